@@ -1,0 +1,94 @@
+"""The ``govreport`` command: subcommands for scripts, no subcommand for the window.
+
+Exit codes: 0 done (``check``: no 错误), 1 ``check`` found 错误, 2 the input could not
+be read or the command line is wrong. Messages go to stderr in Chinese; ``--json``
+output goes to stdout as UTF-8.
+"""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from collections.abc import Callable, Sequence
+from types import ModuleType
+
+from ..core.errors import GovreportError
+
+EXIT_OK, EXIT_FINDINGS, EXIT_BAD_INPUT, EXIT_INTERNAL = 0, 1, 2, 70
+
+
+class _Parser(argparse.ArgumentParser):
+    """argparse, but its complaints are in Chinese and exit with code 2."""
+
+    def error(self, message: str) -> None:  # type: ignore[override]
+        self.print_usage(sys.stderr)
+        self.exit(EXIT_BAD_INPUT, f"命令参数有误：{_translate(message)}\n")
+
+
+_PHRASES = {
+    "the following arguments are required": "缺少必需的参数",
+    "unrecognized arguments": "不认识的参数",
+    "invalid choice": "无效的选项",
+    "expected one argument": "需要一个值",
+    "invalid int value": "应为整数",
+    "argument": "参数",
+}
+
+
+def _translate(message: str) -> str:
+    for english, chinese in _PHRASES.items():
+        message = message.replace(english, chinese)
+    return message
+
+
+def _command_modules() -> list[ModuleType]:
+    from . import drafting, forms
+
+    return [forms, drafting]
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = _Parser(
+        prog="govreport",
+        description="政府信息公开工作年度报告：填报、审核、打印与汇总。不带子命令时打开图形界面。",
+    )
+    parser.add_argument(
+        "--demo", action="store_true", help="打开图形界面并载入信丰县2017年示例报告"
+    )
+    parser.add_argument("--data-dir", metavar="目录", help="草稿数据文件夹（默认为用户数据目录）")
+    sub = parser.add_subparsers(dest="command", metavar="子命令", parser_class=_Parser)
+    for module in _command_modules():
+        module.register(sub)
+    return parser
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    _utf8_streams()
+    args = build_parser().parse_args(argv)
+    command: Callable[[argparse.Namespace], int] | None = getattr(args, "func", None)
+    if command is None:
+        return _start_gui(args)
+    try:
+        return command(args)
+    except GovreportError as exc:
+        print(exc.message, file=sys.stderr)
+        return EXIT_BAD_INPUT
+    except KeyboardInterrupt:
+        return 130
+
+
+def _start_gui(args: argparse.Namespace) -> int:
+    try:
+        from ..ui.app import run_gui
+    except ImportError as exc:
+        print(f"无法启动图形界面：{exc}", file=sys.stderr)
+        return EXIT_INTERNAL
+    return run_gui(args)
+
+
+def _utf8_streams() -> None:
+    """JSON for other offices' scripts is UTF-8 whatever the Windows code page is."""
+    for stream in (sys.stdout, sys.stderr):
+        encoding = (getattr(stream, "encoding", "") or "").lower()
+        if encoding.replace("-", "") != "utf8" and hasattr(stream, "reconfigure"):
+            stream.reconfigure(encoding="utf-8", errors="replace")

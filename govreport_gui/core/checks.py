@@ -1,0 +1,56 @@
+"""Run every rule of a form over a draft; group and summarise what was found."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Mapping
+from dataclasses import dataclass
+
+from .draft import Draft
+from .model import Form, Section
+from .rules import Finding, Severity
+from .values import Value
+
+
+def run_checks(
+    form: Form, values: Mapping[str, Value], previous: Mapping[str, Value] | None = None
+) -> list[Finding]:
+    """All findings, errors first, then in the form's rule order."""
+    findings = [f for rule in form.rules for f in rule.evaluate(values, previous)]
+    findings.sort(key=lambda f: f.severity is not Severity.ERROR)
+    return findings
+
+
+def check_draft(form: Form, draft: Draft) -> list[Finding]:
+    previous = draft.previous.values if draft.previous is not None else None
+    return run_checks(form, draft.values, previous)
+
+
+def unexplained_errors(
+    findings: Iterable[Finding], explanations: Mapping[str, str]
+) -> list[Finding]:
+    """Errors neither fixed nor explained: these keep the 草稿 mark on the print."""
+    return [
+        f
+        for f in findings
+        if f.severity is Severity.ERROR and not explanations.get(f.rule, "").strip()
+    ]
+
+
+def section_of(form: Form, finding: Finding) -> Section | None:
+    """The section whose table holds the finding's first cell."""
+    if not finding.cells:
+        return None
+    table = form.cells[finding.cells[0]].table
+    return form.section_of_table(table)
+
+
+@dataclass(frozen=True)
+class Summary:
+    errors: int
+    warnings: int
+    unexplained: int
+
+    @classmethod
+    def of(cls, findings: list[Finding], explanations: Mapping[str, str]) -> Summary:
+        errors = sum(1 for f in findings if f.severity is Severity.ERROR)
+        return cls(errors, len(findings) - errors, len(unexplained_errors(findings, explanations)))

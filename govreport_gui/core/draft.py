@@ -1,0 +1,339 @@
+"""A report being filled in, and its exchange file (UTF-8 JSON, ``kind: govreport-draft``).
+
+The file is what units send to the higher office and what the app imports; reading it
+either yields a complete, valid :class:`Draft` or raises :class:`DraftFileError` with a
+Chinese message naming the key that is wrong. Nothing is half-read.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import tempfile
+from collections.abc import Mapping
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from .errors import DraftFileError, GovreportError, ValueInputError
+from .library import FormLibrary
+from .model import Form
+from .values import Value, coerce_json_value, parse_value, to_json
+
+KIND = "govreport-draft"
+SCHEMA = 1
+MAX_FILE_BYTES = 8 * 1024 * 1024
+MAX_TEXT_CHARS = 200_000
+MAX_SHORT_CHARS = 500
+
+SIGNATORIES = {
+    "unit_head": "单位负责人",
+    "reviewer": "审核人",
+    "preparer": "填报人",
+    "phone": "联系电话",
+    "date": "填报日期",
+}
+#: Optional parts of the printed report besides the sections (title defaults to unit + year).
+REPORT_FIELDS = {
+    "title": "报告标题",
+    "addressee": "主送机关",
+    "issuer": "落款单位",
+    "issue_date": "成文日期",
+}
+
+
+@dataclass
+class Draft:
+    form_id: str
+    form_version: int
+    year: int
+    unit: str
+    values: dict[str, Value] = field(default_factory=dict)  # absent means blank
+    texts: dict[str, str] = field(default_factory=dict)
+    signatories: dict[str, str] = field(default_factory=lambda: dict.fromkeys(SIGNATORIES, ""))
+    explanations: dict[str, str] = field(default_factory=dict)  # finding key -> 说明
+    report: dict[str, str] = field(default_factory=dict)
+    previous: PreviousYear | None = None
+
+    def value(self, cell_id: str) -> Value:
+        return self.values.get(cell_id)
+
+    def set_value(self, cell_id: str, value: Value) -> None:
+        if value is None:
+            self.values.pop(cell_id, None)
+        else:
+            self.values[cell_id] = value
+
+    def enter(self, form: Form, cell_id: str, typed: str) -> Value:
+        """Store what the clerk typed in a cell; raises ValueInputError, keeping the old value."""
+        cell = form.cells[cell_id]
+        value = parse_value(typed, cell.kind, allow_na=cell.allow_na, label=cell.label)
+        self.set_value(cell_id, value)
+        return value
+
+    def title(self, form: Form) -> str:
+        return self.report.get("title") or f"{self.unit}{self.year}年{form.report_title}"
+
+
+@dataclass
+class PreviousYear:
+    """Last year's figures and texts, kept beside this year's for the year-on-year checks."""
+
+    year: int
+    form_id: str
+    values: dict[str, Value] = field(default_factory=dict)
+    texts: dict[str, str] = field(default_factory=dict)
+
+
+def new_draft(form: Form, year: int, unit: str) -> Draft:
+    if not form.covers(year):
+        raise GovreportError(_year_problem(form, year))
+    unit = unit.strip()
+    if not unit:
+        raise GovreportError("填报单位名称不能为空")
+    if len(unit) > MAX_SHORT_CHARS:
+        raise GovreportError(f"填报单位名称太长（{len(unit)} 个字）")
+    return Draft(form.id, form.version, year, unit)
+
+
+def _year_problem(form: Form, year: int) -> str:
+    first, last = form.years
+    span = f"{first}—{last} 年度" if last else f"{first} 年度起"
+    return f"{year} 年度的报告不适用格式“{form.title}”（适用于 {span}）"
+
+
+# -- writing -----------------------------------------------------------------------------
+
+
+def draft_to_json(draft: Draft) -> dict[str, Any]:
+    data: dict[str, Any] = {
+        "kind": KIND,
+        "schema": SCHEMA,
+        "form": draft.form_id,
+        "form_version": draft.form_version,
+        "year": draft.year,
+        "unit": draft.unit,
+        "values": {cid: to_json(v) for cid, v in draft.values.items()},
+        "texts": dict(draft.texts),
+        "signatories": {k: draft.signatories.get(k, "") for k in SIGNATORIES},
+        "explanations": dict(draft.explanations),
+    }
+    if draft.report:
+        data["report"] = dict(draft.report)
+    if draft.previous is not None:
+        data["previous"] = {
+            "year": draft.previous.year,
+            "form": draft.previous.form_id,
+            "values": {cid: to_json(v) for cid, v in draft.previous.values.items()},
+            "texts": dict(draft.previous.texts),
+        }
+    return data
+
+
+def dumps(draft: Draft) -> str:
+    return json.dumps(draft_to_json(draft), ensure_ascii=False, indent=1)
+
+
+def write_draft_file(draft: Draft, path: Path) -> None:
+    """Write atomically: a crash leaves the old file or the new one, never half of one."""
+    text = dumps(draft) + "\n"
+    path = Path(path)
+    try:
+        fd, tmp = tempfile.mkstemp(prefix=".tmp-", suffix=".json", dir=path.parent or ".")
+    except OSError as exc:
+        raise GovreportError(f"无法在 {path.parent} 中写文件：{exc.strerror or exc}") from None
+    try:
+        with os.fdopen(fd, "w", encoding="utf-8", newline="\n") as out:
+            out.write(text)
+            out.flush()
+            os.fsync(out.fileno())
+        os.replace(tmp, path)
+    except OSError as exc:
+        Path(tmp).unlink(missing_ok=True)
+        raise GovreportError(f"无法写入文件 {path}：{exc.strerror or exc}") from None
+
+
+# -- reading -----------------------------------------------------------------------------
+
+
+def read_draft_file(path: Path, library: FormLibrary) -> Draft:
+    path = Path(path)
+    shown = path.name
+    try:
+        size = path.stat().st_size
+        if size > MAX_FILE_BYTES:
+            raise DraftFileError(
+                f"文件 {shown} 太大（{size // 1024 // 1024} MB），不是本程序的草稿文件"
+            )
+        raw = path.read_bytes()
+    except FileNotFoundError:
+        raise DraftFileError(f"找不到文件：{path}") from None
+    except IsADirectoryError:
+        raise DraftFileError(f"{path} 是文件夹，不是草稿文件") from None
+    except OSError as exc:
+        raise DraftFileError(f"无法读取文件 {path}：{exc.strerror or exc}") from None
+    return loads(raw, library, shown)
+
+
+def loads(raw: bytes | str, library: FormLibrary, shown: str = "草稿") -> Draft:
+    if isinstance(raw, bytes):
+        if len(raw) > MAX_FILE_BYTES:
+            raise DraftFileError(f"{shown} 太大，不是本程序的草稿文件")
+        try:
+            raw = raw.decode("utf-8-sig")
+        except UnicodeDecodeError as exc:
+            raise DraftFileError(
+                f"{shown} 不是 UTF-8 编码的文本（第 {exc.start + 1} 个字节），不是本程序的草稿文件"
+            ) from None
+    try:
+        data = json.loads(raw)
+    except json.JSONDecodeError as exc:
+        raise DraftFileError(
+            f"{shown} 的内容不完整或已损坏（第 {exc.lineno} 行第 {exc.colno} 列：JSON 格式错误）"
+        ) from None
+    except RecursionError:
+        raise DraftFileError(f"{shown} 的结构嵌套过深，不是本程序的草稿文件") from None
+    return draft_from_json(data, library, shown)
+
+
+def draft_from_json(data: Any, library: FormLibrary, shown: str = "草稿") -> Draft:
+    def fail(problem: str) -> DraftFileError:
+        return DraftFileError(f"{shown} 有误：{problem}")
+
+    if not isinstance(data, dict):
+        raise fail("最外层应为 JSON 对象")
+    if data.get("kind") != KIND:
+        raise fail(f"kind 应为 “{KIND}”，这不是本程序的草稿文件")
+    if data.get("schema") != SCHEMA:
+        raise fail(f"schema 为 {data.get('schema')!r}，本程序只认识第 {SCHEMA} 版草稿文件")
+    form_id = _require(data, "form", str, fail)
+    try:
+        form = library.get(form_id)
+    except GovreportError as exc:
+        raise fail(str(exc)) from None
+    year = _require(data, "year", int, fail)
+    if not 1990 <= year <= 2200:
+        raise fail(f"year（年度）不合理：{year}")
+    if not form.covers(year):
+        raise fail(_year_problem(form, year))
+    unit = _short(_require(data, "unit", str, fail), "unit（填报单位）", fail).strip()
+    if not unit:
+        raise fail("unit（填报单位）不能为空")
+    form_version = data.get("form_version", form.version)
+    if not isinstance(form_version, int) or isinstance(form_version, bool):
+        raise fail(f"form_version 应为整数：{form_version!r}")
+
+    draft = Draft(form.id, form_version, year, unit)
+    draft.values = _values(data.get("values", {}), form, "values", fail)
+    draft.texts = _texts(data.get("texts", {}), {s.id for s in form.text_sections()}, fail)
+    draft.signatories = _fixed_strings(
+        data.get("signatories", {}), SIGNATORIES, "signatories", fail
+    )
+    draft.report = {
+        k: v
+        for k, v in _fixed_strings(data.get("report", {}), REPORT_FIELDS, "report", fail).items()
+        if v
+    }
+    draft.explanations = _explanations(data.get("explanations", {}), form, fail)
+    if data.get("previous") is not None:
+        draft.previous = _previous(data["previous"], library, fail)
+    return draft
+
+
+def _require(data: Mapping[str, Any], key: str, kind: type, fail: Any) -> Any:
+    if key not in data:
+        raise fail(f"缺少 {key}")
+    value = data[key]
+    if not isinstance(value, kind) or isinstance(value, bool):
+        raise fail(f"{key} 的类型不对：{_brief(value)}")
+    return value
+
+
+def _brief(value: Any) -> str:
+    text = repr(value)
+    return text if len(text) <= 40 else text[:37] + "…"
+
+
+def _short(value: str, what: str, fail: Any) -> str:
+    if len(value) > MAX_SHORT_CHARS:
+        raise fail(f"{what} 太长（{len(value)} 个字）")
+    return value
+
+
+def _values(raw: Any, form: Form, key: str, fail: Any) -> dict[str, Value]:
+    if not isinstance(raw, dict):
+        raise fail(f"{key} 应为对象（单元格编号: 数值）")
+    values: dict[str, Value] = {}
+    for cid, item in raw.items():
+        cell = form.cells.get(cid)
+        if cell is None:
+            raise fail(f"{key} 中的单元格 “{_brief(cid)}” 不属于格式“{form.id}”")
+        if isinstance(item, str) and len(item) > 100:
+            raise fail(f"「{cell.label}」的值太长，不是数字")
+        try:
+            value = coerce_json_value(item, cell.kind, allow_na=cell.allow_na, label=cell.label)
+        except ValueInputError as exc:
+            raise fail(str(exc)) from None
+        if value is not None:
+            values[cid] = value
+    return values
+
+
+def _texts(raw: Any, known: set[str], fail: Any) -> dict[str, str]:
+    if not isinstance(raw, dict):
+        raise fail("texts 应为对象（部分编号: 文字）")
+    texts = {}
+    for key, text in raw.items():
+        if key not in known:
+            raise fail(f"texts 中的部分 “{_brief(key)}” 不属于该报告格式")
+        if not isinstance(text, str):
+            raise fail(f"texts.{key} 应为文字：{_brief(text)}")
+        if len(text) > MAX_TEXT_CHARS:
+            raise fail(f"texts.{key} 太长（{len(text)} 个字，最多 {MAX_TEXT_CHARS} 个字）")
+        if text:
+            texts[key] = text
+    return texts
+
+
+def _fixed_strings(raw: Any, keys: Mapping[str, str], what: str, fail: Any) -> dict[str, str]:
+    if not isinstance(raw, dict):
+        raise fail(f"{what} 应为对象")
+    result = dict.fromkeys(keys, "")
+    for key, text in raw.items():
+        if key not in keys:
+            raise fail(f"{what} 中有不认识的项 “{_brief(key)}”")
+        if text is None:
+            continue
+        if not isinstance(text, str):
+            raise fail(f"{what}.{key}（{keys[key]}）应为文字：{_brief(text)}")
+        result[key] = _short(text, f"{what}.{key}（{keys[key]}）", fail)
+    return result
+
+
+def _explanations(raw: Any, form: Form, fail: Any) -> dict[str, str]:
+    if not isinstance(raw, dict):
+        raise fail("explanations 应为对象（检查项: 说明）")
+    known = {rule.key for rule in form.rules}
+    result = {}
+    for key, text in raw.items():
+        if key not in known:
+            raise fail(f"explanations 中的检查项 “{_brief(key)}” 不属于该报告格式")
+        if not isinstance(text, str) or len(text) > MAX_TEXT_CHARS:
+            raise fail(f"explanations.{key} 应为不太长的文字")
+        if text.strip():
+            result[key] = text
+    return result
+
+
+def _previous(raw: Any, library: FormLibrary, fail: Any) -> PreviousYear:
+    if not isinstance(raw, dict):
+        raise fail("previous（上年数）应为对象")
+    form_id = _require(raw, "form", str, fail)
+    try:
+        form = library.get(form_id)
+    except GovreportError as exc:
+        raise fail(f"previous：{exc}") from None
+    year = _require(raw, "year", int, fail)
+    values = _values(raw.get("values", {}), form, "previous.values", fail)
+    texts = _texts(raw.get("texts", {}), {s.id for s in form.text_sections()}, fail)
+    return PreviousYear(year, form.id, values, texts)

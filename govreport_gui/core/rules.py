@@ -1,0 +1,225 @@
+"""Checks declared in the form files, compiled to plain objects and evaluated on values.
+
+A rule file entry names a check type and cell references; nothing is ever ``eval``-ed.
+Check types:
+
+``sum``
+    ``total`` equals the sum of ``parts``. A blank total whose parts are all filled is
+    a definite gap (the printed table would contradict itself) and carries the computed
+    value; a single blank part that the total determines is a hint with its value.
+``equal`` / ``le``
+    The sum of the ``left`` terms equals / is not larger than the sum of ``right``.
+    A term is a cell id, optionally prefixed by ``-`` (subtract) and ``prev:``
+    (last year's value of that cell).
+``filled``
+    Each listed cell is filled in (blank is not zero).
+
+``each`` repeats a rule for every row or column of a table (``rows:t3``,
+``columns:t3``) or for a list of ids, substituting ``*`` in every reference.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass
+from decimal import Decimal
+from enum import StrEnum
+
+from .values import NA, Value, numeric
+
+
+class Severity(StrEnum):
+    ERROR = "error"  # 错误: a definite contradiction
+    WARNING = "warning"  # 提示: plausibility, or something still to fill
+
+    @property
+    def label(self) -> str:
+        return "错误" if self is Severity.ERROR else "提示"
+
+
+class Check(StrEnum):
+    SUM = "sum"
+    EQUAL = "equal"
+    LE = "le"
+    FILLED = "filled"
+
+
+@dataclass(frozen=True)
+class Term:
+    cell: str
+    sign: int = 1
+    previous: bool = False
+
+    @classmethod
+    def parse(cls, text: str) -> Term:
+        sign = 1
+        if text.startswith("-"):
+            sign, text = -1, text[1:]
+        previous = text.startswith("prev:")
+        if previous:
+            text = text[len("prev:") :]
+        return cls(text.strip(), sign, previous)
+
+
+@dataclass(frozen=True)
+class Finding:
+    rule: str  # rule instance key, e.g. "T3-COL[new]"; explanations are keyed by it
+    severity: Severity
+    cells: tuple[str, ...]
+    message: str
+    suggestion: tuple[str, Value] | None = None  # a blank cell and the value its sum gives
+
+    def to_json(self) -> dict[str, object]:
+        return {
+            "rule": self.rule,
+            "severity": str(self.severity),
+            "cells": list(self.cells),
+            "message": self.message,
+        }
+
+
+@dataclass(frozen=True)
+class Rule:
+    """One compiled rule instance; ``labels`` maps cell ids to message labels."""
+
+    key: str
+    base_id: str
+    check: Check
+    severity: Severity
+    description: str
+    left: tuple[Term, ...]  # sum: (total,); filled: the cells
+    right: tuple[Term, ...]  # sum: the parts
+    labels: Mapping[str, str]
+    left_label: str
+    right_label: str
+    message: str  # template with {left}, {right}, {left_label}, {right_label}, {value}, {label}
+
+    @property
+    def cells(self) -> tuple[str, ...]:
+        seen = dict.fromkeys(t.cell for t in (*self.left, *self.right) if not t.previous)
+        return tuple(seen)
+
+    @property
+    def uses_previous(self) -> bool:
+        return any(t.previous for t in (*self.left, *self.right))
+
+    def evaluate(
+        self, values: Mapping[str, Value], previous: Mapping[str, Value] | None = None
+    ) -> list[Finding]:
+        if self.uses_previous and previous is None:
+            return []
+        if self.check is Check.FILLED:
+            return self._filled(values)
+        if self.check is Check.SUM:
+            return self._sum(values)
+        return self._compare(values, previous or {})
+
+    # -- the check types -------------------------------------------------------------
+
+    def _filled(self, values: Mapping[str, Value]) -> list[Finding]:
+        return [
+            self._finding((t.cell,), self.message, label=self.labels[t.cell])
+            for t in self.left
+            if values.get(t.cell) is None
+        ]
+
+    def _sum(self, values: Mapping[str, Value]) -> list[Finding]:
+        total_id = self.left[0].cell
+        total = values.get(total_id)
+        parts = [(t.cell, values.get(t.cell)) for t in self.right]
+        blank = [cid for cid, v in parts if v is None]
+        filled_sum = sum((t.sign * numeric(values.get(t.cell)) for t in self.right), 0)
+        shown = _fmt(filled_sum)
+        if total is None:
+            if blank:
+                return []
+            return [
+                self._finding(
+                    self.cells,
+                    "{left_label} 为空，但 {right_label} 合计为 {right}",
+                    right=shown,
+                    suggestion=(total_id, filled_sum),
+                )
+            ]
+        total_n = numeric(total)
+        if not blank:
+            if total_n == filled_sum:
+                return []
+            return [self._finding(self.cells, self.message, left=_fmt(total_n), right=shown)]
+        if filled_sum > total_n and all(t.sign > 0 for t in self.right):
+            return [
+                self._finding(
+                    self.cells,
+                    "{left_label} 为 {left}，但 {right_label} 中已填各项合计已达 {right}",
+                    left=_fmt(total_n),
+                    right=shown,
+                )
+            ]
+        if len(blank) == 1 and total is not NA:
+            rest = total_n - filled_sum
+            return [
+                Finding(
+                    self.key,
+                    Severity.WARNING,
+                    (blank[0],),
+                    f"{self.labels[blank[0]]} 未填写，按 {self.left_label} {_fmt(total_n)} "
+                    f"推算应为 {_fmt(rest)}",
+                    (blank[0], rest),
+                )
+            ]
+        return []
+
+    def _compare(self, values: Mapping[str, Value], previous: Mapping[str, Value]) -> list[Finding]:
+        def side(terms: Sequence[Term]) -> int | Decimal | None:
+            total: int | Decimal = 0
+            for term in terms:
+                value = (previous if term.previous else values).get(term.cell)
+                if value is None:
+                    return None
+                total += term.sign * numeric(value)
+            return total
+
+        left, right = side(self.left), side(self.right)
+        if left is None or right is None:
+            return []
+        broken = left != right if self.check is Check.EQUAL else left > right
+        if not broken:
+            return []
+        return [self._finding(self.cells, self.message, left=_fmt(left), right=_fmt(right))]
+
+    def _finding(
+        self,
+        cells: tuple[str, ...],
+        template: str,
+        suggestion: tuple[str, Value] | None = None,
+        **numbers: str,
+    ) -> Finding:
+        fields = {"left_label": self.left_label, "right_label": self.right_label, **numbers}
+        return Finding(self.key, self.severity, cells, fill_template(template, fields), suggestion)
+
+
+_PLACEHOLDER = re.compile(r"\{(\w+)\}")
+
+
+def fill_template(template: str, fields: Mapping[str, str]) -> str:
+    """Substitute ``{name}`` placeholders; unknown names stay as written (no format())."""
+    return _PLACEHOLDER.sub(lambda m: str(fields.get(m.group(1), m.group(0))), template)
+
+
+def _fmt(number: int | Decimal) -> str:
+    if isinstance(number, Decimal):
+        return (
+            format(number.normalize(), "f")
+            if number == number.to_integral()
+            else format(number, "f")
+        )
+    return str(number)
+
+
+DEFAULT_MESSAGES = {
+    Check.SUM: "{left_label} 为 {left}，但 {right_label} 合计为 {right}",
+    Check.EQUAL: "{left_label} 为 {left}，但 {right_label} 为 {right}，两者应相等",
+    Check.LE: "{left_label} 为 {left}，大于 {right_label} {right}",
+    Check.FILLED: "{label} 未填写",
+}

@@ -1,0 +1,158 @@
+"""Cell values as a clerk types them, and as the report keeps them.
+
+A value is one of: ``None`` (blank: not filled in), :data:`NA` (不适用), an ``int``
+(counts) or a :class:`decimal.Decimal` (money).  Blank, 0 and 不适用 stay distinct
+everywhere: a blank cell is missing data, 0 is a reported zero, 不适用 is a cell
+that does not apply to this unit (e.g. 规章 for an agency without rule-making power).
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from decimal import Decimal, InvalidOperation
+from enum import StrEnum
+from typing import Final
+
+from .errors import ValueInputError
+
+
+class Kind(StrEnum):
+    """What a cell may hold; declared per cell in the form files."""
+
+    COUNT = "count"  # whole number, never negative
+    SIGNED = "signed"  # whole number, may be negative (2019 本年增/减)
+    MONEY = "money"  # exact decimal, never negative
+
+
+class _NotApplicable:
+    """Singleton for 不适用; prints as the form prints it."""
+
+    _instance: _NotApplicable | None = None
+
+    def __new__(cls) -> _NotApplicable:
+        if cls._instance is None:
+            cls._instance = super().__new__(cls)
+        return cls._instance
+
+    def __repr__(self) -> str:
+        return "NA"
+
+    def __str__(self) -> str:
+        return NA_TEXT
+
+    def __reduce__(self) -> str:
+        return "NA"
+
+
+NA: Final = _NotApplicable()
+NA_TEXT: Final = "不适用"
+Value = int | Decimal | _NotApplicable | None
+
+#: What clerks type for 不适用 (after NFKC normalisation).
+NA_SPELLINGS: Final = frozenset({"-", "--", "/", "\\", "无", "—", "——", "不适用", "N/A", "n/a"})
+MAX_DIGITS: Final = 12
+MONEY_PLACES: Final = 4
+
+_SPACES = re.compile(r"[\s\u3000\u00a0\u2009\u202f]+")
+_GROUPED = re.compile(r"^[+-]?\d{1,3}(,\d{3})+(\.\d+)?$")
+_PLAIN = re.compile(r"^[+-]?\d+(\.\d+)?$")
+
+
+def normalise_text(text: str) -> str:
+    """Fold full-width digits, signs and punctuation to ASCII and drop all spaces."""
+    folded = unicodedata.normalize("NFKC", text)
+    folded = folded.replace("，", ",").replace("。", ".").replace("−", "-")
+    return _SPACES.sub("", folded)
+
+
+def parse_value(text: str, kind: Kind, *, allow_na: bool = False, label: str = "") -> Value:
+    """Turn what a clerk typed into a value, or raise :class:`ValueInputError` in Chinese.
+
+    ``label`` names the field in the message (the printed row/column label).
+    """
+    who = f"「{label}」" if label else "该项"
+    raw = normalise_text(text)
+    if raw == "":
+        return None
+    if raw in NA_SPELLINGS:
+        if allow_na:
+            return NA
+        raise ValueInputError(f"{who}不能填“不适用”（{text.strip()}），请填写数字；没有就填 0")
+    if _GROUPED.match(raw):
+        raw = raw.replace(",", "")
+    elif "," in raw:
+        raise ValueInputError(f"{who}的千分位分隔符位置不对：{text.strip()}")
+    if not _PLAIN.match(raw):
+        raise ValueInputError(f"{who}应填写数字，不能含有文字或符号：{text.strip()}")
+    return _from_numeric_string(raw, kind, who, text.strip())
+
+
+def _from_numeric_string(raw: str, kind: Kind, who: str, shown: str) -> Value:
+    negative = raw.startswith("-")
+    digits = raw.lstrip("+-").split(".")[0].lstrip("0")
+    if len(digits) > MAX_DIGITS:
+        raise ValueInputError(f"{who}的数值过大：{shown}")
+    if kind is Kind.MONEY:
+        try:
+            amount = Decimal(raw)
+        except InvalidOperation:  # pragma: no cover - the regex admits only valid decimals
+            raise ValueInputError(f"{who}应填写金额数字：{shown}") from None
+        if negative and amount != 0:
+            raise ValueInputError(f"{who}是金额，不能为负数：{shown}")
+        if -amount.as_tuple().exponent > MONEY_PLACES:  # type: ignore[operator]
+            raise ValueInputError(f"{who}最多保留{MONEY_PLACES}位小数：{shown}")
+        return abs(amount) if amount == 0 else amount
+    if "." in raw:
+        raise ValueInputError(f"{who}应填写整数，不能有小数：{shown}")
+    number = int(raw)
+    if number < 0 and kind is Kind.COUNT:
+        raise ValueInputError(f"{who}是个数，不能为负数：{shown}")
+    return number
+
+
+def coerce_json_value(raw: object, kind: Kind, *, allow_na: bool = False, label: str = "") -> Value:
+    """Accept a value from a draft file: JSON null, number or typed string."""
+    if raw is None:
+        return None
+    if isinstance(raw, bool):
+        raise ValueInputError(f"「{label}」的值应为数字、文字或 null，不能是 true/false")
+    if isinstance(raw, int):
+        return parse_value(str(raw), kind, allow_na=allow_na, label=label)
+    if isinstance(raw, float):
+        if raw != raw or raw in (float("inf"), float("-inf")):
+            raise ValueInputError(f"「{label}」的数值无效：{raw}")
+        text = repr(raw)
+        if kind is not Kind.MONEY and raw.is_integer():
+            text = str(int(raw))
+        return parse_value(text, kind, allow_na=allow_na, label=label)
+    if isinstance(raw, str):
+        return parse_value(raw, kind, allow_na=allow_na, label=label)
+    raise ValueInputError(f"「{label}」的值应为数字、文字或 null，实际是 {type(raw).__name__}")
+
+
+def to_json(value: Value) -> int | str | None:
+    """Exact JSON form: ints as numbers, money as decimal strings, 不适用 as text."""
+    if value is None or isinstance(value, int):
+        return value
+    if value is NA:
+        return NA_TEXT
+    return format(value, "f")
+
+
+def display(value: Value) -> str:
+    """How a value is printed in the report: blank stays blank."""
+    if value is None:
+        return ""
+    if value is NA:
+        return NA_TEXT
+    if isinstance(value, Decimal):
+        return format(value, "f")
+    return str(value)
+
+
+def numeric(value: Value) -> int | Decimal:
+    """Arithmetic value; 不适用 counts as zero in sums (the cell reports nothing)."""
+    if value is None or value is NA:
+        return 0
+    return value  # type: ignore[return-value]
