@@ -1,0 +1,1 @@
+"""Where drafts live between sessions: the store interface and its implementations."""
