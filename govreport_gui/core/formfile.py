@@ -387,6 +387,7 @@ def _rule(
                 left_label=_fill(left_label_t, fields) or _side_label(left, cells),
                 right_label=_fill(right_label_t, fields) or _side_label(right, cells),
                 message=message,
+                each_label=item_label,
             )
         )
     return rules

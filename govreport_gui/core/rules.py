@@ -93,7 +93,8 @@ class Rule:
     labels: Mapping[str, str]
     left_label: str
     right_label: str
-    message: str  # template with {left}, {right}, {left_label}, {right_label}, {value}, {label}
+    message: str  # template with {left}, {right}, {left_label}, {right_label}, {label}, {each}
+    each_label: str = ""  # the row or column this instance of a repeated rule is about
 
     @property
     def cells(self) -> tuple[str, ...]:
@@ -195,7 +196,12 @@ class Rule:
         suggestion: tuple[str, Value] | None = None,
         **numbers: str,
     ) -> Finding:
-        fields = {"left_label": self.left_label, "right_label": self.right_label, **numbers}
+        fields = {
+            "left_label": self.left_label,
+            "right_label": self.right_label,
+            "each": self.each_label,
+            **numbers,
+        }
         return Finding(self.key, self.severity, cells, fill_template(template, fields), suggestion)
 
 
