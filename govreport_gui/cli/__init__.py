@@ -42,9 +42,9 @@ def _translate(message: str) -> str:
 
 
 def _command_modules() -> list[ModuleType]:
-    from . import drafting, forms
+    from . import aggregate, drafting, forms
 
-    return [forms, drafting]
+    return [forms, drafting, aggregate]
 
 
 def build_parser() -> argparse.ArgumentParser:

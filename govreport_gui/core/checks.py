@@ -7,22 +7,36 @@ from dataclasses import dataclass
 
 from .draft import Draft
 from .model import Form, Section
-from .rules import Finding, Severity
+from .rules import Finding, LastYear, Severity
 from .values import Value
 
 
 def run_checks(
-    form: Form, values: Mapping[str, Value], previous: Mapping[str, Value] | None = None
+    form: Form,
+    values: Mapping[str, Value],
+    previous: LastYear | Mapping[str, Value] | None = None,
+    texts: Mapping[str, str] | None = None,
 ) -> list[Finding]:
-    """All findings, errors first, then in the form's rule order."""
-    findings = [f for rule in form.rules for f in rule.evaluate(values, previous)]
+    """All findings, errors first, then in the form's rule order.
+
+    ``previous`` (last year's report) enables the year-on-year rules; ``texts`` (this
+    year's sections) lets them compare the narrative too.
+    """
+    findings = [f for rule in form.rules for f in rule.evaluate(values, previous, texts)]
     findings.sort(key=lambda f: f.severity is not Severity.ERROR)
     return findings
 
 
+def last_year_of(draft: Draft) -> LastYear | None:
+    """Last year's report attached to ``draft``, with both years for the messages."""
+    if draft.previous is None:
+        return None
+    prev = draft.previous
+    return LastYear(prev.values, prev.texts, prev.year, draft.year)
+
+
 def check_draft(form: Form, draft: Draft) -> list[Finding]:
-    previous = draft.previous.values if draft.previous is not None else None
-    return run_checks(form, draft.values, previous)
+    return run_checks(form, draft.values, last_year_of(draft), draft.texts)
 
 
 def unexplained_errors(
@@ -37,7 +51,9 @@ def unexplained_errors(
 
 
 def section_of(form: Form, finding: Finding) -> Section | None:
-    """The section whose table holds the finding's first cell."""
+    """The section the finding is about: its own, or the one whose table holds its first cell."""
+    if finding.section:
+        return form.section(finding.section)
     if not finding.cells:
         return None
     table = form.cells[finding.cells[0]].table

@@ -15,7 +15,15 @@ from typing import Any
 
 from .errors import FormDefinitionError
 from .model import MONEY_UNITS, UNITS, Block, Cell, Column, Form, Row, Section, Table, cell_id
-from .rules import DEFAULT_MESSAGES, Check, Rule, Severity, Term, fill_template
+from .rules import (
+    DEFAULT_MESSAGES,
+    SAME_TEXT_MESSAGE,
+    Check,
+    Rule,
+    Severity,
+    Term,
+    fill_template,
+)
 from .values import Kind
 
 _ID = re.compile(r"^[a-z0-9_]*$")
@@ -126,7 +134,7 @@ def build_form(data: Mapping[str, Any], source: str, path: Path | None = None) -
     _unique((s.id for s in sections), "sections[].id", top)
     used_tables = [s.table for s in sections if s.table]
     _unique(used_tables, "sections[].table", top)
-    rules = _rules(top.children("rules", required=False), tables, cells, top)
+    rules = _rules(top.children("rules", required=False), tables, cells, sections, top)
     top.done()
     return Form(
         id=form_id,
@@ -315,7 +323,11 @@ def _collect_cells(cell_lists: Iterable[list[Cell]], top: _Reader) -> dict[str, 
 
 
 def _rules(
-    readers: list[_Reader], tables: tuple[Table, ...], cells: dict[str, Cell], top: _Reader
+    readers: list[_Reader],
+    tables: tuple[Table, ...],
+    cells: dict[str, Cell],
+    sections: tuple[Section, ...],
+    top: _Reader,
 ) -> tuple[Rule, ...]:
     compiled: list[Rule] = []
     ids: list[str] = []
@@ -323,7 +335,10 @@ def _rules(
     for r in readers:
         rule_id = r.ident("id", pattern=_RULE_ID)
         ids.append(rule_id)
-        compiled.extend(_rule(r, rule_id, by_table, cells))
+        if r.data.get("check") == Check.SAME and "texts" in r.data:
+            compiled.extend(_same_text_rules(r, rule_id, sections))
+        else:
+            compiled.extend(_rule(r, rule_id, by_table, cells))
         r.done()
     _unique(ids, "rules[].id", top)
     return tuple(compiled)
@@ -362,7 +377,7 @@ def _rule(
 
     if check is Check.SUM:
         left_raw, right_raw = [r.get("total", str)], r.strings("parts")
-    elif check is Check.FILLED:
+    elif check in (Check.FILLED, Check.SAME):
         left_raw, right_raw = _filled_cells(r, tables, cells), []
     else:
         left_raw, right_raw = r.strings("left"), r.strings("right")
@@ -384,13 +399,52 @@ def _rule(
                 left=tuple(left),
                 right=tuple(right),
                 labels=labels,
-                left_label=_fill(left_label_t, fields) or _side_label(left, cells),
+                left_label=_fill(left_label_t, fields)
+                or ("表格中的数字" if check is Check.SAME else _side_label(left, cells)),
                 right_label=_fill(right_label_t, fields) or _side_label(right, cells),
-                message=message,
-                each_label=item_label,
+                message=fill_template(message, fields),  # {each} is known now
             )
         )
     return rules
+
+
+def _same_text_rules(r: _Reader, rule_id: str, sections: tuple[Section, ...]) -> list[Rule]:
+    """One ``same_as_previous`` instance per text section, keyed ``ID[section]``."""
+    titles = {s.id: s.title for s in sections if s.has_text}
+    spec = r.get("texts", (str, list))
+    if spec == "all":
+        chosen = list(titles)
+    elif isinstance(spec, list):
+        chosen = r.strings("texts")
+    else:
+        r.fail(f"{r.where}.texts 应为 all 或有文字的部分编号列表：{spec!r}")
+    for section in chosen:
+        if section not in titles:
+            r.fail(f"{r.where}.texts 引用了不存在或没有文字的部分：{section!r}")
+    r.get("check", str)
+    severity_name = r.get("severity", str)
+    if severity_name not in Severity._value2member_map_:
+        r.fail(f"{r.where}.severity 只能是 error 或 warning：{severity_name!r}")
+    description = r.get("description", str)
+    message = r.get("message", str, SAME_TEXT_MESSAGE)
+    return [
+        Rule(
+            key=f"{rule_id}[{section}]",
+            base_id=rule_id,
+            check=Check.SAME,
+            severity=Severity(severity_name),
+            description=description,
+            left=(),
+            right=(),
+            labels={},
+            left_label=titles[section],
+            right_label="",
+            message=message,
+            texts=(section,),
+            text_labels={section: titles[section]},
+        )
+        for section in chosen
+    ]
 
 
 def _fill(template: str | None, fields: Mapping[str, str]) -> str:

@@ -13,6 +13,15 @@ Check types:
     (last year's value of that cell).
 ``filled``
     Each listed cell is filled in (blank is not zero).
+``same_as_previous``
+    A copy-paste guard against last year's report: the listed cells hold exactly last
+    year's figures (same cells filled, same values, not all zero), or a listed text
+    section is last year's text (identical, or identical once digits are ignored).
+
+Rules with ``prev:`` terms and ``same_as_previous`` rules run only when last year's
+report is attached (:class:`LastYear`). A ``prev:`` cell that last year's report does
+not hold - blank, or absent from last year's format (a 2019 report compared with the
+2018 table, which has no 表三) - leaves the comparison undecided: no finding.
 
 ``each`` repeats a rule for every row or column of a table (``rows:t3``,
 ``columns:t3``) or for a list of ids, substituting ``*`` in every reference.
@@ -21,8 +30,9 @@ Check types:
 from __future__ import annotations
 
 import re
+import unicodedata
 from collections.abc import Mapping, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from decimal import Decimal
 from enum import StrEnum
 
@@ -43,6 +53,13 @@ class Check(StrEnum):
     EQUAL = "equal"
     LE = "le"
     FILLED = "filled"
+    SAME = "same_as_previous"
+
+
+#: Texts shorter than this (after removing spaces), e.g. "无", are not compared with last year's.
+MIN_COMPARED_TEXT = 20
+_DIGITS = re.compile(r"[0-9]+")
+_BLANKS = re.compile(r"\s+")
 
 
 @dataclass(frozen=True)
@@ -63,20 +80,40 @@ class Term:
 
 
 @dataclass(frozen=True)
+class LastYear:
+    """Last year's report as the year-on-year rules see it; the years name both in messages."""
+
+    values: Mapping[str, Value]
+    texts: Mapping[str, str] = field(default_factory=dict)
+    year: int | None = None  # the year of last year's report
+    this_year: int | None = None  # the year of the report being checked
+
+    def fields(self) -> dict[str, str]:
+        return {
+            "last_year": f"{self.year}年度" if self.year else "上年度",
+            "this_year": f"{self.this_year}年度" if self.this_year else "本年度",
+        }
+
+
+@dataclass(frozen=True)
 class Finding:
     rule: str  # rule instance key, e.g. "T3-COL[new]"; explanations are keyed by it
     severity: Severity
     cells: tuple[str, ...]
     message: str
     suggestion: tuple[str, Value] | None = None  # a blank cell and the value its sum gives
+    section: str | None = None  # a text section the finding is about (no cells)
 
     def to_json(self) -> dict[str, object]:
-        return {
+        data: dict[str, object] = {
             "rule": self.rule,
             "severity": str(self.severity),
             "cells": list(self.cells),
             "message": self.message,
         }
+        if self.section:
+            data["section"] = self.section
+        return data
 
 
 @dataclass(frozen=True)
@@ -93,8 +130,9 @@ class Rule:
     labels: Mapping[str, str]
     left_label: str
     right_label: str
-    message: str  # template with {left}, {right}, {left_label}, {right_label}, {label}, {each}
-    each_label: str = ""  # the row or column this instance of a repeated rule is about
+    message: str  # template; placeholders are listed in forms/README.md
+    texts: tuple[str, ...] = ()  # same_as_previous: the text sections compared
+    text_labels: Mapping[str, str] = field(default_factory=dict)  # section id -> title
 
     @property
     def cells(self) -> tuple[str, ...]:
@@ -103,18 +141,27 @@ class Rule:
 
     @property
     def uses_previous(self) -> bool:
-        return any(t.previous for t in (*self.left, *self.right))
+        return self.check is Check.SAME or any(t.previous for t in (*self.left, *self.right))
 
     def evaluate(
-        self, values: Mapping[str, Value], previous: Mapping[str, Value] | None = None
+        self,
+        values: Mapping[str, Value],
+        previous: LastYear | Mapping[str, Value] | None = None,
+        texts: Mapping[str, str] | None = None,
     ) -> list[Finding]:
+        """Findings of this rule; ``previous`` may be a bare mapping of last year's values."""
+        if previous is not None and not isinstance(previous, LastYear):
+            previous = LastYear(previous)
         if self.uses_previous and previous is None:
             return []
         if self.check is Check.FILLED:
             return self._filled(values)
         if self.check is Check.SUM:
             return self._sum(values)
-        return self._compare(values, previous or {})
+        if self.check is Check.SAME:
+            assert previous is not None
+            return self._same_figures(values, previous) + self._same_texts(texts or {}, previous)
+        return self._compare(values, previous or LastYear({}))
 
     # -- the check types -------------------------------------------------------------
 
@@ -171,23 +218,80 @@ class Rule:
             ]
         return []
 
-    def _compare(self, values: Mapping[str, Value], previous: Mapping[str, Value]) -> list[Finding]:
-        def side(terms: Sequence[Term]) -> int | Decimal | None:
+    def _compare(self, values: Mapping[str, Value], previous: LastYear) -> list[Finding]:
+        terms: dict[str, str] = {}
+
+        def side(terms_of_side: Sequence[Term], prefix: str) -> int | Decimal | None:
             total: int | Decimal = 0
-            for term in terms:
-                value = (previous if term.previous else values).get(term.cell)
+            for i, term in enumerate(terms_of_side, 1):
+                value = (previous.values if term.previous else values).get(term.cell)
                 if value is None:
                     return None
+                terms[f"{prefix}{i}"] = _fmt(numeric(value))
                 total += term.sign * numeric(value)
             return total
 
-        left, right = side(self.left), side(self.right)
+        left, right = side(self.left, "l"), side(self.right, "r")
         if left is None or right is None:
             return []
         broken = left != right if self.check is Check.EQUAL else left > right
         if not broken:
             return []
-        return [self._finding(self.cells, self.message, left=_fmt(left), right=_fmt(right))]
+        fields = previous.fields() if self.uses_previous else {}
+        return [
+            self._finding(
+                self.cells, self.message, left=_fmt(left), right=_fmt(right), **terms, **fields
+            )
+        ]
+
+    def _same_figures(self, values: Mapping[str, Value], previous: LastYear) -> list[Finding]:
+        ids = [t.cell for t in self.left]
+        now = {cid: values[cid] for cid in ids if values.get(cid) is not None}
+        then = {cid: previous.values[cid] for cid in ids if previous.values.get(cid) is not None}
+        if not now or now != then or all(numeric(v) == 0 for v in now.values()):
+            return []
+        return [
+            self._finding(
+                tuple(now),
+                self.message,
+                count=str(len(now)),
+                label=self.left_label,
+                **previous.fields(),
+            )
+        ]
+
+    def _same_texts(self, texts: Mapping[str, str], previous: LastYear) -> list[Finding]:
+        findings = []
+        for section in self.texts:
+            now, then = (
+                _comparable(texts.get(section, "")),
+                _comparable(previous.texts.get(section, "")),
+            )
+            if len(now) < MIN_COMPARED_TEXT or len(then) < MIN_COMPARED_TEXT:
+                continue
+            if now == then:
+                how = "完全相同"
+            elif _DIGITS.sub("", now) == _DIGITS.sub("", then):
+                how = "除数字外完全相同"
+            else:
+                continue
+            fields = {
+                "left_label": self.left_label,
+                "right_label": self.right_label,
+                "label": self.text_labels.get(section, section),
+                "how": how,
+                **previous.fields(),
+            }
+            findings.append(
+                Finding(
+                    self.key,
+                    self.severity,
+                    (),
+                    fill_template(self.message, fields),
+                    section=section,
+                )
+            )
+        return findings
 
     def _finding(
         self,
@@ -196,12 +300,7 @@ class Rule:
         suggestion: tuple[str, Value] | None = None,
         **numbers: str,
     ) -> Finding:
-        fields = {
-            "left_label": self.left_label,
-            "right_label": self.right_label,
-            "each": self.each_label,
-            **numbers,
-        }
+        fields = {"left_label": self.left_label, "right_label": self.right_label, **numbers}
         return Finding(self.key, self.severity, cells, fill_template(template, fields), suggestion)
 
 
@@ -211,6 +310,11 @@ _PLACEHOLDER = re.compile(r"\{(\w+)\}")
 def fill_template(template: str, fields: Mapping[str, str]) -> str:
     """Substitute ``{name}`` placeholders; unknown names stay as written (no format())."""
     return _PLACEHOLDER.sub(lambda m: str(fields.get(m.group(1), m.group(0))), template)
+
+
+def _comparable(text: str) -> str:
+    """A text as compared with last year's: width-folded, without any spaces or line breaks."""
+    return _BLANKS.sub("", unicodedata.normalize("NFKC", text))
 
 
 def _fmt(number: int | Decimal) -> str:
@@ -228,4 +332,7 @@ DEFAULT_MESSAGES = {
     Check.EQUAL: "{left_label} 为 {left}，但 {right_label} 为 {right}，两者应相等",
     Check.LE: "{left_label} 为 {left}，大于 {right_label} {right}",
     Check.FILLED: "{label} 未填写",
+    Check.SAME: "{label}与{last_year}报告完全相同（{count} 项数字），请确认不是照抄上年",
 }
+#: Default message of a ``same_as_previous`` rule over text sections.
+SAME_TEXT_MESSAGE = "「{label}」的文字与{last_year}报告{how}，请确认不是照抄上年"
