@@ -42,9 +42,9 @@ def _translate(message: str) -> str:
 
 
 def _command_modules() -> list[ModuleType]:
-    from . import drafting, forms
+    from . import drafting, forms, store
 
-    return [forms, drafting]
+    return [forms, drafting, store]
 
 
 def build_parser() -> argparse.ArgumentParser:

@@ -216,6 +216,9 @@ class TinyDraftStore:
             infos = [entry.info for entry in self._entries.values()]
         return sorted(infos, key=lambda i: i.saved_at, reverse=True)
 
+    def has(self, draft_id: str) -> bool:
+        return str(draft_id) in self._entries
+
     def info(self, draft_id: str) -> DraftInfo:
         with self._mutex:
             return self._entry(draft_id).info
