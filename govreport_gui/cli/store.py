@@ -12,9 +12,10 @@ from pathlib import Path
 from typing import Any
 
 from ..core.errors import GovreportError
-from ..storage import Conflict, DraftLockedError, TinyDraftStore, open_store
+from ..storage import Conflict, DraftLockedError, StorageError, TinyDraftStore, open_store
 from ..storage.backups import BackupInfo
 from ..storage.base import DraftInfo, Status
+from ..storage.paths import resolve_data_dir
 from . import EXIT_BAD_INPUT, EXIT_OK
 from .output import print_json, warn
 
@@ -51,7 +52,15 @@ def register(sub: Any) -> None:
 
 
 def _open(args: argparse.Namespace, *, read_only: bool) -> TinyDraftStore:
-    store = open_store(args.data_dir, read_only=read_only)
+    """Readers take the folder when it is free (so damage gets repaired), else just read."""
+    if read_only and not resolve_data_dir(args.data_dir).exists():
+        return open_store(args.data_dir, read_only=True)  # don't create folders to list nothing
+    try:
+        store = open_store(args.data_dir)
+    except StorageError:
+        if not read_only:
+            raise
+        store = open_store(args.data_dir, read_only=True)
     for notice in store.notices:
         warn(notice)
     return store
