@@ -67,16 +67,23 @@ def atomic_write_bytes(path: Path, payload: bytes) -> None:
     folder = path.parent
     fd, tmp = tempfile.mkstemp(prefix=TMP_PREFIX, suffix=".json", dir=folder)
     try:
-        with os.fdopen(fd, "wb") as out:
-            out.write(payload)
-            out.flush()
-            os.fsync(out.fileno())
+        try:
+            _write_all(fd, payload)
+            os.fsync(fd)
+        finally:
+            os.close(fd)
         _replace(tmp, path)
     except BaseException:
         with contextlib.suppress(OSError):
             os.unlink(tmp)
         raise
     sync_folder(folder)
+
+
+def _write_all(fd: int, payload: bytes) -> None:
+    view = memoryview(payload)
+    while view:
+        view = view[os.write(fd, view) :]
 
 
 def _replace(source: str, target: Path) -> None:
@@ -97,12 +104,12 @@ def sync_folder(folder: Path) -> None:
     try:
         fd = os.open(folder, os.O_RDONLY)
     except OSError as exc:
-        log.warning("cannot open %s to fsync it: %s", folder, exc)
+        log.info("cannot open %s to fsync it: %s", folder, exc)
         return
     try:
         os.fsync(fd)
     except OSError as exc:  # some file systems refuse fsync on folders; the data is written
-        log.warning("fsync of folder %s failed: %s", folder, exc)
+        log.info("fsync of folder %s failed: %s", folder, exc)
     finally:
         os.close(fd)
 

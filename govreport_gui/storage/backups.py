@@ -83,7 +83,7 @@ class Backups:
             except OSError:  # FAT/exFAT sticks, some network shares: no hard links
                 atomic_write_bytes(target, current.read_bytes())
         except OSError as exc:
-            log.warning("could not back up %s: %s", current, exc)
+            log.info("could not back up %s: %s", current, exc)
             return
         self.prune(draft_id)
 
@@ -96,7 +96,7 @@ class Backups:
             target.parent.mkdir(parents=True, exist_ok=True)
             atomic_write_bytes(target, payload)
         except OSError as exc:
-            log.warning("could not back up draft %s: %s", draft_id, exc)
+            log.info("could not back up draft %s: %s", draft_id, exc)
 
     def move_in(
         self, draft_id: str, current: Path, saved_at: datetime, rev: int, status: Status

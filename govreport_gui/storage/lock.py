@@ -85,7 +85,7 @@ class FolderLock:
         try:
             self._owner_path.write_text(json.dumps(owner), encoding="utf-8")
         except OSError as exc:  # only used for messages; the OS lock is what protects
-            log.warning("cannot write %s: %s", self._owner_path, exc)
+            log.info("cannot write %s: %s", self._owner_path, exc)
 
     def _in_use_message(self) -> str:
         owner = _read_owner(self._owner_path)
@@ -102,5 +102,5 @@ class FolderLock:
         try:
             self._owner_path.unlink(missing_ok=True)
         except OSError as exc:
-            log.warning("cannot remove %s: %s", self._owner_path, exc)
+            log.info("cannot remove %s: %s", self._owner_path, exc)
         self._lock.release()

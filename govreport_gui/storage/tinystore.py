@@ -191,7 +191,7 @@ class TinyDraftStore:
                 history_of(data, backup.path)
                 AtomicJSONStorage(path).write(data)
             except (StorageError, OSError) as exc:
-                log.warning("backup %s unusable: %s", backup.path, exc)
+                log.info("backup %s unusable: %s", backup.path, exc)
                 continue
             info = info_of(record, path, draft_id)
             entry = _Entry(info, record["rev"], TinyDB(path, storage=AtomicJSONStorage))
