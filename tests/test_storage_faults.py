@@ -10,6 +10,7 @@ import sys
 import tempfile
 
 import pytest
+from filelock import FileLock
 from storage_helpers import full_draft, kill_rounds, wait_for
 
 from govreport_gui.storage import FolderInUseError, StorageError, open_store
@@ -147,6 +148,15 @@ def test_really_read_only_folder(saved, library):
     finally:
         drafts.chmod(0o755)
     assert_retry_saves(store, draft_id, draft, library)
+
+
+def test_lock_that_cannot_be_created_is_a_clear_error(tmp_path, library, monkeypatch):
+    def refuse(self, *args, **kwargs):
+        raise PermissionError(errno.EACCES, "Permission denied")
+
+    monkeypatch.setattr(FileLock, "acquire", refuse)
+    with pytest.raises(StorageError, match=r"无法锁定数据文件夹.*没有写入权限.*--data-dir"):
+        open_store(tmp_path / "data", library=library)
 
 
 def test_folder_that_cannot_be_created_is_a_clear_error(tmp_path, library):

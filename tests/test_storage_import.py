@@ -162,6 +162,8 @@ def test_cli_drafts_lists_in_plain_words(tmp_path, draft_file, capsys):
     code, out, _ = run(capsys, data, "drafts")
     assert code == 0
     assert out.split("\t")[:5] == ["1", "某某县人民政府办公室", "2023", "2021", "草稿"]
+    assert main(["drafts", "--data-dir", str(data)]) == 0  # the option also after the command
+    assert capsys.readouterr().out == out
 
 
 def test_cli_export_and_unknown_id(tmp_path, library, draft_file, capsys):

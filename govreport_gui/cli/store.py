@@ -22,9 +22,17 @@ from .output import print_json, warn
 _TIME = "%Y-%m-%d %H:%M:%S"
 
 
+def _data_dir_option(parser: argparse.ArgumentParser) -> None:
+    """Also accept ``--data-dir`` after the subcommand; SUPPRESS keeps the top-level value."""
+    parser.add_argument(
+        "--data-dir", metavar="目录", default=argparse.SUPPRESS, help="草稿数据文件夹"
+    )
+
+
 def register(sub: Any) -> None:
     p = sub.add_parser("drafts", help="列出数据文件夹中的草稿")
     p.add_argument("--json", action="store_true", help="以 JSON 输出")
+    _data_dir_option(p)
     p.set_defaults(func=drafts_command)
 
     p = sub.add_parser(
@@ -37,17 +45,20 @@ def register(sub: Any) -> None:
         help="已有同一单位、年度、格式的草稿时替换它（原内容保留在历史版本中）",
     )
     p.add_argument("--json", action="store_true", help="以 JSON 输出")
+    _data_dir_option(p)
     p.set_defaults(func=import_command)
 
     p = sub.add_parser("export", help="把数据文件夹中的一份草稿导出为草稿文件")
     p.add_argument("draft_id", metavar="DRAFT_ID", help="草稿编号（见 govreport drafts）")
     p.add_argument("-o", "--output", required=True, type=Path, help="输出文件")
+    _data_dir_option(p)
     p.set_defaults(func=export_command)
 
     p = sub.add_parser("backups", help="列出草稿的备份，或恢复其中一个")
     p.add_argument("--draft", metavar="DRAFT_ID", help="只列出这份草稿的备份")
     p.add_argument("--restore", type=int, metavar="N", help="恢复列表中序号为 N 的备份")
     p.add_argument("--json", action="store_true", help="以 JSON 输出")
+    _data_dir_option(p)
     p.set_defaults(func=backups_command)
 
 

@@ -571,6 +571,6 @@ class TinyDraftStore:
         else:
             advice = "问题解决后再保存即可。"
         return (
-            f"未能保存草稿{shown}：{reason}（数据文件夹 {self.data_dir}）。"
+            f"未能保存草稿{shown}（数据文件夹 {self.data_dir}）：{reason}。"
             f"已保存的内容没有受影响；{advice}"
         )
