@@ -9,6 +9,7 @@ from pathlib import Path
 
 import pytest
 from storage_helpers import full_draft
+from tinydb import TinyDB
 
 from govreport_gui.core.draft import draft_to_json
 from govreport_gui.core.samples import demo_draft
@@ -20,6 +21,7 @@ from govreport_gui.storage import (
     open_store,
     resolve_data_dir,
 )
+from govreport_gui.storage.atomic import AtomicJSONStorage
 from govreport_gui.storage.backups import KEEP_RECENT, BackupInfo, Backups
 
 
@@ -60,6 +62,13 @@ def test_file_is_utf8_tinydb_json_holding_the_exchange_format(store, library):
     assert "某某县人民政府办公室".encode() in raw  # UTF-8, not \\u escapes or GBK
     data = json.loads(raw.decode("utf-8"))
     assert data["record"]["1"]["draft"] == json.loads(json.dumps(draft_to_json(draft)))
+    store.set_status(draft_id, Status.SUBMITTED)
+    store.unlock(draft_id)
+    # a TinyDB database: its own API reads the record and the history tables
+    db = TinyDB(store.data_dir / "drafts" / f"{draft_id}.json", storage=AtomicJSONStorage)
+    assert db.table("record").get(doc_id=1)["status"] == "draft"
+    [kept] = db.table("history").all()
+    assert kept["status"] == "submitted" and kept["draft"]["unit"] == draft.unit
 
 
 def test_save_updates_content_and_time_and_list_is_newest_first(store, library):

@@ -6,11 +6,16 @@ Layout of the data folder::
     drafts/<id>.json                  one TinyDB database per draft (records.py)
     backups/<id>/<time>-r<rev>-<status>.json   previous states (backups.py)
 
-Why one file per draft: an autosave then rewrites ~30 KB (one draft) instead of every
-draft of every unit and year, so its cost does not grow with the store. There is no
-separate index file to keep in step: opening reads the small record of each file
-(about 10 ms for 200 full drafts, see bench/bench_storage.py), which also checks every
-file and repairs damaged ones from their backups before the clerk sees the list.
+Why one file per draft: an autosave then rewrites ~20 KB (one draft) instead of every
+draft of every unit and year (4 MB for 200 drafts, ~20 ms a save), so its cost does not
+grow with the store. There is no separate index file to keep in step: opening reads every
+draft file (about 16 ms for 200 full drafts, see bench/bench_storage.py), which also
+checks each one and repairs damaged ones from their backups before the clerk sees the list.
+
+The files are TinyDB databases (tables ``record`` and ``history``), read and written
+whole through :class:`AtomicJSONStorage`: one change, such as unlocking (new status plus
+a history entry), must be one atomic write, and TinyDB's table API has no transactions.
+``TinyDB(path, storage=AtomicJSONStorage)`` opens any of them for inspection.
 """
 
 from __future__ import annotations
@@ -23,8 +28,6 @@ from dataclasses import dataclass
 from datetime import datetime
 from pathlib import Path
 from typing import Any
-
-from tinydb import TinyDB
 
 from ..core.draft import Draft, draft_from_json, draft_to_json, read_draft_file, write_draft_file
 from ..core.errors import DraftFileError
@@ -57,7 +60,7 @@ _SHOWN = "%Y-%m-%d %H:%M:%S"
 class _Entry:
     info: DraftInfo
     rev: int
-    db: TinyDB
+    storage: AtomicJSONStorage
 
 
 def label(info: DraftInfo) -> str:
@@ -143,9 +146,9 @@ class TinyDraftStore:
             )
 
     def _open_file(self, draft_id: str, path: Path) -> None:
-        db = TinyDB(path, storage=AtomicJSONStorage)
+        storage = AtomicJSONStorage(path)
         try:
-            data = db.storage.read() or {}
+            data = storage.read() or {}
             record = record_of(data, path, draft_id)
             history_of(data, path)
         except DamagedFileError as exc:
@@ -164,8 +167,8 @@ class TinyDraftStore:
             self.notices.append(f"无法读取草稿文件 {path}：{os_reason(exc)}。")
             return
         info = info_of(record, path, draft_id)
-        self._entries[draft_id] = _Entry(info, record["rev"], db)
-        db.storage.forget()  # keep memory small; files are read again when used
+        self._entries[draft_id] = _Entry(info, record["rev"], storage)
+        storage.forget()  # keep memory small; files are read again when used
 
     def _recover(self, draft_id: str, damage: DamagedFileError) -> _Entry | None:
         """Move a damaged draft file aside and put back its newest good backup."""
@@ -194,7 +197,7 @@ class TinyDraftStore:
                 log.info("backup %s unusable: %s", backup.path, exc)
                 continue
             info = info_of(record, path, draft_id)
-            entry = _Entry(info, record["rev"], TinyDB(path, storage=AtomicJSONStorage))
+            entry = _Entry(info, record["rev"], AtomicJSONStorage(path))
             self._entries[draft_id] = entry
             self.notices.append(
                 f"草稿{label(info)}的数据文件已损坏（{damage.reason}），{where}。"
@@ -305,7 +308,7 @@ class TinyDraftStore:
                     raise StorageError(
                         f"未能删除草稿{label(entry.info)}：{os_reason(exc)}。"
                     ) from None
-            entry.db.storage.forget()
+            entry.storage.forget()
             del self._entries[draft_id]
 
     def close(self) -> None:
@@ -314,7 +317,7 @@ class TinyDraftStore:
                 return
             self._closed = True
             for entry in self._entries.values():
-                entry.db.storage.forget()
+                entry.storage.forget()
             if self._lock is not None:
                 self._lock.release()
 
@@ -477,7 +480,7 @@ class TinyDraftStore:
         """The draft file's content; a file damaged since opening is repaired from backups."""
         entry = self._entry(draft_id)
         try:
-            data = entry.db.storage.read()
+            data = entry.storage.read()
             if data is None:
                 raise DamagedFileError(self._path(draft_id), "文件不见了")
             record_of(data, self._path(draft_id), draft_id)
@@ -485,11 +488,11 @@ class TinyDraftStore:
         except DamagedFileError as exc:
             if self.read_only:
                 raise
-            entry.db.storage.forget()
+            entry.storage.forget()
             recovered = self._recover(draft_id, exc)
             if recovered is None:
                 raise StorageError(self.notices[-1]) from None
-            data = recovered.db.storage.read()
+            data = recovered.storage.read()
             assert data is not None
             return data
         except OSError as exc:
@@ -541,9 +544,9 @@ class TinyDraftStore:
             if history is None:
                 history = dict(old.get(HISTORY, {}))
             self._backups.keep(draft_id, path, entry.info.saved_at, entry.rev, entry.info.status)
-            db = entry.db
+            storage = entry.storage
         else:
-            db = TinyDB(path, storage=AtomicJSONStorage)
+            storage = AtomicJSONStorage(path)
         history = dict(history or {})
         if add_history is not None:
             history[str(max((int(k) for k in history), default=0) + 1)] = add_history
@@ -551,13 +554,13 @@ class TinyDraftStore:
         if history:
             data[HISTORY] = history
         try:
-            db.storage.write(data)
+            storage.write(data)
         except OSError as exc:
             shown = what or (label(entry.info) if entry else f"（编号 {draft_id}）")
             raise StorageError(self._failure(shown, exc)) from None
         info = info_of(record, path, draft_id)
         if entry is None:
-            self._entries[draft_id] = _Entry(info, record["rev"], db)
+            self._entries[draft_id] = _Entry(info, record["rev"], storage)
         else:
             entry.info, entry.rev = info, record["rev"]
         return info
