@@ -8,7 +8,7 @@ import pytest
 from storage_helpers import full_draft
 
 from govreport_gui.cli import main
-from govreport_gui.storage import open_store
+from govreport_gui.storage import Status, open_store
 
 
 def three_versions(data_dir, library):
@@ -135,3 +135,65 @@ def test_cli_says_on_stderr_what_was_repaired_and_goes_on(tmp_path, library, cap
     assert "已损坏" in err and ".corrupt-" in err and "全是零字节" in err
     [row] = json.loads(out)
     assert row["id"] == draft_id and row["unit"] == "某某县人民政府办公室"
+
+
+def test_file_damaged_while_open_is_repaired_when_next_used(tmp_path, library):
+    data_dir = tmp_path / "data"
+    draft_id, _ = three_versions(data_dir, library)
+    store = open_store(data_dir, library=library)
+    try:
+        (data_dir / "drafts" / f"{draft_id}.json").write_bytes(b"\0" * 10)
+        assert store.load(draft_id).texts["overall"] == "第二版"
+        [notice] = store.take_notices()
+        assert "已损坏" in notice and ".corrupt-" in notice
+        assert store.notices == []
+    finally:
+        store.close()
+
+
+def test_file_deleted_while_open_comes_back_from_backup_and_save_works(tmp_path, library):
+    data_dir = tmp_path / "data"
+    draft_id, _ = three_versions(data_dir, library)
+    store = open_store(data_dir, library=library)
+    store.set_status(draft_id, Status.SUBMITTED)
+    store.unlock(draft_id)  # something in history that must survive
+    draft = store.load(draft_id)
+    store.close()
+    store = open_store(data_dir, library=library)  # holds no file contents after opening
+    try:
+        (data_dir / "drafts" / f"{draft_id}.json").unlink()
+        draft.texts["overall"] = "文件被删后保存"
+        store.save(draft_id, draft)
+        assert "不在数据文件夹中" in store.take_notices()[0]
+    finally:
+        store.close()
+    store = open_store(data_dir, library=library)
+    try:
+        assert store.load(draft_id).texts["overall"] == "文件被删后保存"
+        assert [h.event for h in store.history(draft_id)] == ["unlocked"]
+    finally:
+        store.close()
+
+
+def test_save_after_damage_beyond_repair_keeps_what_the_clerk_has(tmp_path, library):
+    data_dir = tmp_path / "data"
+    draft_id, _ = three_versions(data_dir, library)
+    store = open_store(data_dir, library=library)
+    try:
+        draft = store.load(draft_id)
+        store.close()
+        store = open_store(data_dir, library=library)
+        for backup in (data_dir / "backups" / draft_id).iterdir():
+            backup.unlink()
+        (data_dir / "drafts" / f"{draft_id}.json").write_bytes(b"{")
+        draft.texts["overall"] = "窗口里还开着的内容"
+        store.save(draft_id, draft)
+        assert "没有找到可用的备份" in store.take_notices()[0]
+    finally:
+        store.close()
+    store = open_store(data_dir, library=library)
+    try:
+        assert store.notices == []
+        assert store.load(draft_id).texts["overall"] == "窗口里还开着的内容"
+    finally:
+        store.close()

@@ -23,6 +23,7 @@ from __future__ import annotations
 import contextlib
 import logging
 import os
+import shutil
 import threading
 from dataclasses import dataclass
 from datetime import datetime
@@ -171,46 +172,71 @@ class TinyDraftStore:
         storage.forget()  # keep memory small; files are read again when used
 
     def _recover(self, draft_id: str, damage: DamagedFileError) -> _Entry | None:
-        """Move a damaged draft file aside and put back its newest good backup."""
+        """Set a damaged draft file aside and put back its newest good backup.
+
+        The damaged file is kept (hard link or copy) before the good one replaces it, so
+        a crash during recovery leaves the damaged file in place and recovery runs again.
+        """
         path = self._path(draft_id)
-        aside = path.with_name(f"{path.name}.corrupt-{datetime.now():%Y%m%d-%H%M%S}")
+        found = self._newest_good_backup(draft_id)
+        aside = self._aside_name(path)
         try:
-            os.replace(path, aside)
-            where = f"已移到 {aside}"
+            if found is None:
+                os.replace(path, aside)
+            else:
+                try:
+                    _keep_copy(path, aside)
+                except FileNotFoundError:
+                    aside = None
+                AtomicJSONStorage(path).write(found[1])
         except FileNotFoundError:
-            where = "文件已不在数据文件夹中"
+            aside = None
         except OSError as exc:
             self.notices.append(
-                f"草稿文件 {path} 已损坏（{damage.reason}），但无法移开：{os_reason(exc)}。"
+                f"草稿文件 {path} 已损坏（{damage.reason}），但无法处理：{os_reason(exc)}。"
             )
             return None
+        where = f"已移到 {aside}" if aside else "文件已不在数据文件夹中"
+        if found is None:
+            self._entries.pop(draft_id, None)
+            self.notices.append(
+                f"编号 {draft_id} 的草稿数据文件已损坏（{damage.reason}），{where}。"
+                "没有找到可用的备份，这份草稿无法自动恢复；请保留该文件并联系技术人员。"
+            )
+            return None
+        backup, data = found
+        record = record_of(data, path, draft_id)
+        entry = _Entry(info_of(record, path, draft_id), record["rev"], AtomicJSONStorage(path))
+        self._entries[draft_id] = entry
+        self.notices.append(
+            f"草稿{label(entry.info)}的数据文件已损坏（{damage.reason}），{where}。"
+            f"已打开 {backup.saved_at:{_SHOWN}} 保存的备份；"
+            "如果这之后还有修改，请核对后重新填写。"
+        )
+        return entry
+
+    def _newest_good_backup(self, draft_id: str) -> tuple[BackupInfo, dict[str, Any]] | None:
         for backup in self._backups.list(draft_id):
             try:
-                raw = backup.path.read_bytes()
-                data = decode_json(raw, backup.path)
+                data = decode_json(backup.path.read_bytes(), backup.path)
                 if not isinstance(data, dict):
-                    continue
-                record = record_of(data, backup.path, draft_id)
+                    raise DamagedFileError(backup.path, "最外层不是 JSON 对象")
+                record_of(data, backup.path, draft_id)
                 history_of(data, backup.path)
-                AtomicJSONStorage(path).write(data)
             except (StorageError, OSError) as exc:
                 log.info("backup %s unusable: %s", backup.path, exc)
                 continue
-            info = info_of(record, path, draft_id)
-            entry = _Entry(info, record["rev"], AtomicJSONStorage(path))
-            self._entries[draft_id] = entry
-            self.notices.append(
-                f"草稿{label(info)}的数据文件已损坏（{damage.reason}），{where}。"
-                f"已打开 {backup.saved_at:{_SHOWN}} 保存的备份；"
-                "如果这之后还有修改，请核对后重新填写。"
-            )
-            return entry
-        self._entries.pop(draft_id, None)
-        self.notices.append(
-            f"编号 {draft_id} 的草稿数据文件已损坏（{damage.reason}），{where}。"
-            "没有找到可用的备份，这份草稿无法自动恢复；请保留该文件并联系技术人员。"
-        )
+            return backup, data
         return None
+
+    @staticmethod
+    def _aside_name(path: Path) -> Path:
+        base = f"{path.name}.corrupt-{datetime.now():%Y%m%d-%H%M%S}"
+        aside, n = path.with_name(base), 1
+        while aside.exists():
+            n += 1
+            aside = path.with_name(f"{base}-{n}")
+        return aside
 
     # -- the DraftStore interface --------------------------------------------------------
 
@@ -239,26 +265,26 @@ class TinyDraftStore:
             self._writable()
             draft_id = str(self._next_id)
             self._next_id += 1
-            now = datetime.now()
-            record = make_record(draft_id, draft_to_json(draft), Status.DRAFT, now, 1)
+            record = make_record(draft_id, draft_to_json(draft), Status.DRAFT, datetime.now(), 1)
             self._commit(draft_id, record, None, what=f"“{draft.unit}{draft.year}年”")
-            with contextlib.suppress(OSError):
-                payload = self._path(draft_id).read_bytes()
-                self._backups.copy_in(draft_id, payload, now, 1, Status.DRAFT)
             return draft_id
 
     def save(self, draft_id: str, draft: Draft) -> DraftInfo:
         with self._mutex:
             self._writable()
-            entry = self._entry(draft_id)
+            before = self._entry(draft_id)
+            try:
+                current: dict[str, Any] | None = self._record(draft_id)
+            except DamagedFileError:  # beyond repair (the clerk is told): save this content anew
+                current = None
+            entry = self._entries.get(draft_id, before)  # reading may have repaired it
             if entry.info.status is Status.SUBMITTED:
                 raise DraftLockedError(
                     f"草稿{label(entry.info)}已报送，已锁定，不能修改；"
                     "如确需修改，请先解锁（解锁时会保留已报送的版本）。"
                 )
-            record = self._record(draft_id)
             draft_json = draft_to_json(draft)
-            if record["draft"] == draft_json:
+            if current is not None and current["draft"] == draft_json:
                 return entry.info  # nothing changed: no write, no backup
             new = make_record(
                 draft_id, draft_json, entry.info.status, datetime.now(), entry.rev + 1
@@ -269,10 +295,10 @@ class TinyDraftStore:
         """Change the status; leaving 已报送 (unlocking) keeps the exported version in history."""
         with self._mutex:
             self._writable()
+            record = self._record(draft_id)  # first: reading may repair the file
             entry = self._entry(draft_id)
             if status is entry.info.status:
                 return entry.info
-            record = self._record(draft_id)
             kept = None
             if entry.info.status is Status.SUBMITTED:
                 kept = self._history_doc("unlocked", record)
@@ -385,15 +411,19 @@ class TinyDraftStore:
                 draft_from_json(record["draft"], self.library, "备份")
             except DraftFileError as exc:
                 raise StorageError(f"备份 {backup.path} 无法使用：{exc.message}") from None
+            current = None
+            if self.has(draft_id):
+                with contextlib.suppress(DamagedFileError):  # beyond repair: restoring helps
+                    current = self._record(draft_id)
             entry = self._entries.get(draft_id)
             kept = None
             rev = max(backup.rev, entry.rev if entry else 0) + 1
-            if entry is not None:
+            if entry is not None and current is not None:
                 if entry.info.status is Status.SUBMITTED:
                     raise DraftLockedError(
                         f"草稿{label(entry.info)}已报送，已锁定；请先解锁再恢复备份。"
                     )
-                kept = self._history_doc("restored", self._record(draft_id))
+                kept = self._history_doc("restored", current)
                 history = None
             else:
                 history = self._backup_history(backup)
@@ -438,13 +468,14 @@ class TinyDraftStore:
                 new_id = self.create(draft)
                 return ImportResult(self.info(new_id), None, tuple(same))
             target = replace_id or same[0].id
+            current = self._record(target)
             old = self._entry(target).info
             if old.status is Status.SUBMITTED:
                 raise DraftLockedError(
                     f"草稿{label(old)}已报送，已锁定，不能被导入的文件替换；"
                     "请先解锁，或选择两份都保留。"
                 )
-            kept = self._history_doc("replaced", self._record(target))
+            kept = self._history_doc("replaced", current)
             new = make_record(
                 target,
                 draft_to_json(draft),
@@ -491,7 +522,7 @@ class TinyDraftStore:
             entry.storage.forget()
             recovered = self._recover(draft_id, exc)
             if recovered is None:
-                raise StorageError(self.notices[-1]) from None
+                raise
             data = recovered.storage.read()
             assert data is not None
             return data
@@ -536,18 +567,23 @@ class TinyDraftStore:
         history: dict[str, Any] | None = None,
         what: str = "",
     ) -> DraftInfo:
-        """Write the draft's new record (and history) in one atomic replace of its file."""
+        """Write the draft's new record (and history) in one atomic replace of its file.
+
+        The state being replaced goes to the backups first. A new draft, and any change
+        that adds history, is also copied into the backups at once: otherwise the only
+        copy of that history would be the current file.
+        """
         path = self._path(draft_id)
-        entry = self._entries.get(draft_id)
+        old: dict[str, Any] = {}
+        if draft_id in self._entries:
+            with contextlib.suppress(DamagedFileError):  # beyond repair: already reported
+                old = self._data(draft_id)
+        entry = self._entries.get(draft_id)  # reading may have repaired (replaced) it
+        if history is None:
+            history = dict(old.get(HISTORY, {}))
         if entry is not None:
-            old = self._data(draft_id)
-            if history is None:
-                history = dict(old.get(HISTORY, {}))
             self._backups.keep(draft_id, path, entry.info.saved_at, entry.rev, entry.info.status)
-            storage = entry.storage
-        else:
-            storage = AtomicJSONStorage(path)
-        history = dict(history or {})
+        storage = entry.storage if entry is not None else AtomicJSONStorage(path)
         if add_history is not None:
             history[str(max((int(k) for k in history), default=0) + 1)] = add_history
         data: dict[str, Any] = {RECORD: {"1": record}}
@@ -563,6 +599,10 @@ class TinyDraftStore:
             self._entries[draft_id] = _Entry(info, record["rev"], storage)
         else:
             entry.info, entry.rev = info, record["rev"]
+        if entry is None or add_history is not None:
+            with contextlib.suppress(OSError):
+                payload = path.read_bytes()
+                self._backups.copy_in(draft_id, payload, info.saved_at, record["rev"], info.status)
         return info
 
     def _failure(self, shown: str, exc: OSError) -> str:
@@ -577,3 +617,13 @@ class TinyDraftStore:
             f"未能保存草稿{shown}（数据文件夹 {self.data_dir}）：{reason}。"
             f"已保存的内容没有受影响；{advice}"
         )
+
+
+def _keep_copy(path: Path, aside: Path) -> None:
+    """Keep the current content of ``path`` under ``aside`` without touching ``path``."""
+    try:
+        os.link(path, aside)
+    except (FileNotFoundError, FileExistsError):
+        raise
+    except OSError:  # no hard links on this file system
+        shutil.copyfile(path, aside)
