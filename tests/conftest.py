@@ -8,7 +8,7 @@ import pytest
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
-from govreport_gui.core.library import FormLibrary, default_library  # noqa: E402
+from govreport_gui.core.library import FormLibrary, default_library
 
 
 @pytest.fixture(scope="session")
