@@ -8,6 +8,8 @@ import os
 import subprocess
 import sys
 import tempfile
+import threading
+import time
 
 import pytest
 from filelock import FileLock
@@ -176,6 +178,20 @@ def test_second_instance_in_same_process_is_refused(saved, library):
     message = str(caught.value)
     assert "正在被另一个 govreport 程序使用" in message and f"进程号 {os.getpid()}" in message
     store.save(draft_id, draft)  # the first instance is unaffected
+
+
+def test_waiting_opener_gets_the_folder_when_the_holder_closes(saved, library):
+    store, _, _ = saved
+    closer = threading.Timer(0.2, store.close)  # closed from another thread than opened it
+    closer.start()
+    began = time.monotonic()
+    second = open_store(store.data_dir, library=library, wait=5)
+    try:
+        assert 0.1 < time.monotonic() - began < 4
+        assert len(second.list()) == 1
+    finally:
+        closer.join()
+        second.close()
 
 
 def hold_in_child(data_dir, tmp_path):

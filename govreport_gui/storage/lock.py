@@ -56,14 +56,16 @@ class FolderLock:
 
     def __init__(self, folder: Path) -> None:
         self.folder = folder
-        self._lock = FileLock(folder / LOCK_NAME)
+        # Not thread-local: the window may close the store from another thread than opened it.
+        self._lock = FileLock(folder / LOCK_NAME, thread_local=False)
         self._owner_path = folder / OWNER_NAME
         #: Who held the folder last time without closing it cleanly (crash, power cut).
         self.previous_owner: Owner | None = None
 
-    def acquire(self) -> None:
+    def acquire(self, wait: float = 0) -> None:
+        """Take the folder, waiting up to ``wait`` seconds (a command line run may hold it briefly)."""
         try:
-            self._lock.acquire(timeout=0)
+            self._lock.acquire(timeout=wait, poll_interval=0.05)
         except Timeout:
             raise FolderInUseError(self._in_use_message()) from None
         except OSError as exc:

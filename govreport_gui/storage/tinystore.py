@@ -73,6 +73,7 @@ def open_store(
     *,
     library: FormLibrary | None = None,
     read_only: bool = False,
+    wait: float = 0,
 ) -> TinyDraftStore:
     """Open the drafts in ``data_dir`` (default: ``GOVREPORT_DATA_DIR`` or the user's data folder).
 
@@ -80,7 +81,9 @@ def open_store(
     removes temporary files a crash left behind and repairs damaged draft files from
     their backups. What it found is in ``store.notices``, in Chinese, for the clerk.
     ``read_only`` neither locks nor changes anything: listing and exporting while the
-    window is open is safe because every file is replaced atomically.
+    window is open is safe because every file is replaced atomically. ``wait`` is how many
+    seconds to wait for another holder to let go (the window may pass 1–2 s: a
+    ``govreport drafts`` run holds the folder for a few milliseconds).
     """
     folder = resolve_data_dir(data_dir)
     library = library or default_library()
@@ -94,7 +97,7 @@ def open_store(
                 "请用 --data-dir 选择一个可以写入的文件夹。"
             ) from None
         lock = FolderLock(folder)
-        lock.acquire()
+        lock.acquire(wait)
     try:
         return TinyDraftStore(folder, library, lock=lock)
     except BaseException:
