@@ -42,9 +42,9 @@ def _translate(message: str) -> str:
 
 
 def _command_modules() -> list[ModuleType]:
-    from . import aggregate, drafting, forms
+    from . import aggregate, drafting, forms, store
 
-    return [forms, drafting, aggregate]
+    return [forms, drafting, store, aggregate]
 
 
 def build_parser() -> argparse.ArgumentParser:
