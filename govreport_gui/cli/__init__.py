@@ -42,9 +42,9 @@ def _translate(message: str) -> str:
 
 
 def _command_modules() -> list[ModuleType]:
-    from . import drafting, forms
+    from . import drafting, forms, pdf
 
-    return [forms, drafting]
+    return [forms, drafting, pdf]
 
 
 def build_parser() -> argparse.ArgumentParser:

@@ -51,7 +51,7 @@ SEAL_DIAMETER = 45 * mm  # county-level seals are 4.5 cm (国发〔1999〕25号)
 #: Full-width punctuation that must not start a line (禁则). ReportLab's set is
 #: Japanese-oriented and lacks these; both of its CJK breaking paths read the module
 #: global, so it is extended once, here.
-CANNOT_START = "，；：？！…—·％‰"
+CANNOT_START = "，；：？！…—·％‰”’》〉）］｝"
 
 
 def patch_line_breaking() -> None:

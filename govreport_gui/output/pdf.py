@@ -277,8 +277,13 @@ class _Report:
                 ),
                 Indenter(left=-2 * BODY_SIZE),
             ]
-        last = story.pop() if isinstance(story[-1], Paragraph) else None
-        story.append(KeepTogether(([last] if last else []) + closing))
+        # the seal block stays with the last text line, and a heading stays with its text
+        tail: list[Flowable] = []
+        if isinstance(story[-1], Paragraph):
+            tail.append(story.pop())
+            while story and isinstance(story[-1], Paragraph) and story[-1].getKeepWithNext():
+                tail.insert(0, story.pop())
+        story.append(KeepTogether(tail + closing))
         for number, section in enumerate(attachments, 1):
             story += self.attachment(section, number if len(attachments) > 1 else None)
         return story
@@ -320,7 +325,7 @@ class _Report:
         printed = print_table(
             self.form, self.form.table(section.table), self.draft, self.styles, self.glyphs
         )
-        table_flow = self.table_heading(section) + printed.flowables
+        table_flow = [*self.table_heading(section), *printed.flowables, Spacer(0, LEADING / 2)]
         if not printed.wide:
             return heading + text + table_flow
         if text:

@@ -125,6 +125,7 @@ def signatory_table(
             break
     rows: list[list[object]] = []
     commands: list[tuple] = [
+        ("FONT", (0, 0), (-1, -1), font, size),  # empty cells too: no stray Helvetica
         ("VALIGN", (0, 0), (-1, -1), "BOTTOM"),
         ("LEFTPADDING", (0, 0), (-1, -1), 0),
         ("RIGHTPADDING", (0, 0), (-1, -1), 2),

@@ -41,6 +41,7 @@ PAD = 3.0  # cell padding, each side
 MIN_VALUE_CHARS = 2  # a value column is at least two characters wide
 IDEAL_VALUE_CHARS = 4
 MIN_LABEL_CHARS = 6
+MIN_GROUP_CHARS = 2  # "三、" must fit on one line: "、" cannot start one
 IDEAL_LABEL_CHARS = 24
 LINE = 0.6
 
@@ -251,7 +252,7 @@ class _Layout:
         if extra >= need_v + need_l:
             value, last = videal, last_ideal
             rest = extra - need_v - need_l
-            if self.label_cols:
+            if self.label_cols and self._longest_label() > IDEAL_LABEL_CHARS:
                 last += rest
             else:
                 value += rest / self.grid
@@ -261,6 +262,9 @@ class _Layout:
             last = last_min + need_l * share
         return self._assemble(groups, last, unit, value)
 
+    def _longest_label(self) -> int:
+        return max((len(r.label) for b in self.table.blocks for r in b.rows), default=0)
+
     def _assemble(
         self, groups: list[float], last: float, unit: list[float], value: float
     ) -> list[float]:
@@ -269,7 +273,7 @@ class _Layout:
 
     def _group_col_width(self, k: int, size: float) -> float:
         """Nested label column ``k``: narrow, yet wide enough for its groups to fit their rows."""
-        chars = 1
+        chars = MIN_GROUP_CHARS
         for block in self.table.blocks:
             for i, row in enumerate(block.rows):
                 if row.level == k and row.group:
