@@ -75,6 +75,12 @@ class PageMarks:
     reason: str  # why this print is a 草稿; empty for a final print
     qr: QrCode
 
+    @property
+    def lines(self) -> tuple[str, ...]:
+        """The footer lines: fingerprint, and for a 草稿 why it is one."""
+        reason = (f"草稿：{self.reason}，不作为正式报送件",) if self.reason else ()
+        return (self.footer, *reason)
+
     def draw(self, canv: Canvas, page_size: tuple[float, float], area: tuple[float, float, float, float]) -> None:
         canv.saveState()
         width, _ = page_size
@@ -89,9 +95,8 @@ class PageMarks:
         self.qr.drawOn(canv, qr_x, 6 * mm)
         canv.setFillColor(colors.Color(0.35, 0.35, 0.35))
         body = self.fonts[Role.BODY]
-        lines = [self.footer] + ([f"草稿：{self.reason}，不作为正式报送件"] if self.reason else [])
         y = 14 * mm
-        for text in lines:
+        for text in self.lines:
             runs = self.glyphs.segments(text, body, "页脚")
             w = runs_width(runs, FOOTER_SIZE)
             draw_runs(canv, runs, (width - w) / 2, y, FOOTER_SIZE)

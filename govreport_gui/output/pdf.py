@@ -82,6 +82,7 @@ class RenderResult:
     fonts: dict[str, str] = field(default_factory=dict)  # role → font family
     seal: SealPlace | None = None
     wide_pages: tuple[int, ...] = ()  # landscape pages holding wide tables
+    footer: tuple[str, ...] = ()  # the lines printed under every page
 
     @property
     def final(self) -> bool:
@@ -141,6 +142,7 @@ def render_pdf(
         fonts=fonts.describe(),
         seal=report.signoff.place if report.signoff else None,
         wide_pages=tuple(wide),
+        footer=marks.lines,
     )
 
 
