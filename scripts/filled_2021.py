@@ -11,9 +11,10 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path[:0] = [str(ROOT), str(ROOT / "tests")]
 
+from pdf_support import filled_2021_draft  # noqa: E402
+
 from govreport_gui.core.draft import write_draft_file  # noqa: E402
 from govreport_gui.core.library import default_library  # noqa: E402
-from pdf_support import filled_2021_draft  # noqa: E402
 
 if __name__ == "__main__":
     write_draft_file(filled_2021_draft(default_library()), Path(sys.argv[1]))

@@ -22,7 +22,6 @@ from govreport_gui.output.layout import (
     AREA_TOP,
     BODY_SIZE,
     PAGE_HEIGHT,
-    PAGE_WIDTH,
 )
 from govreport_gui.output.pdf import RenderResult, render_pdf
 from govreport_gui.output.tables import NA_PRINTED, NO_VALUE, printed_value
@@ -228,7 +227,7 @@ def test_page_numbers_outside_odd_right_even_left(demo):
     numbers = [
         w
         for w in words(result.path)
-        if w.text.isdigit() and PAGE_HEIGHT - AREA_BOTTOM < w.y0 and w.y1 < PAGE_HEIGHT - 56
+        if w.text.isdigit() and w.y0 > PAGE_HEIGHT - AREA_BOTTOM and w.y1 < PAGE_HEIGHT - 56
     ]  # between the type area and the footer lines
     for page in range(1, result.pages + 1):
         (number,) = [w for w in numbers if w.page == page and w.text == str(page)]
@@ -331,7 +330,7 @@ def test_seal_space_is_clear_and_over_issuer_and_date(demo):
     assert seal is not None and seal.diameter >= 45 * 72 / 25.4 - 0.1
     r = seal.diameter / 2
     cx, cy = seal.x, PAGE_HEIGHT - seal.y  # poppler measures from the top
-    assert AREA_LEFT <= cx - r and cx + r <= AREA_RIGHT
+    assert cx - r >= AREA_LEFT and cx + r <= AREA_RIGHT
     page_words = [w for w in words(result.path) if w.page == seal.page]
     inside = [
         w

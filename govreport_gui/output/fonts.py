@@ -185,9 +185,7 @@ def _scan(dirs: Iterable[Path]) -> list[Path]:
     files = []
     for folder in dirs:
         if folder.is_dir():
-            files += [
-                p for p in sorted(folder.rglob("*")) if p.suffix.lower() in FONT_SUFFIXES
-            ]
+            files += [p for p in sorted(folder.rglob("*")) if p.suffix.lower() in FONT_SUFFIXES]
     return files
 
 

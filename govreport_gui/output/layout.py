@@ -124,9 +124,7 @@ class Styles:
             unit_line=ParagraphStyle(
                 "unit_line", parent=body, firstLineIndent=0, alignment=TA_LEFT, fontSize=14
             ),
-            note=ParagraphStyle(
-                "note", parent=body, fontSize=12, leading=18, firstLineIndent=0
-            ),
+            note=ParagraphStyle("note", parent=body, fontSize=12, leading=18, firstLineIndent=0),
         )
 
     def cell(self, size: float, align: str = "left", indent: float = 0) -> ParagraphStyle:

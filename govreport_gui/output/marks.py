@@ -47,8 +47,25 @@ def qr_payload(draft: Draft, digest: str) -> str:
 
 def qr_code(payload: str, size: float = QR_SIZE) -> QrCode:
     """The QR flowable (drawn straight on the canvas: no Helvetica enters the PDF)."""
-    data = [qrencoder.QRECI(26), qrencoder.QR8bitByte(payload.encode("utf-8"))]
-    return QrCode(data, width=size, height=size, qrLevel="M", qrBorder=2)
+    raw = payload.encode("utf-8")
+    data = [qrencoder.QRECI(26), qrencoder.QR8bitByte(raw)]
+    return QrCode(data, width=size, height=size, qrLevel="M", qrBorder=2, qrVersion=qr_version(raw))
+
+
+def qr_version(raw: bytes, level: str = "M") -> int:
+    """Smallest QR version holding an ECI header and ``raw`` as bytes.
+
+    ReportLab's own choice counts the ECI segment as 4 bits instead of 12 and then
+    fails with "code length overflow" for some payload lengths.
+    """
+    ec = getattr(qrencoder.QRErrorCorrectLevel, level)
+    byte_mode = qrencoder.QR8bitByte(raw)
+    for version in range(1, 41):
+        capacity = 8 * sum(b.dataCount for b in qrencoder.QRRSBlock.getRSBlocks(version, ec))
+        needed = (4 + 8) + 4 + byte_mode.getLengthBits(version) + 8 * len(raw)
+        if needed <= capacity:
+            return version
+    raise ValueError("QR payload too long")
 
 
 def draw_runs(canv: Canvas, runs: list[Segment], x: float, y: float, size: float) -> float:
@@ -81,7 +98,9 @@ class PageMarks:
         reason = (f"草稿：{self.reason}，不作为正式报送件",) if self.reason else ()
         return (self.footer, *reason)
 
-    def draw(self, canv: Canvas, page_size: tuple[float, float], area: tuple[float, float, float, float]) -> None:
+    def draw(
+        self, canv: Canvas, page_size: tuple[float, float], area: tuple[float, float, float, float]
+    ) -> None:
         canv.saveState()
         width, _ = page_size
         left, bottom, area_w, area_h = area
@@ -106,7 +125,7 @@ class PageMarks:
     def _page_number(
         self, canv: Canvas, number: int, odd: bool, left: float, bottom: float, area_w: float
     ) -> None:
-        """"— 1 —": 4号宋体, dashes 7 mm below the type area, odd right / even left, one char in."""
+        """ "— 1 —": 4号宋体, dashes 7 mm below the type area, odd right / even left, one char in."""
         text = f"— {number} —"
         runs = self.glyphs.segments(text, self.fonts[Role.NUMBER], "页码")
         y = bottom - PAGE_NUMBER_GAP - EM_DASH_HEIGHT * PAGE_NUMBER_SIZE

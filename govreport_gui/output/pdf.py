@@ -158,9 +158,13 @@ def check_glyphs(form: Form, draft: Draft, *, font_path: Path | None = None) -> 
 
 
 def _build(
-    out_path: Path, story: list[Flowable], marks: PageMarks, form: Form, draft: Draft,
+    out_path: Path,
+    story: list[Flowable],
+    marks: PageMarks,
+    form: Form,
+    draft: Draft,
     invariant: bool,
-) -> tuple[int, list[int]]:  # fmt: skip
+) -> tuple[int, list[int]]:
     wide_pages: list[int] = []
     portrait_area = (AREA_LEFT, AREA_BOTTOM, AREA_WIDTH, AREA_HEIGHT)
     wide_area = (WIDE_AREA_LEFT, WIDE_AREA_BOTTOM, WIDE_AREA_WIDTH, WIDE_AREA_HEIGHT)
@@ -176,8 +180,9 @@ def _build(
 
     def frame(area: tuple[float, float, float, float], name: str) -> Frame:
         x, y, w, h = area
-        return Frame(x, y, w, h, id=name, leftPadding=0, rightPadding=0, topPadding=0,
-                     bottomPadding=0)  # fmt: skip
+        return Frame(
+            x, y, w, h, id=name, leftPadding=0, rightPadding=0, topPadding=0, bottomPadding=0
+        )
 
     try:
         out_path.parent.mkdir(parents=True, exist_ok=True)
@@ -189,10 +194,14 @@ def _build(
         tmp,
         pagesize=(PAGE_WIDTH, PAGE_HEIGHT),
         pageTemplates=[
-            PageTemplate("portrait", [frame(portrait_area, "body")], onPage=on_portrait,
-                         pagesize=(PAGE_WIDTH, PAGE_HEIGHT)),
+            PageTemplate(
+                "portrait",
+                [frame(portrait_area, "body")],
+                onPage=on_portrait,
+                pagesize=(PAGE_WIDTH, PAGE_HEIGHT),
+            ),
             PageTemplate("wide", [frame(wide_area, "wide")], onPage=on_wide, pagesize=WIDE_PAGE),
-        ],  # fmt: skip
+        ],
         title=draft.title(form),
         author=draft.unit,
         subject=form.title,
@@ -333,7 +342,8 @@ class _Report:
         if text:
             flow = heading + text
             heading = []
-        return flow + [
+        return [
+            *flow,
             NextPageTemplate("wide"),
             PageBreak(),
             *heading,
@@ -380,10 +390,16 @@ class _Report:
         flow.append(self.para(label, self.styles.attachment_label, "附件", Role.HEADING))
         title = table.title.format(year=self.draft.year) if table else _attachment_name(section)
         flow.append(
-            self.para(title, self.styles.attachment_title.clone("att", spaceBefore=LEADING),
-                      title, Role.TITLE)  # fmt: skip
+            self.para(
+                title,
+                self.styles.attachment_title.clone("att", spaceBefore=LEADING),
+                title,
+                Role.TITLE,
+            )
         )
-        flow.append(self.para(f"填报单位（盖章）：{self.draft.unit}", self.styles.unit_line, "填报单位"))
+        flow.append(
+            self.para(f"填报单位（盖章）：{self.draft.unit}", self.styles.unit_line, "填报单位")
+        )
         flow.append(Spacer(0, 4))
         flow += self.paragraphs(self.draft.texts.get(section.id, ""), section.title)
         if table is not None and printed is not None:
@@ -402,4 +418,6 @@ class _Report:
 
 def describe_missing(missing: list[MissingChar]) -> str:
     """One line for a warning: the characters printed as the placeholder."""
-    return f"以下字本机字体中没有，已印成“{PLACEHOLDER}”：" + "；".join(m.describe() for m in missing)
+    return f"以下字本机字体中没有，已印成“{PLACEHOLDER}”：" + "；".join(
+        m.describe() for m in missing
+    )

@@ -113,8 +113,11 @@ class BlockSpec:
         top = len(self.header)
         rows = [list(r) for r in self.header] + [list(r) for r in self.lines[first:stop]]
         spans = list(self.header_spans)
-        spans += [((c0, top + ln - first), (c1, top + ln - first)) for ln, c0, c1 in
-                  self.line_spans if first <= ln < stop]  # fmt: skip
+        spans += [
+            ((c0, top + ln - first), (c1, top + ln - first))
+            for ln, c0, c1 in self.line_spans
+            if first <= ln < stop
+        ]
         for col, l0, l1, label in self.groups:
             a, b = max(l0, first), min(l1, stop - 1)
             if a > b:
@@ -131,11 +134,17 @@ class BlockSpec:
             ("TOPPADDING", (0, 0), (-1, -1), 2.5),
             ("BOTTOMPADDING", (0, 0), (-1, -1), 2.5),
             *[("SPAN", a, b) for a, b in spans],
-            *[("ALIGN", (c, top + ln - first), (c, top + ln - first), "RIGHT")
-              for ln, c in self.right if first <= ln < stop],
-            *[("ALIGN", (c, top + ln - first), (c, top + ln - first), "CENTER")
-              for ln, c in self.centre if first <= ln < stop],
-        ]  # fmt: skip
+            *[
+                ("ALIGN", (c, top + ln - first), (c, top + ln - first), "RIGHT")
+                for ln, c in self.right
+                if first <= ln < stop
+            ],
+            *[
+                ("ALIGN", (c, top + ln - first), (c, top + ln - first), "CENTER")
+                for ln, c in self.centre
+                if first <= ln < stop
+            ],
+        ]
         return Table(rows, colWidths=self.widths, style=TableStyle(style), hAlign="CENTER")
 
 
@@ -232,7 +241,9 @@ class _Layout:
         if self.label_cols:
             rows = [r for b in self.table.blocks for r in b.rows]
             indent = max(r.level for r in rows) if self.indented else 0
-            longest = max((len(r.label) + (r.level if self.indented else 0) for r in rows), default=0)
+            longest = max(
+                (len(r.label) + (r.level if self.indented else 0) for r in rows), default=0
+            )
             last_min = min(longest, MIN_LABEL_CHARS + indent) * size + pad
             last_ideal = max(last_min, min(longest, IDEAL_LABEL_CHARS) * size + pad)
         if self.unit_col:
@@ -288,13 +299,19 @@ class _Layout:
         return [BlockTable(self._spec(b, size, widths, glyphs)) for b in self.table.blocks]
 
     def _para(
-        self, text: str, size: float, glyphs: GlyphMapper, align: str = "center",
+        self,
+        text: str,
+        size: float,
+        glyphs: GlyphMapper,
+        align: str = "center",
         indent: float = 0,
-    ) -> Paragraph:  # fmt: skip
+    ) -> Paragraph:
         style = self.styles.cell(size, align, indent)
         return Paragraph(glyphs.markup(text, self.styles.fonts.body, self.where), style)
 
-    def _spec(self, block: Block, size: float, widths: list[float], glyphs: GlyphMapper) -> BlockSpec:
+    def _spec(
+        self, block: Block, size: float, widths: list[float], glyphs: GlyphMapper
+    ) -> BlockSpec:
         n = self.ncols
         header: list[list[Cell]] = []
         spans: list[Span] = []
@@ -364,10 +381,17 @@ class _Layout:
                     line[self.first_value + j * span] = NO_VALUE
                     spec.centre.append((ln, self.first_value + j * span))
                     if span > 1:
-                        spec.line_spans.append((len(spec.lines), self.first_value + j * span,
-                                                self.first_value + (j + 1) * span - 1))  # fmt: skip
+                        spec.line_spans.append(
+                            (
+                                len(spec.lines),
+                                self.first_value + j * span,
+                                self.first_value + (j + 1) * span - 1,
+                            )
+                        )
             else:
-                cells = [self.form.cells.get(cell_id(self.table.id, row.id, c.id)) for c in block.columns]
+                cells = [
+                    self.form.cells.get(cell_id(self.table.id, row.id, c.id)) for c in block.columns
+                ]
                 unit = next((c.unit for c in cells if c is not None), "")
                 line[self.label_cols] = self._para(unit, size, glyphs)
                 self._values(block, row, span, spec, line)
