@@ -21,7 +21,7 @@ from govreport_gui.output.fonts import (
     missing_glyphs,
 )
 from govreport_gui.output.glyphs import GlyphMapper, MissingGlyphsError
-from govreport_gui.output.layout import AREA_WIDTH, BODY_SIZE, CANNOT_START, Styles
+from govreport_gui.output.layout import AREA_WIDTH, BODY_SIZE, CANNOT_END, CANNOT_START, Styles
 from govreport_gui.output.pdf import check_glyphs, render_pdf
 from govreport_gui.output.sfnt import read_faces
 
@@ -209,3 +209,21 @@ def test_chinese_punctuation_never_starts_a_line(mark, markup):
     assert len(lines) == 2
     assert not lines[1].startswith(mark), lines
     assert BODY_SIZE * 28 <= AREA_WIDTH  # 28 characters a line, as GB/T 9704 asks
+
+
+@pytest.mark.parametrize("mark", list("《（“"))
+def test_opening_marks_never_end_a_line(mark):
+    assert mark in CANNOT_END
+    text = "一" * 27 + mark + "二" * 40
+    lines = lines_of(text, markup=False)
+    assert lines[0] == "一" * 27
+    assert lines[1].startswith(mark + "二")
+    assert "".join(lines) == text  # nothing lost or doubled
+
+
+def test_line_breaking_keeps_every_character_of_a_long_paragraph():
+    text = ("根据《中华人民共和国政府信息公开条例》（国务院令第711号），" * 12).strip()
+    lines = lines_of(text, markup=False)
+    assert "".join(lines) == text
+    assert not any(line.endswith(tuple(CANNOT_END)) for line in lines[:-1])
+    assert not any(line.startswith(tuple(CANNOT_START)) for line in lines[1:])

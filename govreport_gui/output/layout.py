@@ -10,6 +10,7 @@ odd pages right and even pages left, one character in.
 from __future__ import annotations
 
 from dataclasses import dataclass
+from typing import Any
 
 import reportlab.lib.textsplit as rl_textsplit
 import reportlab.platypus.paragraph as rl_paragraph
@@ -17,6 +18,7 @@ from reportlab.lib.enums import TA_CENTER, TA_JUSTIFY, TA_LEFT, TA_RIGHT
 from reportlab.lib.pagesizes import A4, landscape
 from reportlab.lib.styles import ParagraphStyle
 from reportlab.lib.units import mm
+from reportlab.pdfbase.pdfmetrics import stringWidth
 
 from .fonts import FontSet, Role
 
@@ -54,12 +56,58 @@ SEAL_DIAMETER = 45 * mm  # county-level seals are 4.5 cm (国发〔1999〕25号)
 CANNOT_START = "，；：？！…—·％‰”’》〉）］｝"
 
 
+#: Opening marks that must not end a line; ReportLab has no such rule. Applied to
+#: single-style paragraphs (all body text), not to mixed-font ones.
+CANNOT_END = "（“‘《〈「『【〔［｛"
+
+_rl_word_split = rl_textsplit.wordSplit
+
+
+def word_split(
+    word: str, maxWidths: Any, fontName: str, fontSize: float, encoding: str = "utf8"
+) -> list[list[Any]]:
+    """ReportLab's CJK splitter with two more rules (禁则): no line ends with an opening
+    mark, and none starts with closing punctuation even where ReportLab, which lets only
+    one mark hang, would start it with a second one ("），"): the break moves back."""
+    widths = list(maxWidths) if isinstance(maxWidths, list | tuple) else [maxWidths]
+    lines: list[list[Any]] = []
+    rest = word
+    while True:
+        k = len(lines)
+        part = _rl_word_split(rest, widths[k:] or widths[-1:], fontName, fontSize, encoding)
+        for i, (extra, text) in enumerate(part[:-1]):
+            following = part[i + 1][1]
+            if not (text[-1:] in CANNOT_END or following[:1] in rl_textsplit.ALL_CANNOT_START):
+                continue
+            cut = _break_before(text)
+            if cut is None:
+                continue
+            pos = 0
+            for _, earlier in part[:i]:
+                pos = rest.index(earlier, pos) + len(earlier)
+            moved = stringWidth(text[cut:], fontName, fontSize)
+            lines += [*part[:i], [extra + moved, text[:cut]]]
+            rest = rest[rest.index(text, pos) + cut :]
+            break
+        else:
+            return lines + part
+
+
+def _break_before(text: str) -> int | None:
+    """The last position inside ``text`` where a line may break, None if there is none."""
+    for cut in range(len(text) - 1, 0, -1):
+        if text[cut] not in rl_textsplit.ALL_CANNOT_START and text[cut - 1] not in CANNOT_END:
+            return cut
+    return None
+
+
 def patch_line_breaking() -> None:
     for module in (rl_textsplit, rl_paragraph):
         current = module.ALL_CANNOT_START
         extra = "".join(ch for ch in CANNOT_START if ch not in current)
         if extra:
             module.ALL_CANNOT_START = current + extra
+    rl_paragraph.wordSplit = word_split  # the single-style path of breakLinesCJK
 
 
 patch_line_breaking()
