@@ -227,3 +227,45 @@ def test_line_breaking_keeps_every_character_of_a_long_paragraph():
     assert "".join(lines) == text
     assert not any(line.endswith(tuple(CANNOT_END)) for line in lines[:-1])
     assert not any(line.startswith(tuple(CANNOT_START)) for line in lines[1:])
+
+
+def test_windows_discovery_reads_registry_and_both_font_folders(tmp_path, monkeypatch):
+    import govreport_gui.output.fonts as fonts_module
+
+    system = tmp_path / "Windows" / "Fonts"
+    user = tmp_path / "Local" / "Microsoft" / "Windows" / "Fonts"
+    system.mkdir(parents=True)
+    user.mkdir(parents=True)
+    (system / "simsun.ttc").symlink_to(UMING)  # a well-known file, even if unregistered
+    (system / "arial.ttf").write_bytes(b"not read")
+    (user / "方正仿宋_GBK.ttf").symlink_to(WQY)  # installed without admin rights
+    monkeypatch.setenv("WINDIR", str(tmp_path / "Windows"))
+    monkeypatch.setenv("LOCALAPPDATA", str(tmp_path / "Local"))
+    registry = [
+        ("Arial (TrueType)", "arial.ttf"),
+        ("仿宋_GB2312 (TrueType)", str(WQY)),
+        ("FangSong (TrueType)", "simfang.ttf"),
+    ]
+    monkeypatch.setattr(fonts_module, "_windows_registry_fonts", lambda: registry)
+    files = fonts_module._windows_font_files()
+    assert WQY in files  # Chinese registry name, absolute path
+    assert system / "simfang.ttf" in files  # preferred family, relative to the Fonts folder
+    assert system / "simsun.ttc" in files
+    assert user / "方正仿宋_GBK.ttf" in files
+    assert system / "arial.ttf" not in files
+
+
+def test_run_in_headings_use_kaiti_when_the_pc_has_it(library):
+    from govreport_gui.output.pdf import _Report
+
+    base = choose_fonts()
+    zen = next(f for f in base.fallbacks if f.face.matches("WenQuanYi Zen Hei"))
+    body = next(f for f in base.fallbacks if f.face.matches("AR PL UMing CN"))
+    roles = {role: body for role in Role} | {Role.KAI: zen}
+    fonts = FontSet(roles, base.fallbacks)
+    form = library.get("2021")
+    report = _Report(form, filled_2021_draft(library), Styles.build(fonts), GlyphMapper(fonts))
+    markup = report._body_markup("（一）强化组织领导。为全面贯彻落实条例。", "x")
+    assert markup == f'<font name="{zen.name}">（一）强化组织领导。</font>为全面贯彻落实条例。'
+    assert report._body_markup("(二)规范公开程序", "x").startswith(f'<font name="{zen.name}">')
+    assert report._body_markup("（注）不是标题。", "x") == "（注）不是标题。"
