@@ -42,9 +42,9 @@ def _translate(message: str) -> str:
 
 
 def _command_modules() -> list[ModuleType]:
-    from . import aggregate, drafting, forms, store
+    from . import aggregate, drafting, forms, pdf, store
 
-    return [forms, drafting, store, aggregate]
+    return [forms, drafting, pdf, store, aggregate]
 
 
 def build_parser() -> argparse.ArgumentParser:

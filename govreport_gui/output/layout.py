@@ -1,0 +1,189 @@
+"""Page geometry and type of GB/T 9704-2012 《党政机关公文格式》, as ReportLab styles.
+
+A4; 天头 37 mm, 订口 28 mm, 版心 156 × 225 mm; body 3号仿宋 with 22 lines of 28
+characters filling the type area. 28 characters of 16 pt (448 pt) do not fit 156 mm
+(442.2 pt) and ReportLab's CJK line breaker ignores ``charSpace``, so the body is set at
+15.75 pt. Title 2号 (22 pt), page numbers 4号 (14 pt) "— 1 —" 7 mm below the type area,
+odd pages right and even pages left, one character in.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Any
+
+import reportlab.lib.textsplit as rl_textsplit
+import reportlab.platypus.paragraph as rl_paragraph
+from reportlab.lib.enums import TA_CENTER, TA_JUSTIFY, TA_LEFT, TA_RIGHT
+from reportlab.lib.pagesizes import A4, landscape
+from reportlab.lib.styles import ParagraphStyle
+from reportlab.lib.units import mm
+from reportlab.pdfbase.pdfmetrics import stringWidth
+
+from .fonts import FontSet, Role
+
+PAGE_WIDTH, PAGE_HEIGHT = A4
+TOP_MARGIN = 37 * mm
+LEFT_MARGIN = 28 * mm
+AREA_WIDTH = 156 * mm
+AREA_HEIGHT = 225 * mm
+AREA_LEFT = LEFT_MARGIN
+AREA_BOTTOM = PAGE_HEIGHT - TOP_MARGIN - AREA_HEIGHT  # 35 mm
+AREA_RIGHT = AREA_LEFT + AREA_WIDTH  # right margin 26 mm
+AREA_TOP = PAGE_HEIGHT - TOP_MARGIN
+
+#: A table too wide for the portrait type area is printed on a landscape page whose type
+#: area is the portrait one turned: 225 × 156 mm, table head towards the binding edge.
+WIDE_PAGE = landscape(A4)
+WIDE_AREA_WIDTH = AREA_HEIGHT
+WIDE_AREA_HEIGHT = AREA_WIDTH
+WIDE_AREA_LEFT = AREA_BOTTOM
+WIDE_AREA_BOTTOM = WIDE_PAGE[1] - LEFT_MARGIN - WIDE_AREA_HEIGHT
+
+LINES_PER_PAGE = 22
+CHARS_PER_LINE = 28
+BODY_SIZE = 15.75  # 3号 is 16 pt; see the module docstring
+LEADING = AREA_HEIGHT / LINES_PER_PAGE  # 28.99 pt: 22 lines fill the type area
+TITLE_SIZE = 22  # 2号
+PAGE_NUMBER_SIZE = 14  # 4号
+PAGE_NUMBER_GAP = 7 * mm  # from the bottom of the type area to the top of the dashes
+TABLE_SIZES = (12, 10.5)  # 小四, 五号: the largest that fits is used
+SEAL_DIAMETER = 45 * mm  # county-level seals are 4.5 cm (国发〔1999〕25号)
+
+#: Full-width punctuation that must not start a line (禁则). ReportLab's set is
+#: Japanese-oriented and lacks these; both of its CJK breaking paths read the module
+#: global, so it is extended once, here.
+CANNOT_START = "，；：？！…—·％‰”’》〉）］｝"
+
+
+#: Opening marks that must not end a line; ReportLab has no such rule. Applied to
+#: single-style paragraphs (all body text), not to mixed-font ones.
+CANNOT_END = "（“‘《〈「『【〔［｛"
+
+_rl_word_split = rl_textsplit.wordSplit
+
+
+def word_split(
+    word: str, maxWidths: Any, fontName: str, fontSize: float, encoding: str = "utf8"
+) -> list[list[Any]]:
+    """ReportLab's CJK splitter with two more rules (禁则): no line ends with an opening
+    mark, and none starts with closing punctuation even where ReportLab, which lets only
+    one mark hang, would start it with a second one ("），"): the break moves back."""
+    widths = list(maxWidths) if isinstance(maxWidths, list | tuple) else [maxWidths]
+    lines: list[list[Any]] = []
+    rest = word
+    while True:
+        k = len(lines)
+        part = _rl_word_split(rest, widths[k:] or widths[-1:], fontName, fontSize, encoding)
+        for i, (extra, text) in enumerate(part[:-1]):
+            following = part[i + 1][1]
+            if not (text[-1:] in CANNOT_END or following[:1] in rl_textsplit.ALL_CANNOT_START):
+                continue
+            cut = _break_before(text)
+            if cut is None:
+                continue
+            pos = 0
+            for _, earlier in part[:i]:
+                pos = rest.index(earlier, pos) + len(earlier)
+            moved = stringWidth(text[cut:], fontName, fontSize)
+            lines += [*part[:i], [extra + moved, text[:cut]]]
+            rest = rest[rest.index(text, pos) + cut :]
+            break
+        else:
+            return lines + part
+
+
+def _break_before(text: str) -> int | None:
+    """The last position inside ``text`` where a line may break, None if there is none."""
+    for cut in range(len(text) - 1, 0, -1):
+        if text[cut] not in rl_textsplit.ALL_CANNOT_START and text[cut - 1] not in CANNOT_END:
+            return cut
+    return None
+
+
+def patch_line_breaking() -> None:
+    for module in (rl_textsplit, rl_paragraph):
+        current = module.ALL_CANNOT_START
+        extra = "".join(ch for ch in CANNOT_START if ch not in current)
+        if extra:
+            module.ALL_CANNOT_START = current + extra
+    rl_paragraph.wordSplit = word_split  # the single-style path of breakLinesCJK
+
+
+patch_line_breaking()
+
+
+@dataclass(frozen=True)
+class Styles:
+    """Paragraph styles of one print, bound to the fonts chosen for it."""
+
+    fonts: FontSet
+    title: ParagraphStyle
+    body: ParagraphStyle
+    addressee: ParagraphStyle
+    heading: ParagraphStyle
+    attachment_label: ParagraphStyle
+    attachment_title: ParagraphStyle
+    unit_line: ParagraphStyle
+    note: ParagraphStyle
+
+    @classmethod
+    def build(cls, fonts: FontSet) -> Styles:
+        body_font = fonts[Role.BODY].name
+        body = ParagraphStyle(
+            "body",
+            fontName=body_font,
+            fontSize=BODY_SIZE,
+            leading=LEADING,
+            firstLineIndent=2 * BODY_SIZE,
+            alignment=TA_JUSTIFY,
+            wordWrap="CJK",
+        )
+        title = ParagraphStyle(
+            "title",
+            parent=body,
+            fontName=fonts[Role.TITLE].name,
+            fontSize=TITLE_SIZE,
+            leading=TITLE_SIZE * 1.5,
+            firstLineIndent=0,
+            alignment=TA_CENTER,
+            spaceAfter=LEADING,  # 标题下空一行
+        )
+        return cls(
+            fonts=fonts,
+            title=title,
+            body=body,
+            addressee=ParagraphStyle(
+                "addressee", parent=body, firstLineIndent=0, alignment=TA_LEFT
+            ),
+            heading=ParagraphStyle(
+                "heading", parent=body, fontName=fonts[Role.HEADING].name, keepWithNext=1
+            ),
+            attachment_label=ParagraphStyle(
+                "attachment_label",
+                parent=body,
+                fontName=fonts[Role.HEADING].name,
+                firstLineIndent=0,
+                alignment=TA_LEFT,
+            ),
+            attachment_title=ParagraphStyle(
+                "attachment_title", parent=title, spaceBefore=0, spaceAfter=LEADING / 2
+            ),
+            unit_line=ParagraphStyle(
+                "unit_line", parent=body, firstLineIndent=0, alignment=TA_LEFT, fontSize=14
+            ),
+            note=ParagraphStyle("note", parent=body, fontSize=12, leading=18, firstLineIndent=0),
+        )
+
+    def cell(self, size: float, align: str = "left", indent: float = 0) -> ParagraphStyle:
+        """Style of a table cell at ``size`` points."""
+        alignment = {"left": TA_LEFT, "center": TA_CENTER, "right": TA_RIGHT}[align]
+        return ParagraphStyle(
+            f"cell-{size}-{align}-{indent}",
+            fontName=self.fonts[Role.BODY].name,
+            fontSize=size,
+            leading=size * 1.3,
+            alignment=alignment,
+            leftIndent=indent,
+            wordWrap="CJK",
+        )
