@@ -6,8 +6,9 @@ import random
 from decimal import Decimal
 
 from govreport_gui.core.draft import Draft, new_draft
-from govreport_gui.core.model import Form
-from govreport_gui.core.values import Value
+from govreport_gui.core.library import FormLibrary
+from govreport_gui.core.model import Form, cell_id
+from govreport_gui.core.values import NA, Value
 
 APPLICANTS = ("natural", "business", "research", "public_welfare", "legal", "other")
 
@@ -48,16 +49,40 @@ def consistent_2021_values(form: Form, rng: random.Random, low: int = 1) -> dict
     return values
 
 
-def filled_2021_draft(form: Form, seed: int = 1, unit: str = "测试县测试局") -> Draft:
-    draft = new_draft(form, 2023, unit)
-    draft.values = consistent_2021_values(form, random.Random(seed))
+def filled_2021_draft(
+    library: FormLibrary, year: int = 2023, unit: str = "某某县人民政府办公室"
+) -> Draft:
+    """Every cell of the 2021 format filled, all sums and balances right (no 错误)."""
+    form = library.get("2021")
+    draft = new_draft(form, year, unit)
+    v = draft.values
+    v["t2.rules.issued"] = NA
+    v["t2.rules.repealed"] = NA
+    v["t2.rules.valid"] = NA
+    v["t2.normative.issued"], v["t2.normative.repealed"], v["t2.normative.valid"] = 12, 3, 87
+    v["t2.license"], v["t2.penalty"], v["t2.coercion"] = 1532, 418, 27
+    v["t2.fees"] = Decimal("12.35")
+    t3 = form.table("t3").blocks[0]
+    result_rows = [r.id for r in t3.rows if not r.group and r.id.startswith("r")]
+    for n, col in enumerate(APPLICANTS):
+        total = 0
+        for k, row in enumerate(result_rows):
+            value = (3 * k + 7 * n + 1) % 11
+            v[cell_id("t3", row, col)] = value
+            total += value
+        v[cell_id("t3", "total", col)] = total
+        v[cell_id("t3", "carry_in", col)] = n + 2
+        v[cell_id("t3", "new", col)] = total + 5 + n
+        v[cell_id("t3", "carry_out", col)] = 7 + 2 * n
+    for row in (*result_rows, "total", "new", "carry_in", "carry_out"):
+        v[cell_id("t3", row, "total")] = sum(v[cell_id("t3", row, c)] for c in APPLICANTS)
+    for group, base in (("review", 1), ("direct", 2), ("after", 3)):
+        parts = [base, base + 1, base + 2, base + 3]
+        for name, value in zip(("upheld", "corrected", "other", "pending"), parts, strict=True):
+            v[f"t4.{group}_{name}"] = value
+        v[f"t4.{group}_total"] = sum(parts)
     for section in form.text_sections():
-        draft.texts[section.id] = f"{section.title}的内容。" * 20
-    draft.signatories.update(
-        unit_head="张三",
-        reviewer="李四",
-        preparer="王五",
-        phone="0797-1234567",
-        date="2024年1月20日",
-    )
+        draft.texts[section.id] = f"{section.title}的情况说明。本年度工作稳步推进，成效明显。"
+    draft.signatories.update(unit_head="王某某", reviewer="", preparer="李某", phone="0797-1234567")
+    draft.report.update(issue_date="2024年1月20日", addressee="县人民政府")
     return draft

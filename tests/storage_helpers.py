@@ -13,40 +13,25 @@ import subprocess
 import sys
 import time
 from dataclasses import dataclass, field
-from decimal import Decimal
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
 if str(ROOT) not in sys.path:
     sys.path.insert(0, str(ROOT))
 
-from govreport_gui.core.draft import Draft, new_draft  # noqa: E402
+from govreport_gui.core.draft import Draft  # noqa: E402
 from govreport_gui.core.library import FormLibrary, default_library  # noqa: E402
-from govreport_gui.core.values import NA, Kind  # noqa: E402
+from tests.helpers import filled_2021_draft  # noqa: E402
 
 PARAGRAPH = "本年度，我县认真贯彻落实《中华人民共和国政府信息公开条例》，主动公开政府信息。"
 
 
 def full_draft(library: FormLibrary, unit: str = "某某县人民政府办公室", year: int = 2023) -> Draft:
-    """A 2021-format draft with every cell and every text section filled in."""
-    form = library.get("2021")
-    draft = new_draft(form, year, unit)
-    for n, (cell_id, cell) in enumerate(form.cells.items()):
-        if cell.kind is Kind.MONEY:
-            draft.values[cell_id] = Decimal(f"{n}.25")
-        elif cell.allow_na and n % 17 == 0:
-            draft.values[cell_id] = NA
-        else:
-            draft.values[cell_id] = n
-    for section in form.text_sections():
-        draft.texts[section.id] = PARAGRAPH * 40
-    draft.signatories = {
-        "unit_head": "张三",
-        "reviewer": "李四",
-        "preparer": "王五",
-        "phone": "0797-1234567",
-        "date": f"{year + 1}年1月20日",
-    }
+    """A 2021-format draft with every cell filled and long texts, as a real report's size."""
+    draft = filled_2021_draft(library, year, unit)
+    for section in draft.texts:
+        draft.texts[section] = PARAGRAPH * 40
+    draft.signatories.update(reviewer="李四", date=f"{year + 1}年1月20日")
     return draft
 
 

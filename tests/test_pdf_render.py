@@ -24,7 +24,8 @@ from govreport_gui.output.layout import (
 )
 from govreport_gui.output.pdf import RenderResult, render_pdf
 from govreport_gui.output.tables import NA_PRINTED, NO_VALUE, printed_value
-from tests.pdf_support import Word, filled_2021_draft, pdffonts, pdftotext, words
+from tests.helpers import filled_2021_draft
+from tests.pdf_support import Word, pdffonts, pdftotext, words
 
 HANGING = rl_textsplit.ALL_CANNOT_START  # as patched by the layout module
 
