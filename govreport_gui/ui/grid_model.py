@@ -41,9 +41,7 @@ class GridColumn:
 class BlockModel(QAbstractTableModel):
     inputRefused = Signal(str, str)  # cell id, message in Chinese
 
-    def __init__(
-        self, session: DraftSession, table: Table, block_index: int, parent=None
-    ) -> None:
+    def __init__(self, session: DraftSession, table: Table, block_index: int, parent=None) -> None:
         super().__init__(parent)
         self.session = session
         self.table = table

@@ -80,7 +80,13 @@ class GridView(QTableView):
             if column.kind is ColumnKind.LABEL:
                 header.setSectionResizeMode(i, QHeaderView.ResizeMode.Stretch)
             elif column.kind is ColumnKind.UNIT:
-                width = max(metrics.horizontalAdvance(column.path[-1]), metrics.horizontalAdvance("人次")) + 24
+                width = (
+                    max(
+                        metrics.horizontalAdvance(column.path[-1]),
+                        metrics.horizontalAdvance("人次"),
+                    )
+                    + 24
+                )
                 header.setSectionResizeMode(i, QHeaderView.ResizeMode.Fixed)
                 header.resizeSection(i, width)
             elif has_label:
@@ -177,7 +183,9 @@ class GridView(QTableView):
         if below:
             return below
         col = here[1]
-        return next((p for p in sorted(self._places, key=lambda p: (p[1], p[0])) if p[1] > col), None)
+        return next(
+            (p for p in sorted(self._places, key=lambda p: (p[1], p[0])) if p[1] > col), None
+        )
 
     def _move_on_enter(self) -> None:
         current = self.currentIndex()
@@ -242,7 +250,11 @@ class GridView(QTableView):
         current = self.currentIndex()
         if not current.isValid() or (current.row(), current.column()) not in self._places:
             reason = event.reason()
-            start = self.last_cell() if reason == Qt.FocusReason.BacktabFocusReason else self.first_cell()
+            start = (
+                self.last_cell()
+                if reason == Qt.FocusReason.BacktabFocusReason
+                else self.first_cell()
+            )
             if start.isValid():
                 self.setCurrentIndex(start)
 

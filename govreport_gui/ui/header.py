@@ -122,7 +122,9 @@ class GroupedHeader(QHeaderView):
         tops = [sum(self._levels[:i]) for i in range(len(self._levels) + 1)]
         for cell in self._cells:
             x = self.sectionViewportPosition(cell.first)
-            rect = QRect(x, tops[cell.top], self._span_width(cell), tops[cell.bottom + 1] - tops[cell.top])
+            rect = QRect(
+                x, tops[cell.top], self._span_width(cell), tops[cell.bottom + 1] - tops[cell.top]
+            )
             if not rect.intersects(event.rect()):
                 continue
             option = QStyleOptionHeader()

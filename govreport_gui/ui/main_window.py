@@ -308,7 +308,8 @@ class MainWindow(QMainWindow):
             item.setIcon(looks.icon(kind) if kind else self._blank_icon)
             item.setToolTip(f"{step.title}：{state}" if state else step.title)
             item.setData(
-                Qt.ItemDataRole.AccessibleTextRole, f"{step.title}，{state}" if state else step.title
+                Qt.ItemDataRole.AccessibleTextRole,
+                f"{step.title}，{state}" if state else step.title,
             )
 
     def _step_state(self, step: Step, session: DraftSession) -> tuple[str, str]:
@@ -424,9 +425,11 @@ class MainWindow(QMainWindow):
     # -- files and output --------------------------------------------------------------
 
     def _documents_folder(self) -> str:
-        return self.settings.last_folder or QStandardPaths.writableLocation(
-            QStandardPaths.StandardLocation.DocumentsLocation
-        ) or QDir.homePath()
+        return (
+            self.settings.last_folder
+            or QStandardPaths.writableLocation(QStandardPaths.StandardLocation.DocumentsLocation)
+            or QDir.homePath()
+        )
 
     def export_draft_file(self) -> bool:
         if self.session is None:
@@ -476,7 +479,9 @@ class MainWindow(QMainWindow):
         if not self._render(path):
             return None
         self.settings.last_folder = str(path.parent)
-        draft_note = "（带“草稿”字样：还有未处理的错误）" if self.session.unexplained_errors() else ""
+        draft_note = (
+            "（带“草稿”字样：还有未处理的错误）" if self.session.unexplained_errors() else ""
+        )
         sign.show_result(f"PDF 已保存：{path}{draft_note}", "ok")
         return path
 

@@ -156,7 +156,10 @@ class ReviewPage(QWidget):
             written = bool(self.session.draft.texts.get(section.id, "").strip())
             status, kind = ("已填写", "ok") if written else ("未填写", "info")
         elif errors:
-            status, kind = f"{errors} 个错误" + (f"，{warnings} 个提示" if warnings else ""), "error"
+            status, kind = (
+                f"{errors} 个错误" + (f"，{warnings} 个提示" if warnings else ""),
+                "error",
+            )
         elif warnings:
             status, kind = f"{warnings} 个提示", "warning"
         else:

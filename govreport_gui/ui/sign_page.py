@@ -216,4 +216,3 @@ def safe_file_name(text: str) -> str:
     """A file name Windows accepts: no reserved characters, no trailing dots or spaces."""
     cleaned = "".join("_" if ch in '\\/:*?"<>|' or ord(ch) < 32 else ch for ch in text)
     return cleaned.strip(" .") or "报告"
-

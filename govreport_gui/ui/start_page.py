@@ -271,7 +271,9 @@ class StartPage(QWidget):
         unit = self.unit.text().strip()
         infos.sort(key=lambda i: i.unit != unit)
         for info in infos:
-            self.previous.addItem(f"{info.unit} {info.year}年度（已保存的报告）", ("store", info.id))
+            self.previous.addItem(
+                f"{info.unit} {info.year}年度（已保存的报告）", ("store", info.id)
+            )
         for draft in self._previous_files:
             if draft.year == last_year:
                 self.previous.addItem(f"{draft.unit} {draft.year}年度（文件）", ("file", draft))
