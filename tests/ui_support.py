@@ -46,6 +46,7 @@ def make_window(
     store: DraftStore | None = None,
     renderer=None,
     settings: AppSettings | None = None,
+    resize: bool = True,
 ) -> MainWindow:
     create_application()
     window = MainWindow(
@@ -55,10 +56,12 @@ def make_window(
         renderer=renderer if renderer is not None else FakeRenderer(),
     )
     qtbot.addWidget(window)
-    window.resize(1280, 800)
+    if resize:
+        window.resize(1280, 800)
     window.show()
     qtbot.waitExposed(window)
     window.activateWindow()
+    qtbot.waitUntil(lambda: QApplication.activeWindow() is window, timeout=3000)
     return window
 
 

@@ -88,7 +88,7 @@ class SignPage(QWidget):
 
         self.status = QComboBox(self)
         for status in Status:
-            self.status.addItem(status.label, status)
+            self.status.addItem(status.label, status.value)  # a StrEnum comes back as str
         self.status.setAccessibleName("报告状态")
         self.status.setToolTip("已报送的报告会锁定，修改前须先解锁")
         self.status.activated.connect(self._status_chosen)
@@ -178,8 +178,8 @@ class SignPage(QWidget):
             self.date_note.clear()
 
     def _status_chosen(self, index: int) -> None:
-        status = self.status.itemData(index)
-        if isinstance(status, Status) and status is not self.session.status:
+        status = Status(self.status.itemData(index))
+        if status is not self.session.status:
             self.statusRequested.emit(status)
         self._apply_status()
 
@@ -188,7 +188,7 @@ class SignPage(QWidget):
         for edit in self.fields.values():
             edit.setReadOnly(read_only)
         self.date.setReadOnly(read_only)
-        self.status.setCurrentIndex(self.status.findData(self.session.status))
+        self.status.setCurrentIndex(self.status.findData(self.session.status.value))
         self.status.setEnabled(not read_only)
 
     # -- checks and output -------------------------------------------------------------
