@@ -20,7 +20,7 @@ from PySide6.QtWidgets import (
 from ..core.rules import Finding, Severity
 from ..core.values import display
 from . import looks
-from .widgets import ICON_SIZE, WrapLabel
+from .widgets import WrapLabel
 
 
 class _ClickableLabel(WrapLabel):
@@ -39,8 +39,9 @@ class FindingRow(QFrame):
         layout = QHBoxLayout(self)
         layout.setContentsMargins(4, 2, 4, 2)
         icon = QLabel(self)
-        icon.setPixmap(looks.severity_icon(finding.severity).pixmap(ICON_SIZE, ICON_SIZE))
-        icon.setFixedWidth(ICON_SIZE + 4)
+        size = looks.icon_px(self)
+        icon.setPixmap(looks.severity_icon(finding.severity).pixmap(size, size))
+        icon.setFixedWidth(size + 4)
         icon.setAlignment(Qt.AlignmentFlag.AlignTop)
         self.label = _ClickableLabel(text, self)
         self.label.setCursor(Qt.CursorShape.PointingHandCursor)

@@ -21,13 +21,13 @@ from PySide6.QtWidgets import (
 from ..core.errors import GovreportError
 from ..core.model import Cell
 from ..core.values import display
+from . import looks
 from .cell_input import CellDelegate
 from .grid_model import BlockModel, ColumnKind
 from .header import GroupedHeader
-from .widgets import ICON_SIZE
 
 _Move = QAbstractItemView.CursorAction
-_DIGITS_WIDTH = "888888"
+_DIGITS_WIDTH = "88888"  # five digits and the finding icon
 
 
 class GridView(QTableView):
@@ -74,8 +74,10 @@ class GridView(QTableView):
         header = self.horizontalHeader()
         metrics = self.fontMetrics()
         has_label = any(c.kind is ColumnKind.LABEL for c in self.grid_model.columns)
-        digits = metrics.horizontalAdvance(_DIGITS_WIDTH if has_label else "8888") + ICON_SIZE + 16
-        six_chars = metrics.horizontalAdvance("字" * 6) + 16
+        icon = looks.icon_px(self)
+        self.setIconSize(QSize(icon, icon))
+        digits = metrics.horizontalAdvance(_DIGITS_WIDTH if has_label else "8888") + icon + 16
+        four_chars = metrics.horizontalAdvance("字" * 4) + 16  # longer headers wrap
         for i, column in enumerate(self.grid_model.columns):
             if column.kind is ColumnKind.LABEL:
                 header.setSectionResizeMode(i, QHeaderView.ResizeMode.Stretch)
@@ -92,7 +94,7 @@ class GridView(QTableView):
             elif has_label:
                 leaf = metrics.horizontalAdvance(column.path[-1]) + 16
                 header.setSectionResizeMode(i, QHeaderView.ResizeMode.Interactive)
-                header.resizeSection(i, max(digits, min(leaf, six_chars)))
+                header.resizeSection(i, max(digits, min(leaf, four_chars)))
             else:  # a wide row of values (table 四): share the width, wrap the headers
                 header.setSectionResizeMode(i, QHeaderView.ResizeMode.Stretch)
         header.setMinimumSectionSize(digits)

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from PySide6.QtCore import QRect, QSize, Qt
+from PySide6.QtCore import QRect, QSize, Qt, QTimer
 from PySide6.QtGui import QPainter
 from PySide6.QtWidgets import QHeaderView, QStyle, QStyleOptionHeader, QWidget
 
@@ -62,7 +62,9 @@ class GroupedHeader(QHeaderView):
         self.setDefaultAlignment(Qt.AlignmentFlag.AlignCenter)
         self._cells: list[HeaderCell] = []
         self._levels: list[int] = [0]
-        self.sectionResized.connect(self._relayout)
+        self._pending = QTimer(self, singleShot=True, interval=0)
+        self._pending.timeout.connect(self._relayout)
+        self.sectionResized.connect(self._pending.start)  # once all sections have moved
 
     # -- layout ------------------------------------------------------------------------
 
@@ -143,3 +145,7 @@ class GroupedHeader(QHeaderView):
     def changeEvent(self, event) -> None:
         super().changeEvent(event)
         self._relayout()
+
+    def resizeEvent(self, event) -> None:
+        super().resizeEvent(event)
+        self._pending.start()

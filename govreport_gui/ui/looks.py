@@ -32,6 +32,11 @@ def icon(name: str) -> QIcon:
     return QApplication.style().standardIcon(pixmap)
 
 
+def icon_px(widget: QWidget) -> int:
+    """Icon size in pixels that goes with the widget's text (larger in 关怀模式)."""
+    return max(16, widget.fontMetrics().height() - 2)
+
+
 def severity_icon(severity: Severity) -> QIcon:
     return icon("error" if severity is Severity.ERROR else "warning")
 

@@ -13,6 +13,7 @@ from pathlib import Path
 from PySide6.QtCore import QDir, QSize, QStandardPaths, Qt
 from PySide6.QtGui import QAction, QCloseEvent, QIcon, QKeySequence, QPixmap, QShortcut
 from PySide6.QtWidgets import (
+    QApplication,
     QFrame,
     QHBoxLayout,
     QLabel,
@@ -189,7 +190,10 @@ class MainWindow(QMainWindow):
         about.triggered.connect(self._about)
 
     def _size_step_list(self) -> None:
-        width = self.step_list.fontMetrics().horizontalAdvance("字" * 13) + ICON_SIZE + 40
+        icon = looks.icon_px(self.step_list)
+        self.step_list.setIconSize(QSize(icon, icon))
+        self._blank_icon = _blank_icon(icon)
+        width = self.step_list.fontMetrics().horizontalAdvance("字" * 13) + icon + 40
         self.step_list.setFixedWidth(width)
 
     def _restore_geometry(self) -> None:
@@ -412,12 +416,14 @@ class MainWindow(QMainWindow):
         self.lock_banner.setVisible(status is Status.SUBMITTED)
 
     def _saved(self, when) -> None:
-        self.save_icon.setPixmap(looks.icon("ok").pixmap(ICON_SIZE, ICON_SIZE))
+        size = looks.icon_px(self.saved_label)
+        self.save_icon.setPixmap(looks.icon("ok").pixmap(size, size))
         self.saved_label.setStyleSheet("")
         self.saved_label.setText(f"已保存 {when:%H:%M:%S}")
 
     def _save_failed(self, message: str) -> None:
-        self.save_icon.setPixmap(looks.icon("error").pixmap(ICON_SIZE, ICON_SIZE))
+        size = looks.icon_px(self.saved_label)
+        self.save_icon.setPixmap(looks.icon("error").pixmap(size, size))
         self.saved_label.setStyleSheet(f"color: {looks.ERROR_TEXT.name()};")
         self.saved_label.setText(f"未能保存：{message}（修改仍在，稍后自动重试）")
         self.statusBar().showMessage(f"未能保存：{message}", 10000)
@@ -511,7 +517,9 @@ class MainWindow(QMainWindow):
     def set_care_mode(self, on: bool) -> None:
         self.settings.care_mode = on
         looks.apply_text_scale(on)
+        QApplication.processEvents()  # let the new font reach every widget first
         self._size_step_list()
+        self.refresh_step_states()
 
     def _about(self) -> None:
         dialogs.tell(
@@ -536,7 +544,7 @@ class MainWindow(QMainWindow):
         event.accept()
 
 
-def _blank_icon() -> QIcon:
-    pixmap = QPixmap(ICON_SIZE, ICON_SIZE)
+def _blank_icon(size: int = ICON_SIZE) -> QIcon:
+    pixmap = QPixmap(size, size)
     pixmap.fill(Qt.GlobalColor.transparent)
     return QIcon(pixmap)

@@ -9,7 +9,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import QRect, QSize, Qt, Signal
+from PySide6.QtGui import QFontMetrics
 from PySide6.QtWidgets import (
     QHBoxLayout,
     QHeaderView,
@@ -17,6 +18,8 @@ from PySide6.QtWidgets import (
     QPlainTextEdit,
     QPushButton,
     QSplitter,
+    QStyledItemDelegate,
+    QStyleOptionViewItem,
     QTreeWidget,
     QTreeWidgetItem,
     QVBoxLayout,
@@ -33,6 +36,30 @@ from .widgets import InlineMessage, WrapLabel, guidance_label, title_label
 _GROUP_ROLE = Qt.ItemDataRole.UserRole + 10
 _FINDING_ROLE = Qt.ItemDataRole.UserRole + 11
 _SECTION_ROLE = Qt.ItemDataRole.UserRole + 12
+_EMPTY_ROLE = Qt.ItemDataRole.UserRole + 13
+
+
+class _WrappingDelegate(QStyledItemDelegate):
+    """Rows as tall as their wrapped text: QTreeView does not measure wrapped items."""
+
+    def __init__(self, tree: QTreeWidget) -> None:
+        super().__init__(tree)
+        self.tree = tree
+
+    def sizeHint(self, option: QStyleOptionViewItem, index) -> QSize:
+        hint = super().sizeHint(option, index)
+        text = index.data(Qt.ItemDataRole.DisplayRole) or ""
+        depth, parent = 0, index.parent()
+        while parent.isValid():
+            depth, parent = depth + 1, parent.parent()
+        width = self.tree.columnWidth(index.column())
+        if index.column() == 0:
+            width -= self.tree.indentation() * (depth + 1) + self.tree.iconSize().width() + 12
+        font = index.data(Qt.ItemDataRole.FontRole) or option.font
+        bounds = QFontMetrics(font).boundingRect(
+            QRect(0, 0, max(width, 40), 100_000), int(Qt.TextFlag.TextWordWrap), text
+        )
+        return QSize(hint.width(), max(hint.height(), bounds.height() + 6))
 
 
 @dataclass
@@ -71,6 +98,9 @@ class ReviewPage(QWidget):
         self.tree.setAccessibleName("全部检查结果")
         self.tree.setWordWrap(True)
         self.tree.setUniformRowHeights(False)
+        self.tree.setTextElideMode(Qt.TextElideMode.ElideNone)
+        self.tree.setItemDelegate(_WrappingDelegate(self.tree))
+        self.tree.header().sectionResized.connect(lambda *_: self.tree.doItemsLayout())
         self.tree.header().setStretchLastSection(False)
         self.tree.header().setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
         self.tree.header().setSectionResizeMode(1, QHeaderView.ResizeMode.ResizeToContents)
@@ -132,8 +162,17 @@ class ReviewPage(QWidget):
         self._stale = False
         selected_key = self._group.key if self._group else None
         self.tree.clear()
+        icon = looks.icon_px(self.tree)
+        self.tree.setIconSize(QSize(icon, icon))
         reselect: QTreeWidgetItem | None = None
+        texts: QTreeWidgetItem | None = None
         for section, groups in self.sections():
+            if section is not None and section.table is None and not groups:
+                if texts is None:
+                    texts = QTreeWidgetItem(["", ""])
+                    self.tree.addTopLevelItem(texts)
+                texts.addChild(self._section_item(section, groups))
+                continue
             top = self._section_item(section, groups)
             self.tree.addTopLevelItem(top)
             for group in groups:
@@ -142,6 +181,8 @@ class ReviewPage(QWidget):
                 if group.key == selected_key and reselect is None:
                     reselect = item
             top.setExpanded(any(g.severity is Severity.ERROR for g in groups) or len(groups) < 6)
+        if texts is not None:
+            self._summarise_texts(texts)
         self._update_summary()
         if reselect is not None:
             self.tree.setCurrentItem(reselect)
@@ -165,13 +206,32 @@ class ReviewPage(QWidget):
         else:
             status, kind = "没有发现问题", "ok"
         item = QTreeWidgetItem([f"{title}　—　{status}", ""])
+        item.setData(0, _EMPTY_ROLE, status == "未填写")
         item.setIcon(0, looks.icon(kind))
         item.setData(0, _SECTION_ROLE, section.id if section else "")
         item.setData(0, Qt.ItemDataRole.AccessibleTextRole, f"{title}：{status}")
+        if section is None or section.table is not None:
+            font = item.font(0)
+            font.setBold(True)
+            item.setFont(0, font)
+        return item
+
+    def _summarise_texts(self, item: QTreeWidgetItem) -> None:
+        """One line for all narrative sections; expanded when some are still empty."""
+        count = item.childCount()
+        empty = [item.child(i) for i in range(count) if item.child(i).data(0, _EMPTY_ROLE)]
+        if empty:
+            status, kind = f"{len(empty)} 部分未填写", "info"
+        else:
+            status, kind = "全部已填写", "ok"
+        text = f"文字部分（共 {count} 部分）　—　{status}"
+        item.setText(0, text)
+        item.setIcon(0, looks.icon(kind))
+        item.setData(0, Qt.ItemDataRole.AccessibleTextRole, text)
         font = item.font(0)
         font.setBold(True)
         item.setFont(0, font)
-        return item
+        item.setExpanded(bool(empty))
 
     def _group_item(self, group: RuleGroup) -> QTreeWidgetItem:
         label = group.severity.label

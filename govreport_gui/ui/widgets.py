@@ -80,7 +80,9 @@ class InlineMessage(QWidget):
         if not message:
             self.clear()
             return
-        self.icon.setPixmap(looks.icon(kind).pixmap(ICON_SIZE, ICON_SIZE))
+        size = looks.icon_px(self)
+        self.icon.setPixmap(looks.icon(kind).pixmap(size, size))
+        self.icon.setFixedWidth(size + 4)
         self.text.setText(message)
         colour = looks.ERROR_TEXT.name() if kind == "error" else "#1f2933"
         self.text.setStyleSheet(f"color: {colour};")
