@@ -1,6 +1,10 @@
 """Screenshots of every step of the wizard, at normal and large (关怀模式) text size.
 
-    python scripts/screenshots.py [--out docs/screenshots] [--size 1366x768]
+    python scripts/screenshots.py [--out FOLDER] [--size 1366x768] [--readme]
+
+Every step goes to FOLDER (default: govreport-screenshots in the temp folder) as
+``normal/`` and ``large/``; ``--readme`` also copies the few shown in the README to
+``docs/screenshots/``.
 
 Runs headless (Qt's offscreen platform) with a throw-away settings file, on the demo
 (Xinfeng 2017, old format) and on a partly filled 2021-format report so that the new
@@ -11,6 +15,7 @@ from __future__ import annotations
 
 import argparse
 import os
+import shutil
 import sys
 import tempfile
 from pathlib import Path
@@ -53,6 +58,19 @@ SAMPLE_2021 = {
 }
 
 
+#: (size, file) of the screenshots the README shows.
+README_SHOTS = (
+    ("normal", "demo-10-table.png"),
+    ("normal", "2021-04-table.png"),
+    ("normal", "demo-11-review.png"),
+    ("large", "2021-04-table.png"),
+)
+
+
+def save(window: MainWindow, path: Path) -> None:
+    window.grab().save(str(path), "PNG", 0)  # 0: the smallest file
+
+
 def settle(app: QApplication, rounds: int = 5) -> None:
     for _ in range(rounds):
         app.processEvents()
@@ -65,7 +83,7 @@ def shoot(window: MainWindow, app: QApplication, folder: Path, prefix: str) -> l
         window.go_to_step(index)
         settle(app)
         path = folder / f"{prefix}-{index:02d}-{step.kind}.png"
-        window.grab().save(str(path))
+        save(window, path)
         written.append(path)
     return written
 
@@ -99,7 +117,7 @@ def take_all(out: Path, width: int, height: int) -> list[Path]:
         window.go_to_step(0)
         settle(app)
         path = out / mode / "start-with-list.png"
-        window.grab().save(str(path))
+        save(window, path)
         written.append(path)
         window.close()
         window.deleteLater()
@@ -109,12 +127,20 @@ def take_all(out: Path, width: int, height: int) -> list[Path]:
 
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--out", type=Path, default=ROOT / "docs" / "screenshots" / "all")
+    default_out = Path(tempfile.gettempdir()) / "govreport-screenshots"
+    parser.add_argument("--out", type=Path, default=default_out)
     parser.add_argument("--size", default="1366x768", help="window size, e.g. 1366x768")
+    parser.add_argument("--readme", action="store_true", help="copy README shots to docs/")
     args = parser.parse_args()
     width, height = (int(n) for n in args.size.lower().split("x"))
     for path in take_all(args.out, width, height):
         print(path)
+    if args.readme:
+        docs = ROOT / "docs" / "screenshots"
+        docs.mkdir(parents=True, exist_ok=True)
+        for mode, name in README_SHOTS:
+            shutil.copyfile(args.out / mode / name, docs / f"{mode}-{name}")
+            print(docs / f"{mode}-{name}")
     return 0
 
 

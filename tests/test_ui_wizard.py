@@ -197,6 +197,7 @@ def test_the_demo_opens_on_its_table_with_its_two_errors_visible(qtbot, library,
         assert icon is not None and background == looks.ERROR_BACKGROUND
         assert "错误：" in tooltip
     assert _roles(model, "stats.active_total")[:2] == (None, None)
+    assert page.grids[0].current_cell().id == "stats.apply_received"  # the first error
     item = window.step_list.item(window.step_index("table"))
     assert "2 个错误" in item.toolTip()
     # the blank 从事政府信息公开工作人员数 is determined by 专职 + 兼职: one click

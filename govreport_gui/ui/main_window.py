@@ -193,7 +193,7 @@ class MainWindow(QMainWindow):
         icon = looks.icon_px(self.step_list)
         self.step_list.setIconSize(QSize(icon, icon))
         self._blank_icon = _blank_icon(icon)
-        width = self.step_list.fontMetrics().horizontalAdvance("字" * 13) + icon + 40
+        width = self.step_list.fontMetrics().horizontalAdvance("字" * 11) + icon + 40
         self.step_list.setFixedWidth(width)
 
     def _restore_geometry(self) -> None:
@@ -374,7 +374,13 @@ class MainWindow(QMainWindow):
     def open_demo(self) -> None:
         """The Xinfeng 2017 sample on its statistics table, where its two errors show."""
         draft_id = self.store.create(demo_draft(self.library))
-        self.open_draft(draft_id, "table")
+        if not self.open_draft(draft_id, "table") or self.session is None:
+            return
+        first_error = next(
+            (f for f in self.session.findings if f.severity is Severity.ERROR and f.cells), None
+        )
+        if first_error is not None:  # scrolled into view: the sample's errors are its point
+            self.go_to_cell(first_error.cells[0])
 
     def finish(self) -> None:
         if self.session is not None and self.session.flush():

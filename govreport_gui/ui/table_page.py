@@ -85,7 +85,7 @@ class TablePage(QWidget):
         splitter.setStretchFactor(0, 3)
         splitter.setStretchFactor(1, 1)
         splitter.setChildrenCollapsible(False)
-        self.findings_panel.setMinimumHeight(self.fontMetrics().height() * 5)
+        self.findings_panel.setMinimumHeight(self.fontMetrics().height() * 7)
         layout.addWidget(splitter, 1)
 
         self._cell_ids = {cell_id for grid in self.grids for cell_id in grid.grid_model.cell_ids()}
