@@ -207,3 +207,49 @@ def test_demo_starts_to_a_window_and_can_quit_when_shown(tmp_path):
     assert done.returncode == 0, done.stderr
     assert done.stdout.startswith(app_module.SHOWN_MARK + " ")
     assert "Traceback" not in done.stderr
+
+
+def test_keyboard_only_from_a_new_report_into_the_first_table(qtbot, library, tmp_path):
+    window = make_window(qtbot, library, tmp_path)
+    start = window.start_page
+    start.year.setValue(2023)
+    start.unit.setFocus()
+    start.unit.setText("测试县测试局")
+    qtbot.keyClick(start.unit, Qt.Key.Key_Return)  # Enter in the unit field creates the report
+    assert window.session is not None
+    assert window.current_step().section.id == "preface"
+    assert QApplication.focusWidget() is window.current_step().widget.editor
+    qtbot.keyClick(  # Ctrl+PgDown: next step (Alt+N mnemonics do not fire under QTest offscreen)
+        QApplication.focusWidget(), Qt.Key.Key_PageDown, Qt.KeyboardModifier.ControlModifier
+    )
+    assert window.current_step().section.id == "overall"
+    assert QApplication.focusWidget() is window.current_step().widget.editor
+    qtbot.keyClick(
+        QApplication.focusWidget(), Qt.Key.Key_PageDown, Qt.KeyboardModifier.ControlModifier
+    )
+    step = window.current_step()
+    assert step.table is not None and step.table.id == "t2"
+    grid = step.widget.grids[0]
+    assert QApplication.focusWidget() is grid
+    assert grid.current_cell().id == "t2.rules.issued"
+    qtbot.keyClick(grid, Qt.Key.Key_Slash)
+    qtbot.keyClick(QApplication.focusWidget(), Qt.Key.Key_Tab)
+    qtbot.waitUntil(lambda: window.session.draft.value("t2.rules.issued") is not None)
+    assert grid.current_cell().id == "t2.rules.repealed"
+
+
+def test_a_long_session_does_not_run_out_of_none_or_true(qapp):
+    """PySide6 6.12.0 drops a reference to None on every call that returns nothing, and to
+    True on every emit; on Python 3.11 this loop aborted the interpreter (none_dealloc)
+    before govreport_gui.ui made the singletons immortal, as Python 3.12 does."""
+    from PySide6.QtCore import QObject, Signal
+    from PySide6.QtWidgets import QWidget
+
+    class Pinger(QObject):
+        ping = Signal()
+
+    widget, pinger = QWidget(), Pinger()
+    for _ in range(30_000):
+        widget.setFocus()
+        pinger.ping.emit()
+    assert sys.getrefcount(None) > 30_000 and sys.getrefcount(True) > 30_000

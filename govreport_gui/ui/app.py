@@ -40,6 +40,8 @@ CHINESE_FONTS = (
 )
 
 MEMORY_NOTICE = "草稿只保存在本次运行的内存中（本机未安装草稿存储组件）：关闭程序前请用“文件 → 导出草稿文件”保存。"
+_ready = False  # translations and font installed
+
 DEMO_NOTICE = "这是示例报告（信丰县2017年度）：可以随意修改，修改不会保存。"
 
 
@@ -48,9 +50,10 @@ def create_application(argv: Sequence[str] | None = None) -> QApplication:
     app = QApplication.instance()
     if not isinstance(app, QApplication):
         app = QApplication(list(argv) if argv is not None else sys.argv[:1])
-    if app.property("govreportReady"):
+    global _ready
+    if _ready:
         return app
-    app.setProperty("govreportReady", True)
+    _ready = True
     app.setApplicationName("govreport")
     app.setApplicationDisplayName("政府信息公开工作年度报告")
     app.setOrganizationName("govreport")
@@ -116,6 +119,7 @@ def run_gui(args: argparse.Namespace) -> int:
     window = MainWindow(store, library, settings, notices=notices)
     if getattr(args, "demo", False):
         window.open_demo()
+    app.aboutToQuit.connect(window.save_before_quit)
     window.show()
     if os.environ.get(EXIT_AFTER_SHOW):
         QTimer.singleShot(0, lambda: _report_shown_and_quit(app))

@@ -89,8 +89,9 @@ class FindingsPanel(QScrollArea):
         self, findings: list[Finding], blanks: list[Finding], *, read_only: bool
     ) -> None:
         """``findings`` are listed one by one; ``blanks`` ("未填写") are summed up in one line."""
-        for row in self.rows:
+        for row in self.rows:  # deleted later: one of them may be the sender
             self._layout.removeWidget(row)
+            row.hide()
             row.deleteLater()
         self.rows = []
         errors = sum(1 for f in findings if f.severity is Severity.ERROR)

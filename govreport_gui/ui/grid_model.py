@@ -23,6 +23,20 @@ HEADER_PATH_ROLE = Qt.ItemDataRole.UserRole + 1  # tuple of header labels, top t
 CELL_ID_ROLE = Qt.ItemDataRole.UserRole + 2
 
 _Index = QModelIndex | QPersistentModelIndex
+_ROLES = frozenset(
+    {
+        Qt.ItemDataRole.DisplayRole,
+        Qt.ItemDataRole.EditRole,
+        Qt.ItemDataRole.DecorationRole,
+        Qt.ItemDataRole.BackgroundRole,
+        Qt.ItemDataRole.ToolTipRole,
+        Qt.ItemDataRole.FontRole,
+        Qt.ItemDataRole.TextAlignmentRole,
+        Qt.ItemDataRole.AccessibleTextRole,
+        Qt.ItemDataRole.AccessibleDescriptionRole,
+        CELL_ID_ROLE,
+    }
+)
 
 
 class ColumnKind(Enum):
@@ -132,7 +146,7 @@ class BlockModel(QAbstractTableModel):
         return None
 
     def data(self, index: _Index, role: int = Qt.ItemDataRole.DisplayRole):
-        if not index.isValid():
+        if role not in _ROLES or not index.isValid():  # a repaint asks ~12 roles per cell
             return None
         kind = self.columns[index.column()].kind
         row = self.block.rows[index.row()]
@@ -221,5 +235,6 @@ class BlockModel(QAbstractTableModel):
     def refresh(self) -> None:
         if self._cells:
             self.dataChanged.emit(
-                self.index(0, 0), self.index(self.rowCount() - 1, self.columnCount() - 1)
+                self.index(0, 0),
+                self.index(self.rowCount() - 1, self.columnCount() - 1),
             )

@@ -20,8 +20,17 @@ ERROR_TEXT = QColor("#a4161a")
 _FONT_SCALE = "govreportFontScale"
 
 
+_icons: dict[str, QIcon] = {}
+
+
 def icon(name: str) -> QIcon:
-    """A standard icon of the current style: error, warning, ok, info."""
+    """A standard icon of the current style: error, warning, ok, info (made once)."""
+    if name not in _icons:
+        _icons[name] = _standard_icon(name)
+    return _icons[name]
+
+
+def _standard_icon(name: str) -> QIcon:
     pixmap = {
         "error": QStyle.StandardPixmap.SP_MessageBoxCritical,
         "warning": QStyle.StandardPixmap.SP_MessageBoxWarning,
@@ -57,15 +66,16 @@ def scale_font(widget: QWidget, factor: float, *, bold: bool = False) -> None:
 def rescale_fonts() -> None:
     """After the application font changed, resize every widget marked by :func:`scale_font`."""
     base = QApplication.font().pointSizeF()
+    marker = _FONT_SCALE.encode()
     for widget in QApplication.allWidgets():
-        factor = widget.property(_FONT_SCALE)
-        if factor:
-            font = widget.font()
-            font.setPointSizeF(base * float(factor))
-            widget.setFont(font)
+        if marker not in widget.dynamicPropertyNames():
+            continue
+        font = widget.font()
+        font.setPointSizeF(base * float(widget.property(_FONT_SCALE)))
+        widget.setFont(font)
 
 
-_BASE_SIZE = "govreportBasePointSize"
+_base_size: float | None = None  # the normal UI text size, found once
 #: The smallest UI text: 五号 (10.5 pt), what clerks read in their documents.
 MIN_POINT_SIZE = 10.5
 
@@ -74,12 +84,10 @@ def apply_text_scale(care_mode: bool) -> float:
     """Set the whole UI's text size: normal, or 关怀模式 (CARE_SCALE times larger)."""
     from .settings import CARE_SCALE
 
-    app = QApplication.instance()
-    base = app.property(_BASE_SIZE)
-    if not base:
-        base = max(QApplication.font().pointSizeF(), MIN_POINT_SIZE)
-        app.setProperty(_BASE_SIZE, base)
-    size = float(base) * (CARE_SCALE if care_mode else 1.0)
+    global _base_size
+    if _base_size is None:
+        _base_size = max(QApplication.font().pointSizeF(), MIN_POINT_SIZE)
+    size = _base_size * (CARE_SCALE if care_mode else 1.0)
     font = QApplication.font()
     font.setPointSizeF(size)
     QApplication.setFont(font)

@@ -258,7 +258,9 @@ class MainWindow(QMainWindow):
     def page(self, kind: str) -> QWidget:
         return self.steps[self.step_index(kind)].widget
 
-    def go_to_step(self, index: int) -> None:
+    def go_to_step(self, index: int, *, focus: bool = False) -> None:
+        """Show a step; ``focus`` puts the keyboard in its first field (not when the
+        clerk is moving through the step list with the arrow keys)."""
         if not 0 <= index < len(self.steps):
             return
         if index > 0 and self.session is None:
@@ -275,6 +277,24 @@ class MainWindow(QMainWindow):
         self.finish_button.setVisible(index == last and self.session is not None)
         if index == 0:
             self.start_page.refresh()
+        if focus:
+            self._focus_page(self.steps[index].widget)
+
+    @staticmethod
+    def _focus_page(page: QWidget) -> None:
+        target: QWidget | None = None
+        if isinstance(page, StartPage):
+            target = page.table if page.model.rows else page.unit
+        elif isinstance(page, TextPage):
+            target = page.editor
+        elif isinstance(page, TablePage):
+            target = page.grids[0] if page.grids else None
+        elif isinstance(page, ReviewPage):
+            target = page.tree
+        elif isinstance(page, SignPage):
+            target = page.unit
+        if target is not None:
+            target.setFocus(Qt.FocusReason.TabFocusReason)
 
     def _step_chosen(self, row: int) -> None:
         if row >= 0 and self.session is None and row > 0:
@@ -283,10 +303,10 @@ class MainWindow(QMainWindow):
         self.go_to_step(row)
 
     def next_step(self) -> None:
-        self.go_to_step(self.stack.currentIndex() + 1)
+        self.go_to_step(self.stack.currentIndex() + 1, focus=True)
 
     def previous_step(self) -> None:
-        self.go_to_step(self.stack.currentIndex() - 1)
+        self.go_to_step(self.stack.currentIndex() - 1, focus=True)
 
     def go_to_cell(self, cell_id: str) -> bool:
         for index, step in enumerate(self.steps):
@@ -369,7 +389,7 @@ class MainWindow(QMainWindow):
         self.saved_label.setText("已打开，修改会自动保存")
         self.save_icon.clear()
         target = self.step_index(step_kind) if step_kind else 1
-        self.go_to_step(target)
+        self.go_to_step(target, focus=True)
 
     def open_demo(self) -> None:
         """The Xinfeng 2017 sample on its statistics table, where its two errors show."""
@@ -385,7 +405,7 @@ class MainWindow(QMainWindow):
     def finish(self) -> None:
         if self.session is not None and self.session.flush():
             self.statusBar().showMessage("报告已保存。", 8000)
-        self.go_to_step(0)
+        self.go_to_step(0, focus=True)
 
     def unlock(self) -> None:
         if self.session is None:
@@ -534,6 +554,13 @@ class MainWindow(QMainWindow):
             f"{APP_TITLE}\n\n填写、检查、保存和打印政府信息公开工作年度报告。"
             "所有数据只保存在本机，不需要联网。",
         )
+
+    def save_before_quit(self) -> None:
+        """The application is quitting without closing this window (logout, shutdown)."""
+        if self.session is not None:
+            self.session.flush()
+        self.settings.geometry = self.saveGeometry()
+        self.settings.sync()
 
     def closeEvent(self, event: QCloseEvent) -> None:
         if self.session is not None and not self.session.flush():

@@ -39,6 +39,15 @@ _SECTION_ROLE = Qt.ItemDataRole.UserRole + 12
 _EMPTY_ROLE = Qt.ItemDataRole.UserRole + 13
 
 
+def _new_item(texts: list[str]) -> QTreeWidgetItem:
+    """An item with every custom role set, so that reading one never meets an empty value."""
+    item = QTreeWidgetItem(texts)
+    for role in (_GROUP_ROLE, _FINDING_ROLE, _SECTION_ROLE):
+        item.setData(0, role, "")
+    item.setData(0, _EMPTY_ROLE, False)
+    return item
+
+
 class _WrappingDelegate(QStyledItemDelegate):
     """Rows as tall as their wrapped text: QTreeView does not measure wrapped items."""
 
@@ -169,7 +178,7 @@ class ReviewPage(QWidget):
         for section, groups in self.sections():
             if section is not None and section.table is None and not groups:
                 if texts is None:
-                    texts = QTreeWidgetItem(["", ""])
+                    texts = _new_item(["", ""])
                     self.tree.addTopLevelItem(texts)
                 texts.addChild(self._section_item(section, groups))
                 continue
@@ -205,7 +214,7 @@ class ReviewPage(QWidget):
             status, kind = f"{warnings} 个提示", "warning"
         else:
             status, kind = "没有发现问题", "ok"
-        item = QTreeWidgetItem([f"{title}　—　{status}", ""])
+        item = _new_item([f"{title}　—　{status}", ""])
         item.setData(0, _EMPTY_ROLE, status == "未填写")
         item.setIcon(0, looks.icon(kind))
         item.setData(0, _SECTION_ROLE, section.id if section else "")
@@ -240,7 +249,7 @@ class ReviewPage(QWidget):
         else:
             description = self._descriptions.get(group.key, group.key)
             text = f"{label}：{description}（{len(group.findings)} 处）"
-        item = QTreeWidgetItem([text, self._explained_text(group)])
+        item = _new_item([text, self._explained_text(group)])
         item.setIcon(0, looks.severity_icon(group.severity))
         item.setData(0, _GROUP_ROLE, group)
         item.setData(0, Qt.ItemDataRole.AccessibleTextRole, text)
@@ -249,7 +258,7 @@ class ReviewPage(QWidget):
             item.setData(0, _FINDING_ROLE, group.findings[0])
         else:
             for finding in group.findings:
-                child = QTreeWidgetItem([f"{label}：{finding.message}", ""])
+                child = _new_item([f"{label}：{finding.message}", ""])
                 child.setIcon(0, looks.severity_icon(finding.severity))
                 child.setData(0, _GROUP_ROLE, group)
                 child.setData(0, _FINDING_ROLE, finding)
@@ -335,7 +344,7 @@ class ReviewPage(QWidget):
             self.jumpRequested.emit(finding.cells[0])
 
     def _activated(self, item: QTreeWidgetItem, _column: int) -> None:
-        if item.data(0, _GROUP_ROLE) is not None:
+        if isinstance(item.data(0, _GROUP_ROLE), RuleGroup):
             self._go()
 
     def _explanation_changed(self) -> None:

@@ -263,7 +263,7 @@ class StartPage(QWidget):
     def _fill_previous_choices(self) -> None:
         last_year = self.year.value() - 1
         self.previous.clear()
-        self.previous.addItem("不导入上年数", None)
+        self.previous.addItem("不导入上年数", "")
         try:
             infos = [i for i in self.store.list() if i.year == last_year]
         except GovreportError:

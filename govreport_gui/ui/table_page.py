@@ -88,6 +88,7 @@ class TablePage(QWidget):
         self.findings_panel.setMinimumHeight(self.fontMetrics().height() * 7)
         layout.addWidget(splitter, 1)
 
+        self._stale = True
         self._cell_ids = {cell_id for grid in self.grids for cell_id in grid.grid_model.cell_ids()}
         session.findingsChanged.connect(self.refresh_findings)
         session.statusChanged.connect(self.refresh_findings)
@@ -103,11 +104,20 @@ class TablePage(QWidget):
         return [f for f in mine if not self.session.is_fill_check(f)], blanks
 
     def refresh_findings(self) -> None:
+        if not self.isVisible():  # a hidden page catches up when it is shown
+            self._stale = True
+            return
+        self._stale = False
         listed, blanks = self.page_findings()
         self.findings_panel.set_findings(listed, blanks, read_only=self.session.read_only)
         current = next((g.current_cell() for g in self.grids if g.hasFocus()), None)
         if current is not None:
             self._show_current(current)
+
+    def showEvent(self, event) -> None:
+        super().showEvent(event)
+        if self._stale:
+            self.refresh_findings()
 
     def cell_ids(self) -> set[str]:
         return self._cell_ids
