@@ -7,7 +7,7 @@ column); Delete empties a cell (blank, not 0). Tab past the last cell leaves the
 
 from __future__ import annotations
 
-from PySide6.QtCore import QModelIndex, QSize, Qt, Signal
+from PySide6.QtCore import QModelIndex, QPersistentModelIndex, QSize, Qt, QTimer, Signal
 from PySide6.QtGui import QAction, QGuiApplication, QKeyEvent
 from PySide6.QtWidgets import (
     QAbstractItemDelegate,
@@ -270,7 +270,13 @@ class GridView(QTableView):
         self.setCurrentIndex(index)
         self.scrollTo(index)
         self.setFocus(Qt.FocusReason.OtherFocusReason)
+        # a page just shown sizes its rows afterwards: scroll again once it has
+        kept = QPersistentModelIndex(index)
+        QTimer.singleShot(0, lambda: kept.isValid() and self._center(QModelIndex(kept)))
         return True
+
+    def _center(self, index: QModelIndex) -> None:
+        self.scrollTo(index, QAbstractItemView.ScrollHint.PositionAtCenter)
 
     def current_cell(self) -> Cell | None:
         return self.grid_model.cell_at(self.currentIndex())
