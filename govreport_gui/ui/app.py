@@ -1,0 +1,135 @@
+"""Start the window: Qt application, Chinese translations and font, store, main window.
+
+``GOVREPORT_EXIT_AFTER_SHOW=1`` makes the app quit as soon as its window is shown and
+print ``govreport-shown <unix time>`` on stdout; ``bench/bench_startup.py`` uses it to
+measure start-up time.
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import sys
+import time
+from collections.abc import Sequence
+
+from PySide6.QtCore import QLibraryInfo, QLocale, QSettings, QTimer, QTranslator
+from PySide6.QtGui import QFont, QFontDatabase, QGuiApplication
+from PySide6.QtWidgets import QApplication
+
+from ..core.errors import GovreportError
+from ..core.library import default_library
+from ..storage.base import DraftStore, MemoryDraftStore
+from . import dialogs, looks
+from .main_window import MainWindow
+from .settings import AppSettings
+
+EXIT_AFTER_SHOW = "GOVREPORT_EXIT_AFTER_SHOW"
+SHOWN_MARK = "govreport-shown"
+
+#: UI fonts that cover Simplified Chinese, best first (Windows, then UOS/Kylin/Debian).
+CHINESE_FONTS = (
+    "Microsoft YaHei UI",
+    "Microsoft YaHei",
+    "Noto Sans CJK SC",
+    "Source Han Sans SC",
+    "WenQuanYi Micro Hei",
+    "WenQuanYi Zen Hei",
+    "SimSun",
+    "AR PL UMing CN",
+)
+
+MEMORY_NOTICE = "草稿只保存在本次运行的内存中（本机未安装草稿存储组件）：关闭程序前请用“文件 → 导出草稿文件”保存。"
+_ready = False  # translations and font installed
+
+DEMO_NOTICE = "这是示例报告（信丰县2017年度）：可以随意修改，修改不会保存。"
+
+
+def create_application(argv: Sequence[str] | None = None) -> QApplication:
+    """The QApplication with Qt's own zh_CN texts and a Chinese UI font."""
+    app = QApplication.instance()
+    if not isinstance(app, QApplication):
+        app = QApplication(list(argv) if argv is not None else sys.argv[:1])
+    global _ready
+    if _ready:
+        return app
+    _ready = True
+    app.setApplicationName("govreport")
+    app.setApplicationDisplayName("政府信息公开工作年度报告")
+    app.setOrganizationName("govreport")
+    install_qt_translations(app)
+    choose_ui_font(app)
+    return app
+
+
+def install_qt_translations(app: QApplication) -> bool:
+    """Standard buttons and dialogs in Chinese (下一步, 取消, 撤消...)."""
+    folder = QLibraryInfo.path(QLibraryInfo.LibraryPath.TranslationsPath)
+    locale = QLocale(QLocale.Language.Chinese, QLocale.Country.China)
+    QLocale.setDefault(locale)
+    loaded = False
+    for name in ("qtbase", "qt"):
+        translator = QTranslator(app)
+        if translator.load(locale, name, "_", folder):
+            app.installTranslator(translator)
+            loaded = True
+    return loaded
+
+
+def choose_ui_font(app: QApplication) -> str:
+    """Use the first installed Chinese UI font; keep Qt's choice when none is found."""
+    families = set(QFontDatabase.families())
+    family = next((f for f in CHINESE_FONTS if f in families), "")
+    font = QFont(app.font())
+    if family:
+        font.setFamily(family)
+    font.setPointSizeF(max(font.pointSizeF(), looks.MIN_POINT_SIZE))
+    app.setFont(font)
+    return family
+
+
+def open_default_store(data_dir: str | None) -> tuple[DraftStore, tuple[str, ...]]:
+    """The TinyDB store of the data folder, or an in-memory one (with a notice) without it."""
+    try:
+        from ..storage.store import open_store
+    except ImportError:
+        return MemoryDraftStore(), (MEMORY_NOTICE,)
+    store = open_store(data_dir)
+    notices = tuple(str(n) for n in getattr(store, "notices", ()) or ())
+    return store, notices
+
+
+def run_gui(args: argparse.Namespace) -> int:
+    """``govreport`` without a subcommand: the window; ``--demo`` with the sample open."""
+    app = create_application()
+    settings = AppSettings(QSettings())
+    looks.apply_text_scale(settings.care_mode)
+    library = default_library()
+    notices: tuple[str, ...] = tuple(f"格式文件有误，已跳过：{p}" for p in library.problems)
+    if getattr(args, "demo", False):
+        store: DraftStore = MemoryDraftStore()
+        notices += (DEMO_NOTICE,)
+    else:
+        try:
+            store, store_notices = open_default_store(getattr(args, "data_dir", None))
+        except GovreportError as exc:
+            dialogs.tell(None, "无法打开草稿数据", str(exc), error=True)
+            return 2
+        notices += store_notices
+    window = MainWindow(store, library, settings, notices=notices)
+    if getattr(args, "demo", False):
+        window.open_demo()
+    app.aboutToQuit.connect(window.save_before_quit)
+    window.show()
+    if os.environ.get(EXIT_AFTER_SHOW):
+        QTimer.singleShot(0, lambda: _report_shown_and_quit(app))
+    try:
+        return app.exec()
+    finally:
+        store.close()
+
+
+def _report_shown_and_quit(app: QApplication) -> None:
+    QGuiApplication.sync()
+    print(f"{SHOWN_MARK} {time.time():.6f}", flush=True)
+    app.quit()

@@ -1,0 +1,240 @@
+"""One block of a statistics table as a Qt table model.
+
+Columns: the printed label column (when the block has labels), the 单位 column (old
+form), then the value columns. Values go in and out through the session, which parses
+them with the core; the model only says how each cell looks.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from enum import Enum
+
+from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt, Signal
+from PySide6.QtGui import QFont
+
+from ..core.errors import GovreportError
+from ..core.model import Block, Cell, Column, Row, Table
+from ..core.values import display
+from . import looks
+from .session import DraftSession
+
+HEADER_PATH_ROLE = Qt.ItemDataRole.UserRole + 1  # tuple of header labels, top to bottom
+CELL_ID_ROLE = Qt.ItemDataRole.UserRole + 2
+
+_Index = QModelIndex | QPersistentModelIndex
+_ROLES = frozenset(
+    {
+        Qt.ItemDataRole.DisplayRole,
+        Qt.ItemDataRole.EditRole,
+        Qt.ItemDataRole.DecorationRole,
+        Qt.ItemDataRole.BackgroundRole,
+        Qt.ItemDataRole.ToolTipRole,
+        Qt.ItemDataRole.FontRole,
+        Qt.ItemDataRole.TextAlignmentRole,
+        Qt.ItemDataRole.AccessibleTextRole,
+        Qt.ItemDataRole.AccessibleDescriptionRole,
+        CELL_ID_ROLE,
+    }
+)
+
+
+class ColumnKind(Enum):
+    LABEL = "label"
+    UNIT = "unit"
+    VALUE = "value"
+
+
+@dataclass(frozen=True)
+class GridColumn:
+    kind: ColumnKind
+    path: tuple[str, ...]
+    column: Column | None = None
+
+
+class BlockModel(QAbstractTableModel):
+    inputRefused = Signal(str, str)  # cell id, message in Chinese
+
+    def __init__(self, session: DraftSession, table: Table, block_index: int, parent=None) -> None:
+        super().__init__(parent)
+        self.session = session
+        self.table = table
+        self.block: Block = table.blocks[block_index]
+        self.block_index = block_index
+        self.columns = self._grid_columns(self.block)
+        by_place = {
+            (c.row_id, c.column_id): c
+            for c in session.form.cells_of(table.id)
+            if c.block == block_index
+        }
+        self._cells: dict[tuple[int, int], Cell] = {}
+        self._row_units: dict[int, str] = {}
+        for r, row in enumerate(self.block.rows):
+            for c, column in enumerate(self.columns):
+                if column.column is None:
+                    continue
+                cell = by_place.get((row.id, column.column.id))
+                if cell is not None:
+                    self._cells[(r, c)] = cell
+                    self._row_units.setdefault(r, cell.unit)
+        self._positions = {cell.id: place for place, cell in self._cells.items()}
+        session.valuesChanged.connect(self.refresh)
+        session.findingsChanged.connect(self.refresh)
+        session.statusChanged.connect(self.refresh)
+
+    @staticmethod
+    def _grid_columns(block: Block) -> list[GridColumn]:
+        columns = []
+        has_labels = bool(block.stub) or any(row.label for row in block.rows)
+        if has_labels:
+            columns.append(GridColumn(ColumnKind.LABEL, block.stub or ("",)))
+        if block.unit_header:
+            columns.append(GridColumn(ColumnKind.UNIT, (block.unit_header,)))
+        columns += [GridColumn(ColumnKind.VALUE, c.path, c) for c in block.columns]
+        return columns
+
+    # -- lookups -----------------------------------------------------------------------
+
+    def cell_at(self, index: _Index) -> Cell | None:
+        if not index.isValid():
+            return None
+        return self._cells.get((index.row(), index.column()))
+
+    def index_of(self, cell_id: str) -> QModelIndex:
+        place = self._positions.get(cell_id)
+        return self.index(*place) if place else QModelIndex()
+
+    def cell_ids(self) -> list[str]:
+        return [cell.id for cell in self._cells.values()]
+
+    def row_at(self, row: int) -> Row:
+        return self.block.rows[row]
+
+    def uniform_unit(self) -> str:
+        """The one unit of every cell, when there is no 单位 column to print it."""
+        units = set(self._row_units.values())
+        return units.pop() if len(units) == 1 and not self.block.unit_header else ""
+
+    # -- Qt model ----------------------------------------------------------------------
+
+    def rowCount(self, parent: _Index = QModelIndex()) -> int:  # noqa: B008
+        return 0 if parent.isValid() else len(self.block.rows)
+
+    def columnCount(self, parent: _Index = QModelIndex()) -> int:  # noqa: B008
+        return 0 if parent.isValid() else len(self.columns)
+
+    def flags(self, index: _Index) -> Qt.ItemFlag:
+        if not index.isValid():
+            return Qt.ItemFlag.NoItemFlags
+        if self.cell_at(index) is None:
+            return Qt.ItemFlag.ItemIsEnabled
+        flags = Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable
+        if not self.session.read_only:
+            flags |= Qt.ItemFlag.ItemIsEditable
+        return flags
+
+    def headerData(self, section: int, orientation: Qt.Orientation, role: int = 0):
+        if orientation != Qt.Orientation.Horizontal or not 0 <= section < len(self.columns):
+            return None
+        path = self.columns[section].path
+        if role == HEADER_PATH_ROLE:
+            return path
+        if role == Qt.ItemDataRole.DisplayRole:
+            return path[-1]
+        if role == Qt.ItemDataRole.ToolTipRole:
+            return " · ".join(p for p in path if p)
+        return None
+
+    def data(self, index: _Index, role: int = Qt.ItemDataRole.DisplayRole):
+        if role not in _ROLES or not index.isValid():  # a repaint asks ~12 roles per cell
+            return None
+        kind = self.columns[index.column()].kind
+        row = self.block.rows[index.row()]
+        if kind is ColumnKind.LABEL:
+            return self._label_data(row, role)
+        if kind is ColumnKind.UNIT:
+            return self._unit_data(index.row(), role)
+        cell = self.cell_at(index)
+        if cell is None:
+            if role == Qt.ItemDataRole.BackgroundRole:
+                return looks.GROUP_BACKGROUND
+            return None
+        return self._value_data(cell, role)
+
+    def _label_data(self, row: Row, role: int):
+        if role == Qt.ItemDataRole.DisplayRole:
+            return "\u3000" * row.level + row.label
+        if role in (Qt.ItemDataRole.ToolTipRole, Qt.ItemDataRole.AccessibleTextRole):
+            return row.label
+        if role == Qt.ItemDataRole.FontRole and row.group:
+            font = QFont()
+            font.setBold(True)
+            return font
+        if role == Qt.ItemDataRole.BackgroundRole:
+            return looks.GROUP_BACKGROUND if row.group else looks.LABEL_BACKGROUND
+        if role == Qt.ItemDataRole.TextAlignmentRole:
+            return int(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter)
+        return None
+
+    def _unit_data(self, row: int, role: int):
+        if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.AccessibleTextRole):
+            return self._row_units.get(row, "")
+        if role == Qt.ItemDataRole.TextAlignmentRole:
+            return int(Qt.AlignmentFlag.AlignCenter)
+        if role == Qt.ItemDataRole.BackgroundRole:
+            return looks.LABEL_BACKGROUND
+        return None
+
+    def _value_data(self, cell: Cell, role: int):
+        session = self.session
+        if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.EditRole):
+            return display(session.draft.value(cell.id))
+        if role == CELL_ID_ROLE:
+            return cell.id
+        if role == Qt.ItemDataRole.TextAlignmentRole:
+            return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+        severity = session.cell_severity(cell.id)
+        if role == Qt.ItemDataRole.DecorationRole:
+            return looks.severity_icon(severity) if severity else None
+        if role == Qt.ItemDataRole.BackgroundRole:
+            return looks.severity_background(severity) if severity else None
+        if role == Qt.ItemDataRole.ToolTipRole:
+            return self.cell_tooltip(cell)
+        if role == Qt.ItemDataRole.AccessibleTextRole:
+            shown = display(session.draft.value(cell.id)) or "未填写"
+            return f"{cell.label}：{shown}"
+        if role == Qt.ItemDataRole.AccessibleDescriptionRole:
+            return self.cell_tooltip(cell)
+        return None
+
+    def cell_tooltip(self, cell: Cell) -> str:
+        lines = [f"{cell.label}（单位：{cell.unit}）"]
+        if cell.allow_na:
+            lines.append("不适用的填“/”")
+        for finding in self.session.cell_findings(cell.id):
+            lines.append(f"{finding.severity.label}：{finding.message}")
+        offer = self.session.suggestion_for(cell.id)
+        if offer is not None and offer.suggestion is not None:
+            lines.append(f"可填入计算值 {display(offer.suggestion[1])}（右键菜单或下方列表）")
+        return "\n".join(lines)
+
+    def setData(self, index: _Index, value, role: int = Qt.ItemDataRole.EditRole) -> bool:
+        cell = self.cell_at(index)
+        if cell is None or role != Qt.ItemDataRole.EditRole:
+            return False
+        typed = "" if value is None else str(value)
+        if typed.strip() == display(self.session.draft.value(cell.id)):
+            return True  # unchanged: no save, no message
+        try:
+            self.session.enter(cell.id, typed)
+        except GovreportError as exc:
+            self.inputRefused.emit(cell.id, str(exc))
+            return False
+        return True
+
+    def refresh(self) -> None:
+        if self._cells:
+            self.dataChanged.emit(
+                self.index(0, 0),
+                self.index(self.rowCount() - 1, self.columnCount() - 1),
+            )

@@ -1,0 +1,95 @@
+"""Icons, colours and relative font sizes shared by every page.
+
+A finding is always shown by an icon and a word (错误/提示) as well as a colour, so that
+colour-blind clerks and screen readers get the same information.
+"""
+
+from __future__ import annotations
+
+from PySide6.QtGui import QColor, QFont, QIcon
+from PySide6.QtWidgets import QApplication, QStyle, QWidget
+
+from ..core.rules import Severity
+
+ERROR_BACKGROUND = QColor("#fbd5d2")
+WARNING_BACKGROUND = QColor("#fff1c2")
+GROUP_BACKGROUND = QColor("#eef1f5")
+LABEL_BACKGROUND = QColor("#f7f8fa")
+ERROR_TEXT = QColor("#a4161a")
+
+_FONT_SCALE = "govreportFontScale"
+
+
+_icons: dict[str, QIcon] = {}
+
+
+def icon(name: str) -> QIcon:
+    """A standard icon of the current style: error, warning, ok, info (made once)."""
+    if name not in _icons:
+        _icons[name] = _standard_icon(name)
+    return _icons[name]
+
+
+def _standard_icon(name: str) -> QIcon:
+    pixmap = {
+        "error": QStyle.StandardPixmap.SP_MessageBoxCritical,
+        "warning": QStyle.StandardPixmap.SP_MessageBoxWarning,
+        "ok": QStyle.StandardPixmap.SP_DialogApplyButton,
+        "info": QStyle.StandardPixmap.SP_MessageBoxInformation,
+        "locked": QStyle.StandardPixmap.SP_MessageBoxInformation,
+    }[name]
+    return QApplication.style().standardIcon(pixmap)
+
+
+def icon_px(widget: QWidget) -> int:
+    """Icon size in pixels that goes with the widget's text (larger in 关怀模式)."""
+    return max(16, widget.fontMetrics().height() - 2)
+
+
+def severity_icon(severity: Severity) -> QIcon:
+    return icon("error" if severity is Severity.ERROR else "warning")
+
+
+def severity_background(severity: Severity) -> QColor:
+    return ERROR_BACKGROUND if severity is Severity.ERROR else WARNING_BACKGROUND
+
+
+def scale_font(widget: QWidget, factor: float, *, bold: bool = False) -> None:
+    """Make a widget's text ``factor`` times the application's; follows 关怀模式 changes."""
+    widget.setProperty(_FONT_SCALE, factor)
+    font = QFont()
+    font.setBold(bold)
+    font.setPointSizeF(QApplication.font().pointSizeF() * factor)
+    widget.setFont(font)
+
+
+def rescale_fonts() -> None:
+    """After the application font changed, resize every widget marked by :func:`scale_font`."""
+    base = QApplication.font().pointSizeF()
+    marker = _FONT_SCALE.encode()
+    for widget in QApplication.allWidgets():
+        if marker not in widget.dynamicPropertyNames():
+            continue
+        font = widget.font()
+        font.setPointSizeF(base * float(widget.property(_FONT_SCALE)))
+        widget.setFont(font)
+
+
+_base_size: float | None = None  # the normal UI text size, found once
+#: The smallest UI text: 五号 (10.5 pt), what clerks read in their documents.
+MIN_POINT_SIZE = 10.5
+
+
+def apply_text_scale(care_mode: bool) -> float:
+    """Set the whole UI's text size: normal, or 关怀模式 (CARE_SCALE times larger)."""
+    from .settings import CARE_SCALE
+
+    global _base_size
+    if _base_size is None:
+        _base_size = max(QApplication.font().pointSizeF(), MIN_POINT_SIZE)
+    size = _base_size * (CARE_SCALE if care_mode else 1.0)
+    font = QApplication.font()
+    font.setPointSizeF(size)
+    QApplication.setFont(font)
+    rescale_fonts()
+    return size

@@ -1,0 +1,47 @@
+"""PDF and printing, through one injectable renderer.
+
+The PDF itself is made by :func:`govreport_gui.output.pdf.render_pdf` (imported only when
+the clerk asks for a PDF, so start-up stays fast). Printing hands that PDF to the
+system's PDF viewer, whose print dialog the clerk knows and which prints vector text:
+PySide6-Essentials has no QtPdf to rasterise pages for QPrinter, and a raster print of an
+A4 page at 300 dpi is worse and slower than the viewer's.
+"""
+
+from __future__ import annotations
+
+import tempfile
+from collections.abc import Callable
+from pathlib import Path
+
+from PySide6.QtCore import QUrl
+from PySide6.QtGui import QDesktopServices
+
+from ..core.draft import Draft
+from ..core.errors import GovreportError
+from ..core.model import Form
+
+#: ``renderer(form, draft, out_path)`` writes the PDF; raises GovreportError on failure.
+Renderer = Callable[[Form, Draft, Path], object]
+
+
+def default_renderer(form: Form, draft: Draft, out_path: Path) -> object:
+    try:
+        from ..output.pdf import render_pdf
+    except ImportError as exc:
+        raise GovreportError(
+            f"本程序缺少生成 PDF 的组件（{exc.name or 'govreport_gui.output.pdf'}），"
+            "无法保存或打印 PDF。请重新安装完整的程序。"
+        ) from None
+    return render_pdf(form, draft, out_path)
+
+
+def print_folder() -> Path:
+    """Where the PDF handed to the viewer for printing is written."""
+    folder = Path(tempfile.gettempdir()) / "govreport-print"
+    folder.mkdir(parents=True, exist_ok=True)
+    return folder
+
+
+def open_with_system_viewer(path: Path) -> bool:
+    """Open a file with the program the system uses for it; False when there is none."""
+    return QDesktopServices.openUrl(QUrl.fromLocalFile(str(path)))

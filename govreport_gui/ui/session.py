@@ -1,0 +1,225 @@
+"""One open report: the draft, its form, its findings, and autosave through the store.
+
+Every page edits the draft only through a :class:`DraftSession`, which runs the core's
+checks after each change and saves (debounced) so that typing never waits for the disk.
+A failed save keeps the draft in memory, says so, and is retried.
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from datetime import datetime
+
+from PySide6.QtCore import QObject, QTimer, Signal
+
+from ..core.checks import check_draft, section_of, unexplained_errors
+from ..core.draft import Draft
+from ..core.errors import GovreportError
+from ..core.model import Form, Section
+from ..core.rules import Check, Finding, Severity
+from ..core.values import Value
+from ..storage.base import DraftLockedError, DraftStore, Status, StorageError
+
+AUTOSAVE_MS = 700  # after the last change; well under the promised second
+RETRY_MS = 5000  # after a failed save, even if nothing else changes
+
+LOCKED_MESSAGE = "该报告已报送，已锁定；如需修改请先点击“解锁”"
+
+
+class DraftSession(QObject):
+    """The open draft; emits signals the pages listen to."""
+
+    valuesChanged = Signal()  # a cell value changed (findings are already up to date)
+    findingsChanged = Signal()
+    draftChanged = Signal()  # anything at all changed (texts, signatories, 说明...)
+    saved = Signal(object)  # datetime of the save
+    saveFailed = Signal(str)  # the store's message; the draft is still in memory
+    statusChanged = Signal(object)  # Status
+
+    def __init__(
+        self,
+        store: DraftStore,
+        draft_id: str,
+        draft: Draft,
+        form: Form,
+        status: Status = Status.DRAFT,
+        parent: QObject | None = None,
+    ) -> None:
+        super().__init__(parent)
+        self.store = store
+        self.draft_id = draft_id
+        self.draft = draft
+        self.form = form
+        self.status = status
+        self.dirty = False
+        self.last_saved: datetime | None = None
+        self.last_error = ""
+        self._checks = {rule.key: rule.check for rule in form.rules}
+        self.findings: list[Finding] = []
+        self._by_cell: dict[str, list[Finding]] = {}
+        self._timer = QTimer(self, singleShot=True, interval=AUTOSAVE_MS)
+        self._timer.timeout.connect(self.save_now)
+        self._retry = QTimer(self, singleShot=True, interval=RETRY_MS)
+        self._retry.timeout.connect(self.save_now)
+        self._recheck()
+
+    # -- reading -----------------------------------------------------------------------
+
+    @property
+    def read_only(self) -> bool:
+        return self.status is Status.SUBMITTED
+
+    def is_fill_check(self, finding: Finding) -> bool:
+        """A "not filled in" finding: listed, but not painted on every blank cell."""
+        return self._checks.get(finding.rule) is Check.FILLED
+
+    def cell_findings(self, cell_id: str) -> list[Finding]:
+        """Findings that mark this cell (errors first); blank-cell reminders excluded."""
+        return self._by_cell.get(cell_id, [])
+
+    def cell_severity(self, cell_id: str) -> Severity | None:
+        found = self._by_cell.get(cell_id)
+        return found[0].severity if found else None
+
+    def suggestion_for(self, cell_id: str) -> Finding | None:
+        """A finding that offers a computed value for this (blank) cell."""
+        for finding in self.findings:
+            if finding.suggestion is not None and finding.suggestion[0] == cell_id:
+                return finding
+        return None
+
+    def findings_in(self, cell_ids: set[str]) -> list[Finding]:
+        return [f for f in self.findings if f.cells and f.cells[0] in cell_ids]
+
+    def section_of(self, finding: Finding) -> Section | None:
+        return section_of(self.form, finding)
+
+    def unexplained_errors(self) -> list[Finding]:
+        return unexplained_errors(self.findings, self.draft.explanations)
+
+    # -- changing ----------------------------------------------------------------------
+
+    def enter(self, cell_id: str, typed: str) -> Value:
+        """Store what was typed; raises ValueInputError (old value kept) or when locked."""
+        self._check_writable()
+        value = self.draft.enter(self.form, cell_id, typed)
+        self._values_changed()
+        return value
+
+    def clear(self, cell_id: str) -> None:
+        self._check_writable()
+        self.draft.set_value(cell_id, None)
+        self._values_changed()
+
+    def accept(self, finding: Finding) -> None:
+        """Fill the blank cell a finding names with the value the core computed for it."""
+        if finding.suggestion is None:
+            return
+        self._check_writable()
+        cell_id, value = finding.suggestion
+        self.draft.set_value(cell_id, value)
+        self._values_changed()
+
+    def set_text(self, section_id: str, text: str) -> None:
+        self._check_writable()
+        if text:
+            self.draft.texts[section_id] = text
+        else:
+            self.draft.texts.pop(section_id, None)
+        self._touch()
+
+    def set_unit(self, unit: str) -> None:
+        self._check_writable()
+        unit = unit.strip()
+        if not unit:
+            raise GovreportError("填报单位名称不能为空")
+        self.draft.unit = unit
+        self._touch()
+
+    def set_signatory(self, key: str, text: str) -> None:
+        self._check_writable()
+        self.draft.signatories[key] = text.strip()
+        self._touch()
+
+    def set_explanation(self, rule_key: str, text: str) -> None:
+        self._check_writable()
+        if text.strip():
+            self.draft.explanations[rule_key] = text
+        else:
+            self.draft.explanations.pop(rule_key, None)
+        self._touch()
+
+    def set_status(self, status: Status) -> None:
+        """Change 草稿/已审核/已报送; saves first so the locked version is the latest."""
+        if status is self.status:
+            return
+        if not self.flush():
+            raise GovreportError(f"报告尚未保存，无法更改状态：{self.last_error}")
+        self.status = self.store.set_status(self.draft_id, status).status
+        self.statusChanged.emit(self.status)
+
+    def unlock(self) -> None:
+        """The explicit way back from 已报送 to 草稿."""
+        self.status = self.store.set_status(self.draft_id, Status.DRAFT).status
+        self.statusChanged.emit(self.status)
+        if self.dirty:
+            self._timer.start()
+
+    # -- saving ------------------------------------------------------------------------
+
+    def save_now(self) -> bool:
+        """Save if anything changed; False (and a saveFailed signal) when the store refused."""
+        self._timer.stop()
+        self._retry.stop()
+        if not self.dirty:
+            return True
+        try:
+            info = self.store.save(self.draft_id, self.draft)
+        except DraftLockedError as exc:
+            self.last_error = str(exc)
+            if self.status is not Status.SUBMITTED:
+                self.status = Status.SUBMITTED
+                self.statusChanged.emit(self.status)
+            self.saveFailed.emit(self.last_error)
+            return False
+        except StorageError as exc:
+            self.last_error = str(exc)
+            self._retry.start()
+            self.saveFailed.emit(self.last_error)
+            return False
+        self.dirty = False
+        self.last_error = ""
+        self.last_saved = info.saved_at
+        self.saved.emit(info.saved_at)
+        return True
+
+    def flush(self) -> bool:
+        """Save now (closing the window, switching drafts, printing)."""
+        return self.save_now()
+
+    # -- internals ---------------------------------------------------------------------
+
+    def _check_writable(self) -> None:
+        if self.read_only:
+            raise DraftLockedError(LOCKED_MESSAGE)
+
+    def _touch(self) -> None:
+        self.dirty = True
+        self._timer.start()
+        self.draftChanged.emit()
+
+    def _values_changed(self) -> None:
+        self._recheck()
+        self.valuesChanged.emit()
+        self.findingsChanged.emit()
+        self._touch()
+
+    def _recheck(self) -> None:
+        self.findings = check_draft(self.form, self.draft)
+        by_cell: dict[str, list[Finding]] = defaultdict(list)
+        for finding in self.findings:
+            if self.is_fill_check(finding):
+                continue
+            for cell_id in finding.cells:
+                by_cell[cell_id].append(finding)
+        self._by_cell = dict(by_cell)

@@ -1,0 +1,152 @@
+"""A statistics page: one table of the form, its blocks as grids, its findings below."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import (
+    QScrollArea,
+    QSplitter,
+    QVBoxLayout,
+    QWidget,
+)
+
+from ..core.errors import GovreportError
+from ..core.model import Cell, Section, Table
+from ..core.rules import Finding
+from .findings_panel import FindingsPanel
+from .grid_model import BlockModel
+from .grid_view import GridView
+from .session import DraftSession
+from .widgets import InlineMessage, WrapLabel, guidance_label, title_label
+
+
+class TablePage(QWidget):
+    def __init__(
+        self, session: DraftSession, table: Table, section: Section | None, parent=None
+    ) -> None:
+        super().__init__(parent)
+        self.session = session
+        self.table = table
+        self.section = section
+        year = str(session.draft.year)
+        self.title = table.title.replace("{year}", year)
+        layout = QVBoxLayout(self)
+        layout.addWidget(title_label(self.title, self))
+        if section is not None and section.guidance:
+            layout.addWidget(guidance_label(section.guidance, self))
+        if table.note:
+            layout.addWidget(guidance_label(table.note, self))
+
+        self.grids: list[GridView] = []
+        # several blocks, or a block of a few rows: grids as tall as their rows, stacked
+        stacked = len(table.blocks) > 1 or len(table.blocks[0].rows) <= 3
+        grids_area = QWidget(self)
+        grids_layout = QVBoxLayout(grids_area)
+        grids_layout.setContentsMargins(0, 0, 0, 0)
+        for index, block in enumerate(table.blocks):
+            model = BlockModel(session, table, index, self)
+            caption = block.caption
+            unit = model.uniform_unit()
+            if unit:
+                caption = f"{caption}（单位：{unit}）" if caption else f"单位：{unit}"
+            if caption:
+                label = WrapLabel(caption, grids_area)
+                grids_layout.addWidget(label)
+            grid = GridView(model, fit_to_contents=stacked, parent=grids_area)
+            grid.refused.connect(self.show_refusal)
+            grid.cellFocused.connect(self._show_current)
+            grids_layout.addWidget(grid, 0 if stacked else 1)
+            self.grids.append(grid)
+        if stacked:
+            grids_layout.addStretch(1)
+            scroll = QScrollArea(self)
+            scroll.setWidgetResizable(True)
+            scroll.setFrameShape(QScrollArea.Shape.NoFrame)
+            scroll.setWidget(grids_area)
+            top: QWidget = scroll
+        else:
+            top = grids_area
+
+        self.current_line = WrapLabel("", self)
+        self.message = InlineMessage(self)
+        self.findings_panel = FindingsPanel(self)
+        self.findings_panel.findingActivated.connect(self.go_to_finding)
+        self.findings_panel.acceptRequested.connect(self.accept)
+
+        bottom = QWidget(self)
+        bottom_layout = QVBoxLayout(bottom)
+        bottom_layout.setContentsMargins(0, 0, 0, 0)
+        bottom_layout.addWidget(self.current_line)
+        bottom_layout.addWidget(self.message)
+        bottom_layout.addWidget(self.findings_panel, 1)
+        splitter = QSplitter(Qt.Orientation.Vertical, self)
+        splitter.addWidget(top)
+        splitter.addWidget(bottom)
+        splitter.setStretchFactor(0, 3)
+        splitter.setStretchFactor(1, 1)
+        splitter.setChildrenCollapsible(False)
+        self.findings_panel.setMinimumHeight(self.fontMetrics().height() * 7)
+        layout.addWidget(splitter, 1)
+
+        self._stale = True
+        self._cell_ids = {cell_id for grid in self.grids for cell_id in grid.grid_model.cell_ids()}
+        session.findingsChanged.connect(self.refresh_findings)
+        session.statusChanged.connect(self.refresh_findings)
+        session.valuesChanged.connect(self.message.clear)
+        self.refresh_findings()
+
+    # -- findings ----------------------------------------------------------------------
+
+    def page_findings(self) -> tuple[list[Finding], list[Finding]]:
+        """(findings listed one by one, blank-cell reminders) of this page's cells."""
+        mine = self.session.findings_in(self._cell_ids)
+        blanks = [f for f in mine if self.session.is_fill_check(f)]
+        return [f for f in mine if not self.session.is_fill_check(f)], blanks
+
+    def refresh_findings(self) -> None:
+        if not self.isVisible():  # a hidden page catches up when it is shown
+            self._stale = True
+            return
+        self._stale = False
+        listed, blanks = self.page_findings()
+        self.findings_panel.set_findings(listed, blanks, read_only=self.session.read_only)
+        current = next((g.current_cell() for g in self.grids if g.hasFocus()), None)
+        if current is not None:
+            self._show_current(current)
+
+    def showEvent(self, event) -> None:
+        super().showEvent(event)
+        if self._stale:
+            self.refresh_findings()
+
+    def cell_ids(self) -> set[str]:
+        return self._cell_ids
+
+    # -- actions -----------------------------------------------------------------------
+
+    def go_to_finding(self, finding: Finding) -> None:
+        if finding.cells:
+            self.go_to_cell(finding.cells[0])
+
+    def go_to_cell(self, cell_id: str) -> bool:
+        return any(grid.select_cell(cell_id) for grid in self.grids)
+
+    def accept(self, finding: Finding) -> None:
+        try:
+            self.session.accept(finding)
+        except GovreportError as exc:
+            self.show_refusal(str(exc))
+            return
+        if finding.suggestion is not None:
+            self.go_to_cell(finding.suggestion[0])
+
+    def show_refusal(self, message: str) -> None:
+        self.message.show_message(message, "error")
+
+    def _show_current(self, cell: Cell | None) -> None:
+        if cell is None:
+            self.current_line.clear()
+            return
+        notes = [f"{f.severity.label}：{f.message}" for f in self.session.cell_findings(cell.id)]
+        text = f"当前单元格：{cell.label}（单位：{cell.unit}）"
+        self.current_line.setText("\n".join([text, *notes]))

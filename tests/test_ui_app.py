@@ -1,0 +1,255 @@
+"""The application around the wizard: Chinese Qt texts, 关怀模式, remembered window,
+saving that fails or is refused, the start-up switch the benchmark uses."""
+
+from __future__ import annotations
+
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+from PySide6.QtCore import QCoreApplication, Qt
+from PySide6.QtWidgets import QApplication
+
+from govreport_gui.core.draft import new_draft, read_draft_file
+from govreport_gui.storage.base import MemoryDraftStore, Status, StorageError
+from govreport_gui.ui import app as app_module
+from govreport_gui.ui import dialogs, looks
+from govreport_gui.ui.settings import CARE_SCALE
+from govreport_gui.ui.sign_page import SignPage
+from govreport_gui.ui.text_page import TextPage
+
+from .ui_support import grid_of, make_window, table_page, temp_settings, type_into_cell
+
+ROOT = Path(__file__).resolve().parent.parent
+
+
+class FlakyStore(MemoryDraftStore):
+    """A store whose disk is full until ``full`` is set back to False."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.full = False
+
+    def save(self, draft_id, draft):
+        if self.full:
+            raise StorageError("磁盘已满，无法保存草稿")
+        return super().save(draft_id, draft)
+
+
+@pytest.fixture
+def normal_text():
+    yield
+    looks.apply_text_scale(False)
+
+
+def test_qt_standard_texts_are_chinese(qapp):
+    app_module.create_application()
+    assert QCoreApplication.translate("QWizard", "&Next") == "下一步(&N)"
+    assert QCoreApplication.translate("QWizard", "< &Back") == "< 上一步(&B)"
+    assert QCoreApplication.translate("QPlatformTheme", "Cancel") == "取消"
+    assert QCoreApplication.translate("QLineEdit", "&Undo").startswith("撤")
+
+
+def test_care_mode_scales_the_whole_ui_and_is_remembered(qtbot, library, tmp_path, normal_text):
+    settings = temp_settings(tmp_path)
+    window = make_window(qtbot, library, tmp_path, settings=settings)
+    window.open_demo()
+    looks.apply_text_scale(False)
+    qtbot.wait(10)
+    base = QApplication.font().pointSizeF()
+    assert base >= looks.MIN_POINT_SIZE
+    page = table_page(window, "stats")
+    title = page.findChildren(type(page.current_line))[0]
+    title_before = title.font().pointSizeF()
+    grid_before = page.grids[0].font().pointSizeF()
+
+    window.care_action.trigger()
+    qtbot.waitUntil(lambda: page.grids[0].font().pointSizeF() > grid_before)
+    assert QApplication.font().pointSizeF() == pytest.approx(base * CARE_SCALE)
+    assert page.grids[0].font().pointSizeF() == pytest.approx(base * CARE_SCALE)
+    assert title.font().pointSizeF() == pytest.approx(title_before * CARE_SCALE)
+    assert window.saved_label.font().pointSizeF() == pytest.approx(base * CARE_SCALE)
+    assert settings.care_mode is True
+    assert temp_settings(tmp_path).care_mode is True  # read back from the file
+
+    window.care_action.trigger()
+    qtbot.waitUntil(lambda: page.grids[0].font().pointSizeF() == pytest.approx(base))
+    assert temp_settings(tmp_path).care_mode is False
+
+
+def test_window_size_and_position_are_remembered(qtbot, library, tmp_path):
+    first = make_window(qtbot, library, tmp_path)
+    first.resize(720, 520)  # the offscreen screen is 800×600
+    first.move(40, 30)
+    qtbot.wait(10)
+    first.close()
+    second = make_window(qtbot, library, tmp_path, resize=False)
+    assert (second.width(), second.height()) == (720, 520)
+    assert (second.x(), second.y()) == (first.x(), first.y())
+
+
+def test_a_failed_save_keeps_the_draft_says_so_and_retries(qtbot, library, tmp_path):
+    store = FlakyStore()
+    draft_id = store.create(new_draft(library.get("2021"), 2023, "测试县测试局"))
+    window = make_window(qtbot, library, tmp_path, store=store)
+    window.open_draft(draft_id)
+    session = window.session
+    store.full = True
+    window.go_to_cell("t3.new.natural")
+    grid = grid_of(table_page(window, "t3"), "t3.new.natural")
+    type_into_cell(qtbot, grid, "t3.new.natural", "8")
+    qtbot.waitUntil(lambda: "未能保存" in window.saved_label.text(), timeout=3000)
+    assert "磁盘已满" in window.saved_label.text()
+    assert session.dirty and session.draft.value("t3.new.natural") == 8
+    assert store.load(draft_id).value("t3.new.natural") is None
+    type_into_cell(qtbot, grid, "t3.new.business", "2")  # typing goes on
+    store.full = False
+    session._retry.setInterval(50)
+    qtbot.waitUntil(lambda: not session.dirty, timeout=3000)
+    assert window.saved_label.text().startswith("已保存")
+    assert store.load(draft_id).values == {"t3.new.natural": 8, "t3.new.business": 2}
+
+
+def test_closing_with_an_unsaved_draft_offers_a_draft_file(qtbot, library, tmp_path, monkeypatch):
+    store = FlakyStore()
+    draft_id = store.create(new_draft(library.get("2021"), 2023, "测试县测试局"))
+    window = make_window(qtbot, library, tmp_path, store=store)
+    window.open_draft(draft_id)
+    store.full = True
+    window.session.enter("t2.license", "12")
+    asked: list[str] = []
+    monkeypatch.setattr(dialogs, "ask_unsaved", lambda parent, text: asked.append(text) or "export")
+    target = tmp_path / "保存的草稿.json"
+    monkeypatch.setattr(dialogs, "choose_save_file", lambda *a: str(target))
+    assert window.close()
+    assert "磁盘已满" in asked[0]
+    assert read_draft_file(target, library).value("t2.license") == 12
+
+
+def test_closing_can_be_cancelled_when_the_draft_is_unsaved(qtbot, library, tmp_path, monkeypatch):
+    store = FlakyStore()
+    draft_id = store.create(new_draft(library.get("2021"), 2023, "测试县测试局"))
+    window = make_window(qtbot, library, tmp_path, store=store)
+    window.open_draft(draft_id)
+    store.full = True
+    window.session.enter("t2.license", "12")
+    monkeypatch.setattr(dialogs, "ask_unsaved", lambda parent, text: "cancel")
+    assert not window.close()
+    assert window.isVisible()
+
+
+def test_a_submitted_report_is_read_only_until_unlocked(qtbot, library, tmp_path, monkeypatch):
+    store = MemoryDraftStore()
+    draft_id = store.create(new_draft(library.get("2021"), 2023, "测试县测试局"))
+    store.set_status(draft_id, Status.SUBMITTED)
+    window = make_window(qtbot, library, tmp_path, store=store)
+    window.open_draft(draft_id)
+    session = window.session
+    assert session.read_only and window.lock_banner.isVisible()
+    grid = grid_of(table_page(window, "t3"), "t3.new.natural")
+    index = grid.grid_model.index_of("t3.new.natural")
+    assert not grid.grid_model.flags(index) & Qt.ItemFlag.ItemIsEditable
+    text_page = next(s.widget for s in window.steps if isinstance(s.widget, TextPage))
+    assert text_page.editor.isReadOnly()
+    sign = window.page("sign")
+    assert isinstance(sign, SignPage) and sign.fields["unit_head"].isReadOnly()
+
+    monkeypatch.setattr(dialogs, "confirm", lambda *a, **k: True)
+    qtbot.mouseClick(window.unlock_button, Qt.MouseButton.LeftButton)
+    assert store.info(draft_id).status is Status.DRAFT
+    assert not window.lock_banner.isVisible()
+    assert grid.grid_model.flags(index) & Qt.ItemFlag.ItemIsEditable
+    assert not text_page.editor.isReadOnly()
+    assert not sign.fields["unit_head"].isReadOnly()
+
+
+def test_marking_as_submitted_saves_then_locks(qtbot, library, tmp_path, monkeypatch):
+    store = MemoryDraftStore()
+    draft_id = store.create(new_draft(library.get("2021"), 2023, "测试县测试局"))
+    window = make_window(qtbot, library, tmp_path, store=store)
+    window.open_draft(draft_id)
+    window.session.enter("t2.license", "3")
+    monkeypatch.setattr(dialogs, "confirm", lambda *a, **k: True)
+    sign = window.page("sign")
+    sign.status.setCurrentIndex(sign.status.findData(Status.SUBMITTED.value))
+    sign.status.activated.emit(sign.status.currentIndex())
+    assert store.info(draft_id).status is Status.SUBMITTED
+    assert store.load(draft_id).value("t2.license") == 3
+    assert window.session.read_only and window.lock_banner.isVisible()
+    assert not sign.status.isEnabled()
+
+
+def test_without_the_disk_store_the_app_says_drafts_live_in_memory(monkeypatch):
+    monkeypatch.setitem(sys.modules, "govreport_gui.storage.store", None)
+    store, notices = app_module.open_default_store(None)
+    assert isinstance(store, MemoryDraftStore)
+    assert notices == (app_module.MEMORY_NOTICE,)
+
+
+def test_demo_starts_to_a_window_and_can_quit_when_shown(tmp_path):
+    env = dict(
+        os.environ,
+        QT_QPA_PLATFORM="offscreen",
+        GOVREPORT_EXIT_AFTER_SHOW="1",
+        XDG_CONFIG_HOME=str(tmp_path),  # QSettings of this run
+        HOME=str(tmp_path),
+    )
+    done = subprocess.run(
+        [sys.executable, "-m", "govreport_gui", "--demo"],
+        cwd=ROOT,
+        env=env,
+        capture_output=True,
+        text=True,
+        timeout=60,
+    )
+    assert done.returncode == 0, done.stderr
+    assert done.stdout.startswith(app_module.SHOWN_MARK + " ")
+    assert "Traceback" not in done.stderr
+
+
+def test_keyboard_only_from_a_new_report_into_the_first_table(qtbot, library, tmp_path):
+    window = make_window(qtbot, library, tmp_path)
+    start = window.start_page
+    start.year.setValue(2023)
+    start.unit.setFocus()
+    start.unit.setText("测试县测试局")
+    qtbot.keyClick(start.unit, Qt.Key.Key_Return)  # Enter in the unit field creates the report
+    assert window.session is not None
+    assert window.current_step().section.id == "preface"
+    assert QApplication.focusWidget() is window.current_step().widget.editor
+    qtbot.keyClick(  # Ctrl+PgDown: next step (Alt+N mnemonics do not fire under QTest offscreen)
+        QApplication.focusWidget(), Qt.Key.Key_PageDown, Qt.KeyboardModifier.ControlModifier
+    )
+    assert window.current_step().section.id == "overall"
+    assert QApplication.focusWidget() is window.current_step().widget.editor
+    qtbot.keyClick(
+        QApplication.focusWidget(), Qt.Key.Key_PageDown, Qt.KeyboardModifier.ControlModifier
+    )
+    step = window.current_step()
+    assert step.table is not None and step.table.id == "t2"
+    grid = step.widget.grids[0]
+    assert QApplication.focusWidget() is grid
+    assert grid.current_cell().id == "t2.rules.issued"
+    qtbot.keyClick(grid, Qt.Key.Key_Slash)
+    qtbot.keyClick(QApplication.focusWidget(), Qt.Key.Key_Tab)
+    qtbot.waitUntil(lambda: window.session.draft.value("t2.rules.issued") is not None)
+    assert grid.current_cell().id == "t2.rules.repealed"
+
+
+def test_a_long_session_does_not_run_out_of_none_or_true(qapp):
+    """PySide6 6.12.0 drops a reference to None on every call that returns nothing, and to
+    True on every emit; on Python 3.11 this loop aborted the interpreter (none_dealloc)
+    before govreport_gui.ui made the singletons immortal, as Python 3.12 does."""
+    from PySide6.QtCore import QObject, Signal
+    from PySide6.QtWidgets import QWidget
+
+    class Pinger(QObject):
+        ping = Signal()
+
+    widget, pinger = QWidget(), Pinger()
+    for _ in range(30_000):
+        widget.setFocus()
+        pinger.ping.emit()
+    assert sys.getrefcount(None) > 30_000 and sys.getrefcount(True) > 30_000

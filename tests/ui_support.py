@@ -1,0 +1,95 @@
+"""Helpers for the Qt tests: a window on a throw-away store and settings, typing in cells.
+
+Chinese text is always put in with setText/insert: QTest key clicks with non-ASCII
+characters abort the interpreter (tech.md §3.6).
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from PySide6.QtCore import QSettings, Qt
+from PySide6.QtWidgets import QApplication, QLineEdit
+
+from govreport_gui.core.draft import Draft
+from govreport_gui.core.library import FormLibrary
+from govreport_gui.core.model import Form
+from govreport_gui.storage.base import DraftStore, MemoryDraftStore
+from govreport_gui.ui.app import create_application
+from govreport_gui.ui.grid_view import GridView
+from govreport_gui.ui.main_window import MainWindow
+from govreport_gui.ui.settings import AppSettings
+from govreport_gui.ui.table_page import TablePage
+
+
+class FakeRenderer:
+    """Writes a small file where the PDF would go, and remembers what it was given."""
+
+    def __init__(self) -> None:
+        self.calls: list[tuple[str, Path]] = []
+
+    def __call__(self, form: Form, draft: Draft, out_path: Path) -> object:
+        out_path.write_bytes(f"%PDF-fake {form.id} {draft.unit}".encode())
+        self.calls.append((form.id, out_path))
+        return out_path
+
+
+def temp_settings(folder: Path) -> AppSettings:
+    return AppSettings(QSettings(str(folder / "settings.ini"), QSettings.Format.IniFormat))
+
+
+def make_window(
+    qtbot,
+    library: FormLibrary,
+    folder: Path,
+    *,
+    store: DraftStore | None = None,
+    renderer=None,
+    settings: AppSettings | None = None,
+    resize: bool = True,
+) -> MainWindow:
+    create_application()
+    window = MainWindow(
+        store if store is not None else MemoryDraftStore(),
+        library,
+        settings if settings is not None else temp_settings(folder),
+        renderer=renderer if renderer is not None else FakeRenderer(),
+    )
+    qtbot.addWidget(window)
+    if resize:
+        window.resize(1280, 800)
+    window.show()
+    qtbot.waitExposed(window)
+    window.activateWindow()
+    qtbot.waitUntil(lambda: QApplication.activeWindow() is window, timeout=3000)
+    return window
+
+
+def table_page(window: MainWindow, table_id: str) -> TablePage:
+    for step in window.steps:
+        if step.table is not None and step.table.id == table_id:
+            assert isinstance(step.widget, TablePage)
+            return step.widget
+    raise AssertionError(f"no page for table {table_id}")
+
+
+def grid_of(page: TablePage, cell_id: str) -> GridView:
+    return next(g for g in page.grids if g.grid_model.index_of(cell_id).isValid())
+
+
+def open_editor(qtbot, grid: GridView, cell_id: str, first_key: str) -> QLineEdit:
+    """Select a cell and start typing in it, as a clerk does (the key opens the editor)."""
+    assert grid.select_cell(cell_id)
+    qtbot.keyClick(grid, first_key)
+    editor = QApplication.focusWidget()
+    assert isinstance(editor, QLineEdit), editor
+    return editor
+
+
+def type_into_cell(qtbot, grid: GridView, cell_id: str, text: str) -> None:
+    """Type ASCII text into a cell and press Enter."""
+    editor = open_editor(qtbot, grid, cell_id, text[0])
+    if text[1:]:
+        qtbot.keyClicks(editor, text[1:])
+    qtbot.keyClick(editor, Qt.Key.Key_Return)
+    qtbot.waitUntil(lambda: grid.state() != GridView.State.EditingState, timeout=2000)
