@@ -197,7 +197,7 @@ def run_steps(ctx: Context) -> list[StepResult]:
 def run_smoke(out: TextIO | None = None) -> int:
     """Run all steps in a temporary folder, print the table; 0 if all passed, else 1."""
     out = out or sys.stdout
-    frozen = "frozen" if getattr(sys, "frozen", False) else "source"
+    frozen = "PyInstaller 打包" if getattr(sys, "frozen", False) else "Python 包"
     print(
         f"govreport {__version__} 自检 — Python {platform.python_version()}，"
         f"{platform.system()} {platform.machine()}，{frozen}",
