@@ -34,5 +34,10 @@ cd "$ROOT"
   --distpath "$ROOT/dist" --workpath "$BUILD/pyinstaller" packaging/govreport.spec
 finished=$(date +%s)
 
+BUNDLE="$ROOT/dist/govreport"
+# The newest glibc symbol version any bundled file asks for: the oldest Linux it runs on.
+glibc=$(find "$BUNDLE" -type f \( -name '*.so*' -o -name govreport \) -print0 \
+  | xargs -0 grep -aoh 'GLIBC_2\.[0-9]\+' | sort -uV | tail -1)
 echo "venv + install: $((installed - started)) s; PyInstaller: $((finished - installed)) s"
-echo "bundle: $(du -sh "$ROOT/dist/govreport" | cut -f1) in $(find "$ROOT/dist/govreport" -type f | wc -l) files -> $ROOT/dist/govreport/govreport"
+echo "bundle: $(du -sh "$BUNDLE" | cut -f1) in $(find "$BUNDLE" -type f | wc -l) files -> $BUNDLE/govreport"
+echo "needs glibc >= ${glibc#GLIBC_} (PySide6 $("$VENV/bin/python" -c 'import PySide6; print(PySide6.__version__)'))"
