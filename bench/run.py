@@ -112,7 +112,8 @@ def print_table(results: dict[str, dict[str, Any]]) -> None:
         if "figures" in result:
             print(f"== {name} ({result['seconds']} s)")
             for key, value in flatten(result["figures"]):
-                print(f"   {key:44} {value!s:>12}")
+                shown = f"{value:.4g}" if isinstance(value, float) else str(value)
+                print(f"   {key:44} {shown:>12}")
         else:
             state = "MISSING" if "missing" in result else "FAILED"
             print(f"== {name}: {state} — {result.get('missing') or result.get('error')}")
