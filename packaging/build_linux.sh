@@ -14,8 +14,7 @@ ROOT="$(cd "$(dirname "$0")/.." && pwd)"
 BUILD="$ROOT/build"
 VENV="$BUILD/venv"
 PYTHON="${PYTHON:-python3}"
-# pefile: only to make the Windows version resource here too, as a check of the spec.
-BUILD_TOOLS=("pyinstaller>=6.10,<7" "pefile")
+BUILD_TOOLS=("pyinstaller>=6.10,<7")
 
 started=$(date +%s)
 if [ "${1:-}" = "--fresh" ] || [ ! -x "$VENV/bin/python" ]; then
