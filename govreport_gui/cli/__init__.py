@@ -56,6 +56,7 @@ def build_parser() -> argparse.ArgumentParser:
         "--demo", action="store_true", help="打开图形界面并载入信丰县2017年示例报告"
     )
     parser.add_argument("--data-dir", metavar="目录", help="草稿数据文件夹（默认为用户数据目录）")
+    parser.add_argument("--smoke", action="store_true", help="自检：不开窗口检查本程序各部分后退出")
     sub = parser.add_subparsers(dest="command", metavar="子命令", parser_class=_Parser)
     for module in _command_modules():
         module.register(sub)
@@ -65,6 +66,10 @@ def build_parser() -> argparse.ArgumentParser:
 def main(argv: Sequence[str] | None = None) -> int:
     _utf8_streams()
     args = build_parser().parse_args(argv)
+    if args.smoke:
+        from ..smoke import run_smoke
+
+        return run_smoke()
     command: Callable[[argparse.Namespace], int] | None = getattr(args, "func", None)
     if command is None:
         return _start_gui(args)
