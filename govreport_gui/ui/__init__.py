@@ -4,7 +4,3 @@ Nothing here does arithmetic or reads/writes a file format of its own: values ar
 and checked by the core, drafts are kept by a :class:`~govreport_gui.storage.base.DraftStore`
 and PDFs are made by the output layer.
 """
-
-from .compat import keep_singletons_alive
-
-keep_singletons_alive()  # before any Qt call: see compat.py
