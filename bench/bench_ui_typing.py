@@ -36,9 +36,8 @@ from tests.helpers import filled_2021_draft
 def measure() -> dict[str, float]:
     app = create_application()
     library = default_library()
-    form = library.get("2021")
     store = MemoryDraftStore()
-    draft_id = store.create(filled_2021_draft(form, seed=3))
+    draft_id = store.create(filled_2021_draft(library))
     settings_file = os.path.join(tempfile.mkdtemp(prefix="govreport-bench-"), "s.ini")
     window = MainWindow(
         store, library, AppSettings(QSettings(settings_file, QSettings.Format.IniFormat))
