@@ -145,12 +145,12 @@ def to_json(value: Value) -> int | str | None:
     return format(value, "f")
 
 
-def display(value: Value) -> str:
-    """How a value is printed in the report: blank stays blank."""
+def display(value: Value, na_text: str = NA_TEXT) -> str:
+    """How a value is shown: blank stays blank, money exactly as entered."""
     if value is None:
         return ""
     if value is NA:
-        return NA_TEXT
+        return na_text
     if isinstance(value, Decimal):
         return format(value, "f")
     return str(value)

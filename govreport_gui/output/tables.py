@@ -22,7 +22,6 @@ from __future__ import annotations
 
 import math
 from dataclasses import dataclass, field
-from decimal import Decimal
 
 from reportlab.lib import colors
 from reportlab.pdfbase.pdfmetrics import stringWidth
@@ -31,7 +30,7 @@ from reportlab.platypus import Flowable, Paragraph, Table, TableStyle
 from ..core.draft import Draft
 from ..core.model import Block, Form, Row, cell_id
 from ..core.model import Table as FormTable
-from ..core.values import NA, Value
+from ..core.values import Value, display
 from .glyphs import GlyphMapper
 from .layout import AREA_WIDTH, TABLE_SIZES, WIDE_AREA_WIDTH, Styles
 
@@ -51,13 +50,7 @@ Span = tuple[tuple[int, int], tuple[int, int]]  # ((col0, row0), (col1, row1))
 
 def printed_value(value: Value) -> str:
     """A cell value as the table prints it: blank blank, 不适用 "/", numbers as entered."""
-    if value is None:
-        return ""
-    if value is NA:
-        return NA_PRINTED
-    if isinstance(value, Decimal):
-        return format(value, "f")
-    return str(value)
+    return display(value, NA_PRINTED)
 
 
 @dataclass
