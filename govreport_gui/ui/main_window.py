@@ -199,7 +199,9 @@ class MainWindow(QMainWindow):
     def _restore_geometry(self) -> None:
         geometry = self.settings.geometry
         if geometry is None or not self.restoreGeometry(geometry):
-            self.resize(1280, 800)
+            # Office laptops are often 1366×768: never open taller or wider than the screen.
+            available = self.screen().availableGeometry()
+            self.resize(min(1280, available.width()), min(800, available.height() - 40))
 
     # -- steps -------------------------------------------------------------------------
 
