@@ -101,6 +101,22 @@ def test_values_as_a_clerk_types_them(library: FormLibrary) -> None:
         ),
         (json.dumps(_minimal(unit="局" * 10_000), ensure_ascii=False).encode(), "太长"),
         (b"[" * 100_000, "嵌套"),
+        # JSON that json.loads accepts but that breaks later (ValueError, UnicodeEncodeError)
+        pytest.param(
+            json.dumps(_minimal(schema=1))
+            .replace('"schema": 1', '"schema": ' + "9" * 5000)
+            .encode(),
+            "数值",
+            id="5000-digit-number",
+        ),
+        pytest.param(
+            json.dumps(_minimal(unit="\ud800局")).encode(), "\\ud800", id="lone-surrogate"
+        ),
+        pytest.param(
+            json.dumps(_minimal(texts={"overall": "a\udfffb"})).encode(),
+            "代理项",
+            id="surrogate-text",
+        ),
     ],
 )
 def test_malformed_drafts_are_refused_with_a_chinese_message(
@@ -132,10 +148,38 @@ def test_a_failed_write_leaves_the_old_file(
         raise OSError(28, "No space left on device")
 
     monkeypatch.setattr("os.fsync", full_disk)
-    with pytest.raises(GovreportError, match="无法写入"):
+    with pytest.raises(GovreportError, match=r"无法写入.*磁盘已满"):
         write_draft_file(draft, path)
     assert path.read_bytes() == before
     assert [p.name for p in tmp_path.iterdir()] == ["d.json"]
+
+
+@pytest.mark.parametrize(
+    ("target", "reason"),
+    [
+        ("missing/d.json", "文件或文件夹不存在"),
+        (".", "这是一个文件夹"),
+        ("d.json/x.json", "不是文件夹"),
+    ],
+)
+def test_write_failures_are_said_in_chinese(
+    library: FormLibrary, tmp_path: Path, target: str, reason: str
+) -> None:
+    write_draft_file(new_draft(library.get("2021"), 2023, "某局"), tmp_path / "d.json")
+    with pytest.raises(GovreportError) as caught:
+        write_draft_file(new_draft(library.get("2021"), 2023, "某局"), tmp_path / target)
+    assert reason in caught.value.message
+    assert not any(c.isascii() and c.isalpha() for c in caught.value.message.split("：", 1)[1])
+
+
+def test_an_unwritable_character_is_refused_and_leaves_no_temporary_file(
+    library: FormLibrary, tmp_path: Path
+) -> None:
+    draft = new_draft(library.get("2021"), 2023, "某局")
+    draft.texts["overall"] = "粘贴来的\udc80字"  # what a broken clipboard can hand over
+    with pytest.raises(GovreportError, match="无效的字符"):
+        write_draft_file(draft, tmp_path / "d.json")
+    assert list(tmp_path.iterdir()) == []
 
 
 def test_new_draft_refuses_a_year_the_form_does_not_cover(library: FormLibrary) -> None:

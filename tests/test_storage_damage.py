@@ -33,6 +33,9 @@ def damage(kind: str, good: bytes) -> bytes:
         "wrong_shape": json.dumps([1, 2, 3]).encode(),
         "no_record": json.dumps({"record": {"1": {"layout": 1}}}).encode(),
         "wrong_id": good.replace(b'"id":"1"', b'"id":"7"'),
+        # valid JSON that json.loads turns into a bare ValueError / an unwritable string
+        "huge_number": good.replace(b'"rev":3', b'"rev":' + b"9" * 5000),
+        "lone_surrogate": good.replace("第三版".encode(), b"\\ud800"),
     }[kind]
 
 
@@ -45,6 +48,8 @@ KINDS = [
     "wrong_shape",
     "no_record",
     "wrong_id",
+    "huge_number",
+    "lone_surrogate",
 ]
 
 

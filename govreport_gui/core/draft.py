@@ -15,7 +15,8 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from .errors import DraftFileError, GovreportError, ValueInputError
+from .errors import DraftFileError, GovreportError, ValueInputError, os_reason
+from .jsontext import JsonTextError, parse_json
 from .library import FormLibrary
 from .model import Form
 from .values import Value, coerce_json_value, parse_value, to_json
@@ -136,21 +137,30 @@ def dumps(draft: Draft) -> str:
 
 def write_draft_file(draft: Draft, path: Path) -> None:
     """Write atomically: a crash leaves the old file or the new one, never half of one."""
-    text = dumps(draft) + "\n"
     path = Path(path)
+    try:
+        payload = (dumps(draft) + "\n").encode("utf-8")
+    except UnicodeEncodeError as exc:
+        bad = exc.object[exc.start : exc.end].encode("utf-8", "backslashreplace").decode()
+        raise GovreportError(
+            f"无法写入文件 {path}：草稿中有无效的字符 {bad}，请删去后重试"
+        ) from None
     try:
         fd, tmp = tempfile.mkstemp(prefix=".tmp-", suffix=".json", dir=path.parent or ".")
     except OSError as exc:
-        raise GovreportError(f"无法在 {path.parent} 中写文件：{exc.strerror or exc}") from None
+        raise GovreportError(f"无法在 {path.parent} 中写文件：{os_reason(exc)}") from None
     try:
-        with os.fdopen(fd, "w", encoding="utf-8", newline="\n") as out:
-            out.write(text)
+        with os.fdopen(fd, "wb") as out:
+            out.write(payload)
             out.flush()
             os.fsync(out.fileno())
         os.replace(tmp, path)
     except OSError as exc:
         Path(tmp).unlink(missing_ok=True)
-        raise GovreportError(f"无法写入文件 {path}：{exc.strerror or exc}") from None
+        raise GovreportError(f"无法写入文件 {path}：{os_reason(exc)}") from None
+    except BaseException:
+        Path(tmp).unlink(missing_ok=True)
+        raise
 
 
 # -- reading -----------------------------------------------------------------------------
@@ -171,7 +181,7 @@ def read_draft_file(path: Path, library: FormLibrary) -> Draft:
     except IsADirectoryError:
         raise DraftFileError(f"{path} 是文件夹，不是草稿文件") from None
     except OSError as exc:
-        raise DraftFileError(f"无法读取文件 {path}：{exc.strerror or exc}") from None
+        raise DraftFileError(f"无法读取文件 {path}：{os_reason(exc)}") from None
     return loads(raw, library, shown)
 
 
@@ -186,7 +196,9 @@ def loads(raw: bytes | str, library: FormLibrary, shown: str = "草稿") -> Draf
                 f"{shown} 不是 UTF-8 编码的文本（第 {exc.start + 1} 个字节），不是本程序的草稿文件"
             ) from None
     try:
-        data = json.loads(raw)
+        data = parse_json(raw)
+    except JsonTextError as exc:
+        raise DraftFileError(f"{shown} 有误：{exc}") from None
     except json.JSONDecodeError as exc:
         raise DraftFileError(
             f"{shown} 的内容不完整或已损坏（第 {exc.lineno} 行第 {exc.colno} 列：JSON 格式错误）"

@@ -13,7 +13,7 @@ from collections.abc import Iterable, Mapping
 from pathlib import Path
 from typing import Any
 
-from .errors import FormDefinitionError
+from .errors import FormDefinitionError, os_reason
 from .model import MONEY_UNITS, UNITS, Block, Cell, Column, Form, Row, Section, Table, cell_id
 from .rules import (
     DEFAULT_MESSAGES,
@@ -90,7 +90,7 @@ def load_form(path: Path) -> Form:
     try:
         raw_bytes = path.read_bytes()
     except OSError as exc:
-        raise FormDefinitionError(f"无法读取格式文件 {source}：{exc.strerror or exc}") from None
+        raise FormDefinitionError(f"无法读取格式文件 {source}：{os_reason(exc)}") from None
     try:
         data = tomllib.loads(raw_bytes.decode("utf-8"))
     except UnicodeDecodeError:

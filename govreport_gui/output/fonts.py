@@ -25,7 +25,7 @@ from pathlib import Path
 from reportlab.pdfbase import pdfmetrics
 from reportlab.pdfbase.ttfonts import TTFError, TTFont
 
-from ..core.errors import GovreportError
+from ..core.errors import GovreportError, os_reason
 from .sfnt import FaceInfo, SfntError, read_faces
 
 FONT_ENV = "GOVREPORT_FONT"
@@ -283,7 +283,7 @@ def register(face: Face) -> RegisteredFont:
         except TTFError as exc:
             raise FontError(_unusable(face.path, str(exc))) from None
         except OSError as exc:
-            raise FontError(f"无法读取字体文件 {face.path}：{exc.strerror or exc}") from None
+            raise FontError(f"无法读取字体文件 {face.path}：{os_reason(exc)}") from None
         pdfmetrics.registerFont(font)
         registered = RegisteredFont(name, face, font)
         _registered[key] = registered

@@ -32,7 +32,7 @@ from reportlab.platypus.doctemplate import LayoutError
 
 from ..core.checks import check_draft, unexplained_errors
 from ..core.draft import Draft
-from ..core.errors import GovreportError
+from ..core.errors import GovreportError, os_reason
 from ..core.model import Form, Section
 from .fonts import FontSet, Role, choose_fonts, find_fonts, missing_glyphs
 from .glyphs import PLACEHOLDER, GlyphMapper, MissingChar, MissingGlyphsError, missing_message
@@ -189,7 +189,7 @@ def _build(
         fd, tmp = tempfile.mkstemp(prefix=".tmp-", suffix=".pdf", dir=out_path.parent)
         os.close(fd)
     except OSError as exc:
-        raise GovreportError(f"无法在 {out_path.parent} 中写文件：{exc.strerror or exc}") from None
+        raise GovreportError(f"无法在 {out_path.parent} 中写文件：{os_reason(exc)}") from None
     doc = BaseDocTemplate(
         tmp,
         pagesize=(PAGE_WIDTH, PAGE_HEIGHT),
@@ -223,7 +223,7 @@ def _build(
         ) from None
     except OSError as exc:
         Path(tmp).unlink(missing_ok=True)
-        raise GovreportError(f"无法写入文件 {out_path}：{exc.strerror or exc}") from None
+        raise GovreportError(f"无法写入文件 {out_path}：{os_reason(exc)}") from None
     except BaseException:
         Path(tmp).unlink(missing_ok=True)
         raise

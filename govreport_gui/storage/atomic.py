@@ -9,7 +9,6 @@ itself survives a power cut. Text is always UTF-8, never the Windows code page.
 from __future__ import annotations
 
 import contextlib
-import errno
 import json
 import logging
 import os
@@ -20,6 +19,7 @@ from typing import Any
 
 from tinydb.storages import Storage
 
+from ..core.jsontext import JsonTextError, parse_json
 from .base import StorageError
 
 log = logging.getLogger(__name__)
@@ -49,7 +49,9 @@ def decode_json(raw: bytes, path: Path) -> Any:
     except UnicodeDecodeError as exc:
         raise DamagedFileError(path, f"不是 UTF-8 文本（第 {exc.start + 1} 个字节起）") from None
     try:
-        return json.loads(text)
+        return parse_json(text)
+    except JsonTextError as exc:
+        raise DamagedFileError(path, str(exc)) from None
     except json.JSONDecodeError as exc:
         raise DamagedFileError(
             path, f"内容不完整或不是 JSON（第 {exc.lineno} 行第 {exc.colno} 列）"
@@ -122,24 +124,6 @@ def remove_stale_temps(folder: Path) -> int:
             tmp.unlink()
             removed += 1
     return removed
-
-
-def os_reason(exc: OSError) -> str:
-    """Why a file operation failed, in words a clerk understands."""
-    code = exc.errno
-    if code == errno.ENOSPC or getattr(exc, "winerror", None) in (39, 112):
-        return "磁盘已满"
-    if code == getattr(errno, "EDQUOT", -1):
-        return "磁盘空间配额已用完"
-    if code == errno.EROFS:
-        return "磁盘或文件夹是只读的"
-    if isinstance(exc, PermissionError) or code in (errno.EACCES, errno.EPERM):
-        return "没有写入权限（文件夹可能是只读的，或文件正被其他程序占用）"
-    if code == errno.EIO:
-        return "磁盘读写出错"
-    if isinstance(exc, FileNotFoundError):
-        return "文件或文件夹不存在"
-    return exc.strerror or str(exc)
 
 
 class AtomicJSONStorage(Storage):

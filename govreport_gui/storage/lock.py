@@ -20,7 +20,7 @@ from pathlib import Path
 
 from filelock import FileLock, Timeout
 
-from .atomic import os_reason
+from ..core.errors import os_reason
 from .base import StorageError
 
 log = logging.getLogger(__name__)

@@ -31,9 +31,9 @@ from pathlib import Path
 from typing import Any
 
 from ..core.draft import Draft, draft_from_json, draft_to_json, read_draft_file, write_draft_file
-from ..core.errors import DraftFileError
+from ..core.errors import DraftFileError, os_reason
 from ..core.library import FormLibrary, default_library
-from .atomic import AtomicJSONStorage, DamagedFileError, decode_json, os_reason, remove_stale_temps
+from .atomic import AtomicJSONStorage, DamagedFileError, decode_json, remove_stale_temps
 from .backups import BACKUP_DIR, BackupInfo, Backups
 from .base import DraftInfo, DraftLockedError, Status, StorageError
 from .lock import FolderLock
