@@ -182,7 +182,7 @@ def test_marking_as_submitted_saves_then_locks(qtbot, library, tmp_path, monkeyp
 
 
 def test_without_the_disk_store_the_app_says_drafts_live_in_memory(monkeypatch):
-    monkeypatch.setitem(sys.modules, "govreport_gui.storage.store", None)
+    monkeypatch.setitem(sys.modules, "govreport_gui.storage.tinystore", None)
     store, notices = app_module.open_default_store(None)
     assert isinstance(store, MemoryDraftStore)
     assert notices == (app_module.MEMORY_NOTICE,)

@@ -42,6 +42,9 @@ CHINESE_FONTS = (
 MEMORY_NOTICE = "草稿只保存在本次运行的内存中（本机未安装草稿存储组件）：关闭程序前请用“文件 → 导出草稿文件”保存。"
 _ready = False  # translations and font installed
 
+#: Seconds to wait for a ``govreport drafts``/``export`` run that holds the data folder briefly.
+STORE_WAIT = 2.0
+
 DEMO_NOTICE = "这是示例报告（信丰县2017年度）：可以随意修改，修改不会保存。"
 
 
@@ -91,10 +94,10 @@ def choose_ui_font(app: QApplication) -> str:
 def open_default_store(data_dir: str | None) -> tuple[DraftStore, tuple[str, ...]]:
     """The TinyDB store of the data folder, or an in-memory one (with a notice) without it."""
     try:
-        from ..storage.store import open_store
+        from ..storage.tinystore import open_store
     except ImportError:
         return MemoryDraftStore(), (MEMORY_NOTICE,)
-    store = open_store(data_dir)
+    store = open_store(data_dir, wait=STORE_WAIT)
     notices = tuple(str(n) for n in getattr(store, "notices", ()) or ())
     return store, notices
 
