@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 import os
 import subprocess
 import sys
@@ -11,7 +12,7 @@ from pathlib import Path
 import pytest
 
 from govreport_gui.cli import EXIT_BROKEN_PIPE, EXIT_INTERNAL, main
-from tests.cli import ROOT
+from tests.cli import ROOT, run
 
 
 def test_a_reader_that_stops_reading_gets_no_traceback() -> None:
@@ -47,3 +48,27 @@ def test_an_unexpected_error_is_one_chinese_sentence_and_a_log_file(
     assert str(log) in err
     text = log.read_text(encoding="utf-8")
     assert "check whatever.json" in text and "Traceback" in text and "a bug" in text
+
+
+def test_wildcards_a_windows_shell_leaves_alone_are_expanded(tmp_path: Path, library) -> None:
+    """``govreport import D:\\报送\\*.json`` in cmd.exe arrives as the literal pattern."""
+    from govreport_gui.core.draft import new_draft, write_draft_file
+
+    folder = tmp_path / "各单位 报送"
+    folder.mkdir()
+    for unit in ("县教育局", "县卫健委"):
+        write_draft_file(new_draft(library.get("2021"), 2023, unit), folder / f"{unit}.json")
+    (folder / "说明.txt").write_text("不是草稿", encoding="utf-8")
+    pattern = str(folder / "*.json")
+
+    imported = run("import", pattern, "--json", "--data-dir", str(tmp_path / "data"))
+    assert imported.returncode == 0, imported.stderr
+    rows = json.loads(imported.stdout)
+    assert sorted(r["unit"] for r in rows) == sorted(["县教育局", "县卫健委"])
+    summed = run("aggregate", pattern, "--json")
+    assert summed.returncode in (0, 1), summed.stderr
+    assert {u["unit"] for u in json.loads(summed.stdout)["units"]} == {"县教育局", "县卫健委"}
+
+    nothing = run("import", str(folder / "*.xml"), "--data-dir", str(tmp_path / "data"))
+    assert nothing.returncode == 2
+    assert "*.xml" in nothing.stderr and "Traceback" not in nothing.stderr

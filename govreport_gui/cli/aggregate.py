@@ -25,7 +25,7 @@ from ..core.draft import write_draft_file
 from ..core.errors import GovreportError
 from ..core.library import default_library
 from . import EXIT_BAD_INPUT, EXIT_FINDINGS, EXIT_OK
-from .output import print_json, warn
+from .output import expand_wildcards, print_json, warn
 
 
 def register(sub: Any) -> None:
@@ -50,7 +50,9 @@ def register(sub: Any) -> None:
 
 def aggregate_command(args: argparse.Namespace) -> int:
     try:
-        result = aggregate_files(args.files, default_library(), unit=args.unit, year=args.year)
+        result = aggregate_files(
+            expand_wildcards(args.files), default_library(), unit=args.unit, year=args.year
+        )
     except AggregateError as exc:
         if args.json:
             print_json({"error": exc.message, "units": [row.to_json() for row in exc.units]})

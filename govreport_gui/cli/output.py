@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
+import glob
 import json
 import sys
+from pathlib import Path
 from typing import Any
 
 
@@ -19,3 +21,20 @@ def warn(message: str) -> None:
 def year_span(years: tuple[int, int | None]) -> str:
     first, last = years
     return f"{first}—{last} 年度" if last else f"{first} 年度起"
+
+
+def expand_wildcards(paths: list[Path]) -> list[Path]:
+    """Expand ``*.json`` patterns the shell left alone (Windows cmd and PowerShell do).
+
+    A name that exists, or a pattern that matches nothing, is kept as given, so that the
+    command can say which file it could not find.
+    """
+    result: list[Path] = []
+    for path in paths:
+        text = str(path)
+        matches = [] if path.exists() or not glob.has_magic(text) else sorted(glob.glob(text))
+        if matches:
+            result.extend(Path(m) for m in matches)
+        else:
+            result.append(path)
+    return result

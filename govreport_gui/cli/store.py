@@ -17,7 +17,7 @@ from ..storage.backups import BackupInfo
 from ..storage.base import DraftInfo, Status
 from ..storage.paths import resolve_data_dir
 from . import EXIT_BAD_INPUT, EXIT_OK
-from .output import print_json, warn
+from .output import expand_wildcards, print_json, warn
 
 _TIME = "%Y-%m-%d %H:%M:%S"
 
@@ -111,7 +111,7 @@ def import_command(args: argparse.Namespace) -> int:
     failed = 0
     results = []
     with _open(args, read_only=False) as store:
-        for path in args.files:
+        for path in expand_wildcards(args.files):
             try:
                 result = store.import_file(path, conflict)
             except GovreportError as exc:  # a malformed file or a locked draft: go on
