@@ -12,6 +12,7 @@ from pathlib import Path
 import pytest
 
 from govreport_gui.cli import EXIT_BROKEN_PIPE, EXIT_INTERNAL, main
+from govreport_gui.core.draft import new_draft, write_draft_file
 from tests.cli import ROOT, run
 
 
@@ -52,8 +53,6 @@ def test_an_unexpected_error_is_one_chinese_sentence_and_a_log_file(
 
 def test_wildcards_a_windows_shell_leaves_alone_are_expanded(tmp_path: Path, library) -> None:
     """``govreport import D:\\报送\\*.json`` in cmd.exe arrives as the literal pattern."""
-    from govreport_gui.core.draft import new_draft, write_draft_file
-
     folder = tmp_path / "各单位 报送"
     folder.mkdir()
     for unit in ("县教育局", "县卫健委"):
