@@ -71,3 +71,22 @@ def test_wildcards_a_windows_shell_leaves_alone_are_expanded(tmp_path: Path, lib
     nothing = run("import", str(folder / "*.xml"), "--data-dir", str(tmp_path / "data"))
     assert nothing.returncode == 2
     assert "*.xml" in nothing.stderr and "Traceback" not in nothing.stderr
+
+
+def test_pdf_font_problems_name_the_command_line_options(tmp_path: Path, library) -> None:
+    """The renderer's advice speaks of the window's settings; a script user needs the options."""
+    draft = new_draft(library.get("2021"), 2023, "县教育局")
+    draft.signatories["preparer"] = "刘\U00020bb7"  # 𠮷: in no font CI installs
+    path = tmp_path / "d.json"
+    write_draft_file(draft, path)
+
+    missing = run("pdf", str(path), "-o", str(tmp_path / "d.pdf"))
+    assert missing.returncode == 2
+    assert "U+20BB7" in missing.stderr and "--allow-missing" in missing.stderr
+    assert not (tmp_path / "d.pdf").exists()
+
+    no_font = run(
+        "pdf", str(path), "-o", str(tmp_path / "d.pdf"), "--font", str(tmp_path / "x.ttf")
+    )
+    assert no_font.returncode == 2
+    assert "找不到字体文件" in no_font.stderr and "--font" in no_font.stderr

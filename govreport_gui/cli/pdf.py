@@ -6,10 +6,17 @@ import argparse
 from pathlib import Path
 from typing import Any
 
+from ..core.errors import GovreportError
 from ..core.library import default_library
 from . import EXIT_OK
 from .drafting import load_with_previous
 from .output import warn
+
+CLI_FONT_HINT = "在命令行中：用 --font 字体文件 指定字体（或设置环境变量 GOVREPORT_FONT）。"
+CLI_MISSING_HINT = (
+    "在命令行中：用 --font 字体文件 指定含有这些字的字体；"
+    "或加 --allow-missing 仍然生成，缺字处印成“〓”。"
+)
 
 
 def register(sub: Any) -> None:
@@ -33,14 +40,20 @@ def register(sub: Any) -> None:
 
 
 def pdf_command(args: argparse.Namespace) -> int:
-    from ..output.pdf import describe_missing, render_pdf  # ReportLab loads only when needed
+    from ..output.fonts import FontError  # ReportLab loads only when needed
+    from ..output.glyphs import MissingGlyphsError
+    from ..output.pdf import describe_missing, render_pdf
 
     library = default_library()
     draft = load_with_previous(args.file, args.previous, library)
     form = library.get(draft.form_id)
-    result = render_pdf(
-        form, draft, args.output, font_path=args.font, allow_missing=args.allow_missing
-    )
+    try:
+        result = render_pdf(
+            form, draft, args.output, font_path=args.font, allow_missing=args.allow_missing
+        )
+    except FontError as exc:  # its advice names the window's settings; say the options too
+        hint = CLI_MISSING_HINT if isinstance(exc, MissingGlyphsError) else CLI_FONT_HINT
+        raise GovreportError(f"{exc.message}\n{hint}") from None
     if result.missing:
         warn(describe_missing(list(result.missing)))
     if result.draft:
