@@ -113,6 +113,16 @@ def test_values_as_a_clerk_types_them(library: FormLibrary) -> None:
             json.dumps(_minimal(unit="\ud800局")).encode(), "\\ud800", id="lone-surrogate"
         ),
         pytest.param(
+            json.dumps(_minimal(unit="某县教育局"), ensure_ascii=False).encode("gbk"),
+            "ANSI（GBK）编码",
+            id="saved-as-ansi",
+        ),
+        pytest.param(
+            json.dumps(_minimal(unit="某县教育局"), ensure_ascii=False).encode("utf-16"),
+            "UTF-16",
+            id="saved-as-unicode",
+        ),
+        pytest.param(
             json.dumps(_minimal(texts={"overall": "a\udfffb"})).encode(),
             "代理项",
             id="surrogate-text",

@@ -193,7 +193,7 @@ def loads(raw: bytes | str, library: FormLibrary, shown: str = "草稿") -> Draf
             raw = raw.decode("utf-8-sig")
         except UnicodeDecodeError as exc:
             raise DraftFileError(
-                f"{shown} 不是 UTF-8 编码的文本（第 {exc.start + 1} 个字节），不是本程序的草稿文件"
+                f"{shown} 不是 UTF-8 编码的文本（第 {exc.start + 1} 个字节）" + _encoding_hint(raw)
             ) from None
     try:
         data = parse_json(raw)
@@ -206,6 +206,18 @@ def loads(raw: bytes | str, library: FormLibrary, shown: str = "草稿") -> Draf
     except RecursionError:
         raise DraftFileError(f"{shown} 的结构嵌套过深，不是本程序的草稿文件") from None
     return draft_from_json(data, library, shown)
+
+
+def _encoding_hint(raw: bytes) -> str:
+    """Files edited by hand on Windows are often saved as ANSI (GBK) or "Unicode" (UTF-16)."""
+    resave = "请用记事本打开，“另存为”时编码选 UTF-8 后再试"
+    if raw[:2] in (b"\xff\xfe", b"\xfe\xff"):
+        return f"，而是 UTF-16（记事本的“Unicode”）编码；{resave}"
+    try:
+        raw.decode("gb18030")
+    except UnicodeDecodeError:
+        return "，不是本程序的草稿文件"
+    return f"，看起来是 ANSI（GBK）编码，可能是用记事本等编辑后保存的；{resave}"
 
 
 def draft_from_json(data: Any, library: FormLibrary, shown: str = "草稿") -> Draft:
