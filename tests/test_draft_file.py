@@ -197,3 +197,5 @@ def test_new_draft_refuses_a_year_the_form_does_not_cover(library: FormLibrary) 
         new_draft(library.get("2021"), 2017, "某局")
     with pytest.raises(GovreportError, match="单位"):
         new_draft(library.get("2021"), 2023, "  ")
+    with pytest.raises(GovreportError, match="年度不合理"):  # a file it could not read back
+        new_draft(library.get("2021"), 3000, "某局")

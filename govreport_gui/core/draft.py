@@ -26,6 +26,8 @@ SCHEMA = 1
 MAX_FILE_BYTES = 8 * 1024 * 1024
 MAX_TEXT_CHARS = 200_000
 MAX_SHORT_CHARS = 500
+#: Report years a draft file may carry; outside them the year is a typo (3000, 20233).
+YEARS = range(1990, 2201)
 
 SIGNATORIES = {
     "unit_head": "单位负责人",
@@ -87,6 +89,8 @@ class PreviousYear:
 
 
 def new_draft(form: Form, year: int, unit: str) -> Draft:
+    if year not in YEARS:  # else the file written could not be read back
+        raise GovreportError(f"报告年度不合理：{year}")
     if not form.covers(year):
         raise GovreportError(_year_problem(form, year))
     unit = unit.strip()
@@ -236,7 +240,7 @@ def draft_from_json(data: Any, library: FormLibrary, shown: str = "草稿") -> D
     except GovreportError as exc:
         raise fail(str(exc)) from None
     year = _require(data, "year", int, fail)
-    if not 1990 <= year <= 2200:
+    if year not in YEARS:
         raise fail(f"year（年度）不合理：{year}")
     if not form.covers(year):
         raise fail(_year_problem(form, year))
