@@ -90,3 +90,13 @@ def test_pdf_font_problems_name_the_command_line_options(tmp_path: Path, library
     )
     assert no_font.returncode == 2
     assert "找不到字体文件" in no_font.stderr and "--font" in no_font.stderr
+
+
+@pytest.mark.parametrize("args", [("--help",), ("check", "--help"), ("frobnicate",)])
+def test_help_and_usage_errors_are_in_chinese(args: tuple[str, ...]) -> None:
+    done = run(*args)
+    shown = done.stdout + done.stderr
+    assert done.returncode == (0 if "--help" in args else 2)
+    assert shown.startswith("用法：govreport")
+    for english in ("usage:", "positional arguments", "options:", "show this help", "choose from"):
+        assert english not in shown

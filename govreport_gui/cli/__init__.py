@@ -15,6 +15,7 @@ import tempfile
 import traceback
 from collections.abc import Callable, Sequence
 from types import ModuleType
+from typing import Any
 
 from ..core.errors import GovreportError
 
@@ -23,7 +24,20 @@ EXIT_BROKEN_PIPE = 128 + 13  # what a shell reports for a writer killed by SIGPI
 
 
 class _Parser(argparse.ArgumentParser):
-    """argparse, but its complaints are in Chinese and exit with code 2."""
+    """argparse, but its help and complaints are in Chinese and errors exit with code 2."""
+
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        kwargs.setdefault("add_help", False)  # replaced by the same option with Chinese help
+        super().__init__(*args, **kwargs)
+        self._positionals.title = "参数"
+        self._optionals.title = "选项"
+        self.add_argument("-h", "--help", action="help", help="显示本帮助并退出")
+
+    def format_usage(self) -> str:
+        return _translate(super().format_usage())
+
+    def format_help(self) -> str:
+        return _translate(super().format_help())
 
     def error(self, message: str) -> None:  # type: ignore[override]
         self.print_usage(sys.stderr)
@@ -31,6 +45,8 @@ class _Parser(argparse.ArgumentParser):
 
 
 _PHRASES = {
+    "usage: ": "用法：",
+    "choose from": "可选",
     "the following arguments are required": "缺少必需的参数",
     "unrecognized arguments": "不认识的参数",
     "invalid choice": "无效的选项",
