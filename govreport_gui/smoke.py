@@ -134,7 +134,8 @@ def step_pdf(ctx: Context) -> str:
 
 def step_qt(ctx: Context) -> str:
     """Qt starts without a screen and speaks Chinese (下一步, not Next)."""
-    os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+    if not os.environ.get("QT_QPA_PLATFORM"):  # unset or empty: Qt would look for a screen
+        os.environ["QT_QPA_PLATFORM"] = "offscreen"
     for name in QT_MODULES:
         require(name, "Qt")
     from PySide6 import __version__ as pyside_version

@@ -100,3 +100,19 @@ def test_help_and_usage_errors_are_in_chinese(args: tuple[str, ...]) -> None:
     assert shown.startswith("用法：govreport")
     for english in ("usage:", "positional arguments", "options:", "show this help", "choose from"):
         assert english not in shown
+
+
+def test_smoke_runs_without_a_screen_even_with_an_empty_platform_variable(tmp_path: Path) -> None:
+    env = {k: v for k, v in os.environ.items() if k not in ("DISPLAY", "WAYLAND_DISPLAY")}
+    env.update(PYTHONPATH=str(ROOT), QT_QPA_PLATFORM="", HOME=str(tmp_path))
+    done = subprocess.run(
+        [sys.executable, "-m", "govreport_gui", "--smoke"],
+        capture_output=True,
+        text=True,
+        encoding="utf-8",
+        cwd=tmp_path,
+        env=env,
+        timeout=120,
+    )
+    assert done.returncode == 0, done.stdout + done.stderr
+    assert "OK" in done.stdout.splitlines()[-1]
