@@ -166,6 +166,10 @@ class BlockTable(Flowable):
                 break
             used += h
             fit += 1
+        # a heading line ("三、依申请公开情况 — —") goes to the next page with its first item
+        headings = {ln for ln, _ in self.spec.centre}
+        while fit > 1 and self.first + fit - 1 in headings:
+            fit -= 1
         # a part's own group labels can make its rows taller: shrink until it really fits
         while fit >= 1:
             head = BlockTable(self.spec, self.first, self.first + fit)
