@@ -161,9 +161,16 @@ def step_qt(ctx: Context) -> str:
 
 
 def step_ui(ctx: Context) -> str:
-    """The window's code is present (it is not started: that needs a clerk)."""
+    """The window's code is present and keeps drafts in the data folder (not started)."""
     require(UI_MODULE, "图形界面", "run_gui")
-    return f"{UI_MODULE}.run_gui 可用"
+    open_default_store = require(UI_MODULE, "图形界面", "open_default_store")
+    store, _ = open_default_store(str(ctx.workdir / "window-data"))
+    try:
+        if not (ctx.workdir / "window-data").is_dir():
+            raise SmokeFailure("窗口没有打开数据文件夹中的草稿库：草稿只在内存中，关闭程序就会丢失")
+    finally:
+        store.close()
+    return f"{UI_MODULE}.run_gui 可用，草稿存入数据文件夹"
 
 
 STEPS: list[tuple[str, Callable[[Context], str]]] = [

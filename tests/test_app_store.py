@@ -14,6 +14,7 @@ from pathlib import Path
 import pytest
 from PySide6.QtCore import Qt
 
+from govreport_gui import smoke
 from govreport_gui.storage import FolderInUseError, TinyDraftStore
 from govreport_gui.ui import app as app_module
 
@@ -78,3 +79,12 @@ def test_the_started_app_opens_the_data_folder(tmp_path: Path) -> None:
     )
     assert done.returncode == 0, done.stderr
     assert (data / "drafts").is_dir()  # the TinyDB store, not the memory one, was opened
+
+
+def test_smoke_fails_when_the_window_would_keep_drafts_only_in_memory(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    assert "数据文件夹" in smoke.step_ui(smoke.Context(tmp_path / "ok"))
+    monkeypatch.setitem(sys.modules, "govreport_gui.storage.tinystore", None)
+    with pytest.raises(smoke.SmokeFailure, match="内存"):
+        smoke.step_ui(smoke.Context(tmp_path / "memory"))
