@@ -155,3 +155,14 @@ def test_signed_change_cannot_take_items_below_zero(library: FormLibrary) -> Non
     bad = run_checks(form, {"t2.license.items_last_year": 2, "t2.license.change": -3})
     finding = next(f for f in bad if f.rule == "T2-ITEMS[license]")
     assert finding.severity is Severity.ERROR and "-1" in finding.message
+
+
+def test_an_empty_narrative_section_is_a_hint_naming_it(library: FormLibrary) -> None:
+    form = library.get("2021")
+    texts = {s.id: "本年度情况如下。" for s in form.text_sections()}
+    texts["problems"] = "  \n"
+    found = [f for f in run_checks(form, {}, None, texts) if f.rule.startswith("TEXT")]
+    assert [(f.rule, f.severity, f.section) for f in found] == [
+        ("TEXT[problems]", Severity.WARNING, "problems")
+    ]
+    assert "五、存在的主要问题及改进情况" in found[0].message

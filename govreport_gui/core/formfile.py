@@ -335,8 +335,10 @@ def _rules(
     for r in readers:
         rule_id = r.ident("id", pattern=_RULE_ID)
         ids.append(rule_id)
-        if r.data.get("check") == Check.SAME and "texts" in r.data:
-            compiled.extend(_same_text_rules(r, rule_id, sections))
+        if r.data.get("check") == Check.WRITTEN or (
+            r.data.get("check") == Check.SAME and "texts" in r.data
+        ):
+            compiled.extend(_text_rules(r, rule_id, sections))
         else:
             compiled.extend(_rule(r, rule_id, by_table, cells))
         r.done()
@@ -408,8 +410,8 @@ def _rule(
     return rules
 
 
-def _same_text_rules(r: _Reader, rule_id: str, sections: tuple[Section, ...]) -> list[Rule]:
-    """One ``same_as_previous`` instance per text section, keyed ``ID[section]``."""
+def _text_rules(r: _Reader, rule_id: str, sections: tuple[Section, ...]) -> list[Rule]:
+    """One instance per narrative section (``written``, ``same_as_previous``), keyed ``ID[section]``."""
     titles = {s.id: s.title for s in sections if s.has_text}
     spec = r.get("texts", (str, list))
     if spec == "all":
@@ -421,17 +423,18 @@ def _same_text_rules(r: _Reader, rule_id: str, sections: tuple[Section, ...]) ->
     for section in chosen:
         if section not in titles:
             r.fail(f"{r.where}.texts 引用了不存在或没有文字的部分：{section!r}")
-    r.get("check", str)
+    check = Check(r.get("check", str))
     severity_name = r.get("severity", str)
     if severity_name not in Severity._value2member_map_:
         r.fail(f"{r.where}.severity 只能是 error 或 warning：{severity_name!r}")
     description = r.get("description", str)
-    message = r.get("message", str, SAME_TEXT_MESSAGE)
+    default = SAME_TEXT_MESSAGE if check is Check.SAME else DEFAULT_MESSAGES[check]
+    message = r.get("message", str, default)
     return [
         Rule(
             key=f"{rule_id}[{section}]",
             base_id=rule_id,
-            check=Check.SAME,
+            check=check,
             severity=Severity(severity_name),
             description=description,
             left=(),

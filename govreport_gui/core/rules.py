@@ -13,6 +13,8 @@ Check types:
     (last year's value of that cell).
 ``filled``
     Each listed cell is filled in (blank is not zero).
+``written``
+    Each listed narrative section has some text (a section with nothing to report says 无).
 ``same_as_previous``
     A copy-paste guard against last year's report: the listed cells hold exactly last
     year's figures (same cells filled, same values, not all zero), or a listed text
@@ -54,6 +56,7 @@ class Check(StrEnum):
     LE = "le"
     FILLED = "filled"
     SAME = "same_as_previous"
+    WRITTEN = "written"
 
 
 #: Texts shorter than this (after removing spaces), e.g. "无", are not compared with last year's.
@@ -158,6 +161,8 @@ class Rule:
             return self._filled(values)
         if self.check is Check.SUM:
             return self._sum(values)
+        if self.check is Check.WRITTEN:
+            return self._written(texts or {})
         if self.check is Check.SAME:
             assert previous is not None
             return self._same_figures(values, previous) + self._same_texts(texts or {}, previous)
@@ -170,6 +175,19 @@ class Rule:
             self._finding((t.cell,), self.message, label=self.labels[t.cell])
             for t in self.left
             if values.get(t.cell) is None
+        ]
+
+    def _written(self, texts: Mapping[str, str]) -> list[Finding]:
+        return [
+            Finding(
+                self.key,
+                self.severity,
+                (),
+                fill_template(self.message, {"label": self.text_labels.get(section, section)}),
+                section=section,
+            )
+            for section in self.texts
+            if not texts.get(section, "").strip()
         ]
 
     def _sum(self, values: Mapping[str, Value]) -> list[Finding]:
@@ -333,6 +351,7 @@ DEFAULT_MESSAGES = {
     Check.LE: "{left_label} 为 {left}，大于 {right_label} {right}",
     Check.FILLED: "{label} 未填写",
     Check.SAME: "{label}与{last_year}报告完全相同（{count} 项数字），请确认不是照抄上年",
+    Check.WRITTEN: "「{label}」还没有填写内容（没有需要报告的事项时写“无”）",
 }
 #: Default message of a ``same_as_previous`` rule over text sections.
 SAME_TEXT_MESSAGE = "「{label}」的文字与{last_year}报告{how}，请确认不是照抄上年"
