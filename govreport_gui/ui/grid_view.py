@@ -8,7 +8,7 @@ column); Delete empties a cell (blank, not 0). Tab past the last cell leaves the
 from __future__ import annotations
 
 from PySide6.QtCore import QModelIndex, QPersistentModelIndex, QSize, Qt, QTimer, Signal
-from PySide6.QtGui import QAction, QGuiApplication, QKeyEvent
+from PySide6.QtGui import QAction, QFontMetrics, QGuiApplication, QKeyEvent
 from PySide6.QtWidgets import (
     QAbstractItemDelegate,
     QAbstractItemView,
@@ -22,7 +22,7 @@ from ..core.errors import GovreportError
 from ..core.model import Cell
 from ..core.values import display
 from . import looks
-from .cell_input import CellDelegate
+from .cell_input import PREVIOUS_PREFIX, CellDelegate, previous_font
 from .grid_model import BlockModel, ColumnKind
 from .header import GroupedHeader
 
@@ -67,6 +67,7 @@ class GridView(QTableView):
         self.selectionModel().currentChanged.connect(self._current_changed)
         if fit_to_contents:
             self.setVerticalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        model.session.previousShownChanged.connect(self._previous_shown)
 
     # -- geometry ----------------------------------------------------------------------
 
@@ -77,6 +78,10 @@ class GridView(QTableView):
         icon = looks.icon_px(self)
         self.setIconSize(QSize(icon, icon))
         digits = metrics.horizontalAdvance(_DIGITS_WIDTH if has_label else "8888") + icon + 16
+        if self.grid_model.session.show_previous:
+            small = QFontMetrics(previous_font(self.font()))
+            wanted = PREVIOUS_PREFIX + ("88888" if has_label else "888")
+            digits = max(digits, small.horizontalAdvance(wanted) + 16)
         four_chars = metrics.horizontalAdvance("字" * 4) + 16  # longer headers wrap
         for i, column in enumerate(self.grid_model.columns):
             if column.kind is ColumnKind.LABEL:
@@ -113,6 +118,16 @@ class GridView(QTableView):
         scroll = self.horizontalScrollBar().sizeHint().height() if wide else 0
         height = rows + header.sizeHint().height() + 2 * self.frameWidth() + scroll
         self.setFixedHeight(height)
+
+    def _previous_shown(self, _on: bool) -> None:
+        """Last year's line appeared or went: wider value columns, taller rows."""
+        self._size_columns()
+        self.horizontalHeader().refresh()
+        self.resizeRowsToContents()
+        self.fit_height()
+        current = self.currentIndex()
+        if current.isValid():
+            self.scrollTo(current)
 
     def sizeHint(self) -> QSize:
         hint = super().sizeHint()
