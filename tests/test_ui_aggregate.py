@@ -248,10 +248,19 @@ def test_cells_that_are_not_additive_are_left_for_the_clerk(qtbot, library, tmp_
     assert session.draft.value("stats.apply_received") == 3 * received
     assert session.draft.value("stats.offices") is None  # left blank for the clerk
     banner = table_page(window, "stats").notes_banner.message()
-    assert "汇总说明（本页 6 项" in banner
+    assert "汇总说明：本页有 6 项需要核对" in banner
     label = session.form.cells["stats.offices"].label
     assert f"「{label}」不能逐单位相加" in banner
     assert f"（3 个单位填写，合计 {3 * offices}，仅供参考）" in banner
+    # each note is a jump to its cell
+    page = table_page(window, "stats")
+    assert page.notes_banner.list.isHidden()
+    qtbot.mouseClick(page.notes_banner.toggle, Qt.MouseButton.LeftButton)
+    assert not page.notes_banner.list.isHidden()
+    notes = page.notes_banner.list
+    at = next(i for i in range(notes.count()) if label in notes.item(i).text())
+    notes.itemActivated.emit(notes.item(at))
+    assert page.grids[0].current_cell().id == "stats.offices"
 
 
 def test_an_earlier_total_in_the_folder_is_left_out_once_the_total_is_named(

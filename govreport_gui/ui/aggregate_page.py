@@ -121,7 +121,7 @@ class UnitListModel(QAbstractTableModel):
         if column == FILE:
             return row.file.name
         if column == YEAR:
-            return f"{row.year}年度" if row.year is not None else ""
+            return "" if row.year is None else str(row.year)
         if column == ERRORS:
             return "" if row.errors is None else str(row.errors)
         if column == WARNINGS:
@@ -163,6 +163,7 @@ class UnitFindingsDialog(QDialog):
         layout.addWidget(self.facts)
         self.list = QListWidget(self)
         self.list.setWordWrap(True)
+        self.list.setAlternatingRowColors(True)
         self.list.setAccessibleName(f"{name}的检查结果")
         layout.addWidget(self.list, 1)
         self._fill(row, form)
@@ -279,8 +280,10 @@ class AggregatePage(QWidget):
         self.table.verticalHeader().hide()
         self.table.verticalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
         header = self.table.horizontalHeader()
-        for column in (UNIT, FILE, YEAR, ERRORS, WARNINGS):
+        for column in (YEAR, ERRORS, WARNINGS):
             header.setSectionResizeMode(column, QHeaderView.ResizeMode.ResizeToContents)
+        for column in (UNIT, FILE):  # as wide as their names, up to a limit (they wrap)
+            header.setSectionResizeMode(column, QHeaderView.ResizeMode.Interactive)
         header.setSectionResizeMode(STATUS, QHeaderView.ResizeMode.Stretch)
         self.table.setSortingEnabled(True)
         self.table.sortByColumn(STATUS, Qt.SortOrder.AscendingOrder)
@@ -371,8 +374,23 @@ class AggregatePage(QWidget):
         self._fill_years(rows)
         self.findings_button.setEnabled(bool(rows))
         self.create_button.setEnabled(result is not None and bool(result.included))
+        self._size_name_columns()
         if rows:
             self.table.selectRow(0)
+
+    def _size_name_columns(self) -> None:
+        """Unit and file names as wide as they are, but leaving room for the reasons."""
+        widest = self.table.fontMetrics().horizontalAdvance("字" * 9) + 16
+        for column in (UNIT, FILE):
+            self.table.resizeColumnToContents(column)
+            if self.table.columnWidth(column) > widest:
+                self.table.setColumnWidth(column, widest)
+        self.table.resizeRowsToContents()
+
+    def changeEvent(self, event) -> None:
+        super().changeEvent(event)
+        if event.type() == event.Type.FontChange:  # 关怀模式
+            self._size_name_columns()
 
     def _fill_years(self, rows: list[UnitRow]) -> None:
         chosen = self.year.currentData()
@@ -397,7 +415,7 @@ class AggregatePage(QWidget):
         text += f"。汇总结果：错误 {summary.errors} 项，提示 {summary.warnings} 项"
         left = _left_for_clerk(result)
         if left:
-            text += f"；生成后{left}"
+            text += f"；{left}"
         if not result.included:
             return text + "。没有可以汇总的单位。", "error"
         return text + "。", "warning" if left_out else "info"
@@ -469,7 +487,7 @@ def created_notice(result: AggregateResult) -> str:
     text += "。"
     left = _left_for_clerk(result)
     if left:
-        text += f"其中{left}，已在相关表格页上方的“汇总说明”中列出。"
+        text += f"其中 {left}，已在相关表格页上方的“汇总说明”中列出。"
     return text + "各部分的文字和签署栏请另行填写。"
 
 

@@ -18,11 +18,9 @@ from ..core.rules import Finding
 from .findings_panel import FindingsPanel
 from .grid_model import BlockModel
 from .grid_view import GridView
+from .notes_banner import NotesBanner
 from .session import DraftSession
 from .widgets import InlineMessage, WrapLabel, guidance_label, title_label
-
-#: How many notes of a 汇总 the banner lists before "另有 N 项".
-NOTES_SHOWN = 6
 
 
 class TablePage(QWidget):
@@ -41,7 +39,8 @@ class TablePage(QWidget):
         self.previous_button = self._build_previous_button()
         heading.addWidget(self.previous_button, 0, Qt.AlignmentFlag.AlignTop)
         layout.addLayout(heading)
-        self.notes_banner = InlineMessage(self)
+        self.notes_banner = NotesBanner(self)
+        self.notes_banner.noteActivated.connect(self.go_to_cell)
         layout.addWidget(self.notes_banner)
         if section is not None and section.guidance:
             layout.addWidget(guidance_label(section.guidance, self))
@@ -139,18 +138,7 @@ class TablePage(QWidget):
         return [(cid, self.session.notes[cid]) for cid in order if cid in self.session.notes]
 
     def refresh_notes(self) -> None:
-        notes = self.page_notes()
-        if not notes:
-            self.notes_banner.clear()
-            return
-        lines = [f"· {note}" for _cid, note in notes[:NOTES_SHOWN]]
-        if len(notes) > NOTES_SHOWN:
-            lines.append(
-                f"· 另有 {len(notes) - NOTES_SHOWN} 项，鼠标停在单元格上或选中单元格时可查看"
-            )
-        self.notes_banner.show_message(
-            f"汇总说明（本页 {len(notes)} 项，请核对后填写）：\n" + "\n".join(lines), "info"
-        )
+        self.notes_banner.set_notes(self.page_notes())
 
     # -- findings ----------------------------------------------------------------------
 
