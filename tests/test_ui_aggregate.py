@@ -131,6 +131,15 @@ def test_a_folder_of_units_becomes_a_total_that_opens_in_the_wizard(
     first = page.proxy.index(0, STATUS).data()
     assert not first.startswith("已汇总")
 
+    # the selected file's whole reason is written out under the table
+    stale_row = next(
+        r
+        for r in range(page.proxy.rowCount())
+        if page.proxy.index(r, 1).data() == files["stale"].name
+    )
+    page.table.setCurrentIndex(page.proxy.index(stale_row, 1))
+    assert page.selected_line.text().endswith(shown[files["stale"].name][1])
+
     # one unit's own findings, in the form's words
     police = next(
         r for r in range(page.proxy.rowCount()) if page.proxy.index(r, UNIT).data() == "县公安局"
@@ -279,3 +288,11 @@ def test_an_earlier_total_in_the_folder_is_left_out_once_the_total_is_named(
     page.unit.editingFinished.emit()
     assert page.result is not None and len(page.result.included) == 2
     assert "应是以前的汇总结果" in row_texts(page)["2.json"][1]
+
+
+def test_an_empty_folder_is_said_plainly(qtbot, library, tmp_path, monkeypatch):
+    (tmp_path / "notes.txt").write_text("不是报告", encoding="utf-8")
+    window = make_window(qtbot, library, tmp_path)
+    page = open_aggregate(qtbot, window, tmp_path, monkeypatch)
+    assert page.summary.message() == "所选文件夹中没有报告草稿文件（.json）"
+    assert page.model.rowCount() == 0 and not page.create_button.isEnabled()

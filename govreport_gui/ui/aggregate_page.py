@@ -46,6 +46,7 @@ from ..core.aggregate import (
     AggregateResult,
     UnitRow,
     aggregate_files,
+    expand_paths,
 )
 from ..core.checks import section_of
 from ..core.errors import GovreportError
@@ -276,10 +277,12 @@ class AggregatePage(QWidget):
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-        self.table.setWordWrap(True)
+        # One line per file (a county may send thousands): the selected file's whole
+        # reason is written out under the table, and in the tooltip.
+        self.table.setWordWrap(False)
         self.table.verticalHeader().hide()
-        self.table.verticalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
         header = self.table.horizontalHeader()
+        header.setResizeContentsPrecision(200)  # widths from a sample of the rows
         for column in (YEAR, ERRORS, WARNINGS):
             header.setSectionResizeMode(column, QHeaderView.ResizeMode.ResizeToContents)
         for column in (UNIT, FILE):  # as wide as their names, up to a limit (they wrap)
@@ -288,7 +291,11 @@ class AggregatePage(QWidget):
         self.table.setSortingEnabled(True)
         self.table.sortByColumn(STATUS, Qt.SortOrder.AscendingOrder)
         self.table.activated.connect(lambda _index: self.show_selected_findings())
+        self.table.selectionModel().currentRowChanged.connect(self._show_selected)
         layout.addWidget(self.table, 1)
+        self.selected_line = WrapLabel("", self)
+        self.selected_line.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        layout.addWidget(self.selected_line)
 
         actions = QHBoxLayout()
         self.findings_button = QPushButton("查看所选单位的检查结果(&V)…", self)
@@ -345,6 +352,17 @@ class AggregatePage(QWidget):
         if not self.paths:
             return None
         self.message.clear()
+        try:
+            found = expand_paths(self.paths)
+        except OSError as exc:  # a folder that cannot be listed
+            found = []
+            problem = f"无法读取“{exc.filename}”：{exc.strerror}"
+        else:
+            problem = "所选文件夹中没有报告草稿文件（.json）"
+        if not found:
+            self._show(None, [])
+            self.summary.show_message(problem, "error")
+            return None
         QApplication.setOverrideCursor(Qt.CursorShape.WaitCursor)
         try:
             result = aggregate_files(
@@ -354,13 +372,9 @@ class AggregatePage(QWidget):
             self._show(None, exc.units)
             self.summary.show_message(exc.message, "error")
             return None
-        except GovreportError as exc:
+        except (GovreportError, OSError) as exc:  # e.g. the folder went away meanwhile
             self._show(None, [])
-            self.summary.show_message(str(exc), "error")
-            return None
-        except OSError as exc:  # a folder that cannot be listed
-            self._show(None, [])
-            self.summary.show_message(f"无法读取“{exc.filename}”：{exc.strerror}", "error")
+            self.summary.show_message(f"无法汇总：{exc}", "error")
             return None
         finally:
             QApplication.restoreOverrideCursor()
@@ -380,12 +394,22 @@ class AggregatePage(QWidget):
 
     def _size_name_columns(self) -> None:
         """Unit and file names as wide as they are, but leaving room for the reasons."""
-        widest = self.table.fontMetrics().horizontalAdvance("字" * 9) + 16
+        metrics = self.table.fontMetrics()
+        self.table.verticalHeader().setDefaultSectionSize(metrics.height() + 10)
+        widest = metrics.horizontalAdvance("字" * 11) + 16
         for column in (UNIT, FILE):
             self.table.resizeColumnToContents(column)
             if self.table.columnWidth(column) > widest:
                 self.table.setColumnWidth(column, widest)
-        self.table.resizeRowsToContents()
+
+    def _show_selected(self, current: QModelIndex, _previous: QModelIndex) -> None:
+        if not current.isValid():
+            self.selected_line.clear()
+            return
+        row = self.model.rows[self.proxy.mapToSource(current).row()]
+        self.selected_line.setText(
+            f"所选：{row.unit or UNREADABLE_NAME}（{row.file}）：{row.reason}"
+        )
 
     def changeEvent(self, event) -> None:
         super().changeEvent(event)
