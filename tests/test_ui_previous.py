@@ -9,9 +9,10 @@ from govreport_gui.core.draft import new_draft
 from govreport_gui.core.previous import attach_previous
 from govreport_gui.storage.base import MemoryDraftStore
 from govreport_gui.ui.grid_model import NO_PREVIOUS, PREVIOUS_ROLE
+from govreport_gui.ui.grid_view import GridView
 
 from .helpers import filled_2021_draft
-from .ui_support import grid_of, make_window, table_page, type_into_cell
+from .ui_support import grid_of, make_window, open_editor, table_page, type_into_cell
 
 
 def _open_with_previous(qtbot, library, tmp_path):
@@ -101,3 +102,18 @@ def test_without_last_years_report_there_is_nothing_to_show(qtbot, library, tmp_
     assert not window.session.show_previous
     index = page.grids[0].grid_model.index_of("t3.new.natural")
     assert index.data(PREVIOUS_ROLE) is None
+
+
+def test_switching_while_typing_keeps_what_was_typed(qtbot, library, tmp_path):
+    window, _last = _open_with_previous(qtbot, library, tmp_path)
+    grid = grid_of(table_page(window, "t3"), "t3.new.natural")
+    editor = open_editor(qtbot, grid, "t3.new.natural", "6")
+    qtbot.keyClicks(editor, "4")
+    window.session.set_show_previous(True)
+    assert grid.state() != GridView.State.EditingState
+    assert window.session.draft.value("t3.new.natural") == 64
+    type_into_cell(qtbot, grid, "t3.new.business", "9")  # the two-line cells edit as before
+    assert window.session.draft.value("t3.new.business") == 9
+    window.session.set_show_previous(False)
+    type_into_cell(qtbot, grid, "t3.new.research", "8")
+    assert window.session.draft.value("t3.new.research") == 8

@@ -49,6 +49,8 @@ class NotesBanner(QFrame):
         self.list = QListWidget(self)
         self.list.setWordWrap(True)
         self.list.setAlternatingRowColors(True)
+        # as tall as its notes, up to LIST_LINES lines (then it scrolls)
+        self.list.setSizeAdjustPolicy(QListWidget.SizeAdjustPolicy.AdjustToContents)
         self.list.setAccessibleName("汇总说明")
         self.list.setToolTip("双击或按回车转到该单元格")
         self.list.itemActivated.connect(lambda item: self.noteActivated.emit(item.data(_CELL_ROLE)))
