@@ -8,13 +8,17 @@ Every step goes to FOLDER (default: govreport-screenshots in the temp folder) as
 
 Runs headless (Qt's offscreen platform) with a throw-away settings file, on the demo
 (Xinfeng 2017, old format) and on a partly filled 2021-format report so that the new
-format's tables (merged headers of table 三 and 四) are covered too.
+format's tables (merged headers of table 三 and 四) are covered too; then table 三 of a
+report with last year's figures shown (显示上年数), and the 汇总 page over a folder of
+generated unit files (a duplicate, a file of another year and a damaged one among them)
+with the total it makes, in the 2021 format and in the old one (cells left to the clerk).
 """
 
 from __future__ import annotations
 
 import argparse
 import os
+import random
 import shutil
 import sys
 import tempfile
@@ -28,13 +32,17 @@ if str(ROOT) not in sys.path:
 from PySide6.QtCore import QSettings  # noqa: E402
 from PySide6.QtWidgets import QApplication  # noqa: E402
 
-from govreport_gui.core.draft import new_draft  # noqa: E402
-from govreport_gui.core.library import default_library  # noqa: E402
+from govreport_gui.core.draft import new_draft, write_draft_file  # noqa: E402
+from govreport_gui.core.library import FormLibrary, default_library  # noqa: E402
+from govreport_gui.core.previous import attach_previous  # noqa: E402
+from govreport_gui.core.samples import demo_draft  # noqa: E402
 from govreport_gui.storage.base import MemoryDraftStore  # noqa: E402
 from govreport_gui.ui import looks  # noqa: E402
 from govreport_gui.ui.app import create_application  # noqa: E402
 from govreport_gui.ui.main_window import MainWindow  # noqa: E402
 from govreport_gui.ui.settings import AppSettings  # noqa: E402
+from govreport_gui.ui.table_page import TablePage  # noqa: E402
+from tests.helpers import consistent_2021_values, filled_2021_draft  # noqa: E402
 
 #: A few figures for the 2021 report: a wrong total and a blank total the parts determine.
 SAMPLE_2021 = {
@@ -64,6 +72,21 @@ README_SHOTS = (
     ("normal", "2021-04-table.png"),
     ("normal", "demo-11-review.png"),
     ("large", "2021-04-table.png"),
+    ("normal", "previous-t3.png"),
+    ("normal", "aggregate-2021.png"),
+)
+
+UNIT_NAMES = (
+    "县教育局",
+    "县公安局",
+    "县民政局",
+    "县财政局",
+    "县人力资源和社会保障局",
+    "县自然资源局",
+    "县住房和城乡建设局",
+    "城关镇人民政府",
+    "河口乡人民政府",
+    "石桥镇人民政府",
 )
 
 
@@ -88,11 +111,97 @@ def shoot(window: MainWindow, app: QApplication, folder: Path, prefix: str) -> l
     return written
 
 
+def unit_files(folder: Path, library: FormLibrary) -> Path:
+    """2023 reports of ten units in the 2021 format, one sent twice (a later correction),
+    one of them without 收费, a 2022 report and a damaged file."""
+    folder.mkdir(parents=True, exist_ok=True)
+    form = library.get("2021")
+    rng = random.Random(2023)
+    for at, unit in enumerate(UNIT_NAMES):
+        draft = new_draft(form, 2023, unit)
+        draft.values = consistent_2021_values(form, rng)
+        if at == 2:
+            del draft.values["t2.fees"]
+        write_draft_file(draft, folder / f"{at + 1:02d}-{unit}.json")
+        os.utime(folder / f"{at + 1:02d}-{unit}.json", (1_700_000_000 + at,) * 2)
+    corrected = new_draft(form, 2023, "县 教育局")
+    corrected.values = consistent_2021_values(form, rng)
+    write_draft_file(corrected, folder / "11-县教育局（更正）.json")
+    other_year = new_draft(form, 2022, "县卫生健康委员会")
+    other_year.values = consistent_2021_values(form, rng)
+    write_draft_file(other_year, folder / "12-县卫生健康委员会.json")
+    (folder / "13-县市场监管局.json").write_text('{"kind": "govreport-draft", ', "utf-8")
+    return folder
+
+
+def old_unit_files(folder: Path, library: FormLibrary) -> Path:
+    """Three units' 2017 reports in the old format (the Xinfeng sample, renamed)."""
+    folder.mkdir(parents=True, exist_ok=True)
+    for at, unit in enumerate(("县政府办公室", "县发展和改革委员会", "城关镇人民政府")):
+        draft = demo_draft(library)
+        draft.unit = unit
+        write_draft_file(draft, folder / f"{at + 1:02d}-{unit}.json")
+    return folder
+
+
+def shoot_previous(window: MainWindow, app: QApplication, folder: Path) -> list[Path]:
+    """Table 三 of a 2023 report with its 2022 figures shown under this year's."""
+    library, store = window.library, window.store
+    last = filled_2021_draft(library, 2022)
+    this = filled_2021_draft(library, 2023)
+    for cell_id, value in (("t3.new.natural", 23), ("t3.r1.natural", 9), ("t3.new.total", 40)):
+        this.values[cell_id] = value
+    attach_previous(this, last)
+    window.open_draft(store.create(this))
+    window.go_to_cell("t3.new.natural")
+    assert window.session is not None
+    window.session.set_show_previous(True)
+    settle(app)
+    path = folder / "previous-t3.png"
+    save(window, path)
+    return [path]
+
+
+def shoot_aggregate(
+    window: MainWindow, app: QApplication, folder: Path, units: Path, name: str, prefix: str
+) -> list[Path]:
+    """The 汇总 page over ``units``, one unit's findings, and the total's first table."""
+    window.show_aggregate()
+    page = window.aggregate_page
+    page.unit.setText(name)
+    page.set_paths([units])
+    settle(app)
+    written = [folder / f"{prefix}.png"]
+    save(window, written[-1])
+    rows = page.model.rows
+    busiest = max(range(len(rows)), key=lambda r: (rows[r].errors or 0) + (rows[r].warnings or 0))
+    page.table.setCurrentIndex(page.proxy.mapFromSource(page.model.index(busiest, 0)))
+    dialog = page.show_selected_findings()
+    if dialog is not None:
+        settle(app)
+        written.append(folder / f"{prefix}-unit.png")
+        dialog.grab().save(str(written[-1]), "PNG", 0)
+        dialog.close()
+    page.create_total()
+    settle(app)
+    written.append(folder / f"{prefix}-total.png")
+    save(window, written[-1])
+    page = window.current_step().widget
+    if isinstance(page, TablePage) and page.notes_banner.isVisible():
+        page.notes_banner.toggle.setChecked(True)  # the notes, listed
+        settle(app)
+        written.append(folder / f"{prefix}-total-notes.png")
+        save(window, written[-1])
+    return written
+
+
 def take_all(out: Path, width: int, height: int) -> list[Path]:
     app = create_application()
     settings_file = Path(tempfile.mkdtemp(prefix="govreport-shots-")) / "settings.ini"
     library = default_library()
     written: list[Path] = []
+    units = unit_files(settings_file.parent / "units", library)
+    old_units = old_unit_files(settings_file.parent / "units-2017", library)
     for mode, care in (("normal", False), ("large", True)):
         looks.apply_text_scale(care)
         settings = AppSettings(QSettings(str(settings_file), QSettings.Format.IniFormat))
@@ -119,6 +228,13 @@ def take_all(out: Path, width: int, height: int) -> list[Path]:
         path = out / mode / "start-with-list.png"
         save(window, path)
         written.append(path)
+        written += shoot_previous(window, app, out / mode)
+        written += shoot_aggregate(
+            window, app, out / mode, units, "某某县（汇总）", "aggregate-2021"
+        )
+        written += shoot_aggregate(
+            window, app, out / mode, old_units, "新丰县（汇总）", "aggregate-2017"
+        )
         window.close()
         window.deleteLater()
         settle(app)

@@ -75,7 +75,11 @@ class Draft:
         return value
 
     def title(self, form: Form) -> str:
-        return self.report.get("title") or f"{self.unit}{self.year}年{form.report_title}"
+        return self.report.get("title") or self.default_title(form)
+
+    def default_title(self, form: Form) -> str:
+        """The title printed when the clerk gives none (shown as the title field's hint)."""
+        return f"{self.unit}{self.year}年{form.report_title}"
 
 
 @dataclass

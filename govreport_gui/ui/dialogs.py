@@ -17,6 +17,15 @@ def choose_open_file(parent: QWidget | None, title: str, folder: str, filters: s
     return path
 
 
+def choose_open_files(parent: QWidget | None, title: str, folder: str, filters: str) -> list[str]:
+    paths, _ = QFileDialog.getOpenFileNames(parent, title, folder, filters)
+    return paths
+
+
+def choose_folder(parent: QWidget | None, title: str, folder: str) -> str:
+    return QFileDialog.getExistingDirectory(parent, title, folder)
+
+
 def choose_save_file(parent: QWidget | None, title: str, path: str, filters: str) -> str:
     chosen, _ = QFileDialog.getSaveFileName(parent, title, path, filters)
     return chosen

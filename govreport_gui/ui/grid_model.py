@@ -21,6 +21,10 @@ from .session import DraftSession
 
 HEADER_PATH_ROLE = Qt.ItemDataRole.UserRole + 1  # tuple of header labels, top to bottom
 CELL_ID_ROLE = Qt.ItemDataRole.UserRole + 2
+#: Last year's value shown under a cell's value ("12", "/", "—"), None when not shown.
+PREVIOUS_ROLE = Qt.ItemDataRole.UserRole + 3
+#: What shows on that line when last year's report has no value for the cell.
+NO_PREVIOUS = "—"
 
 _Index = QModelIndex | QPersistentModelIndex
 _ROLES = frozenset(
@@ -35,6 +39,7 @@ _ROLES = frozenset(
         Qt.ItemDataRole.AccessibleTextRole,
         Qt.ItemDataRole.AccessibleDescriptionRole,
         CELL_ID_ROLE,
+        PREVIOUS_ROLE,
     }
 )
 
@@ -81,6 +86,7 @@ class BlockModel(QAbstractTableModel):
         session.valuesChanged.connect(self.refresh)
         session.findingsChanged.connect(self.refresh)
         session.statusChanged.connect(self.refresh)
+        session.notesChanged.connect(self.refresh)
 
     @staticmethod
     def _grid_columns(block: Block) -> list[GridColumn]:
@@ -191,6 +197,8 @@ class BlockModel(QAbstractTableModel):
             return display(session.draft.value(cell.id))
         if role == CELL_ID_ROLE:
             return cell.id
+        if role == PREVIOUS_ROLE:
+            return self.previous_line(cell)
         if role == Qt.ItemDataRole.TextAlignmentRole:
             return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
         severity = session.cell_severity(cell.id)
@@ -202,15 +210,28 @@ class BlockModel(QAbstractTableModel):
             return self.cell_tooltip(cell)
         if role == Qt.ItemDataRole.AccessibleTextRole:
             shown = display(session.draft.value(cell.id)) or "未填写"
+            if session.show_previous:
+                return f"{cell.label}：{shown}；{session.previous_note(cell.id)}"
             return f"{cell.label}：{shown}"
         if role == Qt.ItemDataRole.AccessibleDescriptionRole:
             return self.cell_tooltip(cell)
         return None
 
+    def previous_line(self, cell: Cell) -> str | None:
+        """Last year's value for the grey line under this year's, when shown."""
+        if not self.session.show_previous:
+            return None
+        return display(self.session.previous_value(cell.id)) or NO_PREVIOUS
+
     def cell_tooltip(self, cell: Cell) -> str:
         lines = [f"{cell.label}（单位：{cell.unit}）"]
         if cell.allow_na:
             lines.append("不适用的填“/”")
+        if self.session.show_previous:
+            lines.append(f"上年数（{self.session.previous_note(cell.id)}）")
+        note = self.session.notes.get(cell.id)
+        if note:
+            lines.append(f"汇总说明：{note}")
         for finding in self.session.cell_findings(cell.id):
             lines.append(f"{finding.severity.label}：{finding.message}")
         offer = self.session.suggestion_for(cell.id)

@@ -8,7 +8,7 @@ column); Delete empties a cell (blank, not 0). Tab past the last cell leaves the
 from __future__ import annotations
 
 from PySide6.QtCore import QModelIndex, QPersistentModelIndex, QSize, Qt, QTimer, Signal
-from PySide6.QtGui import QAction, QGuiApplication, QKeyEvent
+from PySide6.QtGui import QAction, QFontMetrics, QGuiApplication, QKeyEvent
 from PySide6.QtWidgets import (
     QAbstractItemDelegate,
     QAbstractItemView,
@@ -22,7 +22,7 @@ from ..core.errors import GovreportError
 from ..core.model import Cell
 from ..core.values import display
 from . import looks
-from .cell_input import CellDelegate
+from .cell_input import PREVIOUS_PREFIX, CellDelegate, PreviousCellDelegate, previous_font
 from .grid_model import BlockModel, ColumnKind
 from .header import GroupedHeader
 
@@ -37,12 +37,17 @@ class GridView(QTableView):
     def __init__(self, model: BlockModel, *, fit_to_contents: bool, parent: QWidget | None = None):
         super().__init__(parent)
         self.fit_to_contents = fit_to_contents
+        self._wide = False  # whether the last fit left room for a horizontal scroll bar
         self.setHorizontalHeader(GroupedHeader(self))
         self.setModel(model)
         self.grid_model = model
         self.delegate = CellDelegate(model, self)
-        self.setItemDelegate(self.delegate)
-        self.delegate.refused.connect(self.refused)
+        self.previous_delegate = PreviousCellDelegate(model, self)  # 显示上年数
+        for delegate in (self.delegate, self.previous_delegate):
+            delegate.refused.connect(self.refused)
+        self.setItemDelegate(
+            self.previous_delegate if model.session.show_previous else self.delegate
+        )
         model.inputRefused.connect(lambda _cell, message: self.refused.emit(message))
         self.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         self.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectItems)
@@ -67,6 +72,7 @@ class GridView(QTableView):
         self.selectionModel().currentChanged.connect(self._current_changed)
         if fit_to_contents:
             self.setVerticalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        model.session.previousShownChanged.connect(self._previous_shown)
 
     # -- geometry ----------------------------------------------------------------------
 
@@ -77,6 +83,10 @@ class GridView(QTableView):
         icon = looks.icon_px(self)
         self.setIconSize(QSize(icon, icon))
         digits = metrics.horizontalAdvance(_DIGITS_WIDTH if has_label else "8888") + icon + 16
+        if self.grid_model.session.show_previous:
+            small = QFontMetrics(previous_font(self.font()))
+            wanted = PREVIOUS_PREFIX + ("88888" if has_label else "888")
+            digits = max(digits, small.horizontalAdvance(wanted) + 16)
         four_chars = metrics.horizontalAdvance("字" * 4) + 16  # longer headers wrap
         for i, column in enumerate(self.grid_model.columns):
             if column.kind is ColumnKind.LABEL:
@@ -110,9 +120,27 @@ class GridView(QTableView):
         rows = sum(self.rowHeight(r) for r in range(self.grid_model.rowCount()))
         header = self.horizontalHeader()
         wide = header.length() > self.viewport().width() + 1
+        self._wide = wide
         scroll = self.horizontalScrollBar().sizeHint().height() if wide else 0
         height = rows + header.sizeHint().height() + 2 * self.frameWidth() + scroll
         self.setFixedHeight(height)
+
+    def _previous_shown(self, on: bool) -> None:
+        """Last year's line appeared or went: wider value columns, taller rows."""
+        if self.state() == QAbstractItemView.State.EditingState:  # keep what was typed
+            editor = self.indexWidget(self.currentIndex())
+            if editor is not None:
+                self.commitData(editor)
+                self.closeEditor(editor, QAbstractItemDelegate.EndEditHint.NoHint)
+        self.setItemDelegate(self.previous_delegate if on else self.delegate)
+        self.grid_model.refresh()  # after the commit: a refresh resets an open editor's text
+        self._size_columns()
+        self.horizontalHeader().refresh()
+        self.resizeRowsToContents()
+        self.fit_height()
+        current = self.currentIndex()
+        if current.isValid():
+            self.scrollTo(current)
 
     def sizeHint(self) -> QSize:
         hint = super().sizeHint()
@@ -121,6 +149,14 @@ class GridView(QTableView):
     def resizeEvent(self, event) -> None:
         super().resizeEvent(event)
         self.fit_height()
+        if self.fit_to_contents:  # stretched columns settle after this event: check then
+            QTimer.singleShot(0, self, self._refit_if_width_changed)
+
+    def _refit_if_width_changed(self) -> None:
+        """Fit again when the room for a horizontal scroll bar is no longer right."""
+        wide = self.horizontalHeader().length() > self.viewport().width() + 1
+        if wide != self._wide:
+            self.fit_height()
 
     def changeEvent(self, event) -> None:
         super().changeEvent(event)

@@ -16,6 +16,9 @@ WARNING_BACKGROUND = QColor("#fff1c2")
 GROUP_BACKGROUND = QColor("#eef1f5")
 LABEL_BACKGROUND = QColor("#f7f8fa")
 ERROR_TEXT = QColor("#a4161a")
+#: Last year's figure under a value: grey, smaller, but still readable (contrast ≥ 4.5:1).
+PREVIOUS_TEXT = QColor("#5f6b7a")
+PREVIOUS_SCALE = 0.85
 
 _FONT_SCALE = "govreportFontScale"
 

@@ -28,6 +28,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from ..core.aggregate import AggregateResult
 from ..core.draft import write_draft_file
 from ..core.errors import GovreportError
 from ..core.library import FormLibrary
@@ -36,6 +37,7 @@ from ..core.rules import Severity
 from ..core.samples import demo_draft
 from ..storage.base import DraftStore, Status
 from . import dialogs, looks, printing
+from .aggregate_page import AggregatePage, created_notice, notes_of
 from .printing import Renderer, default_renderer
 from .review_page import ReviewPage
 from .session import DraftSession
@@ -51,7 +53,7 @@ APP_TITLE = "政府信息公开工作年度报告 填报助手"
 
 @dataclass
 class Step:
-    kind: str  # start, text, table, review, sign
+    kind: str  # start, text, table, review, sign; aggregate (outside the step list)
     title: str
     widget: QWidget
     section: Section | None = None
@@ -93,8 +95,8 @@ class MainWindow(QMainWindow):
         outer = QVBoxLayout(central)
         self.notice = InlineMessage(central)
         outer.addWidget(self.notice)
-        if notices:
-            self.notice.show_message("\n".join(notices), "info")
+        self._notices = notices
+        self._show_notices()
         self.lock_banner = self._build_lock_banner(central)
         outer.addWidget(self.lock_banner)
 
@@ -115,7 +117,17 @@ class MainWindow(QMainWindow):
 
         self.start_page = StartPage(store, library, settings, self)
         self.start_page.openRequested.connect(self.open_draft)
+        self.start_page.aggregateRequested.connect(self.show_aggregate)
         self._start_frame = _scrollable(self.start_page)
+        self.aggregate_page = AggregatePage(store, library, settings, self)
+        self.aggregate_page.totalCreated.connect(self.open_total)
+        self._aggregate_step = Step(
+            "aggregate",
+            "汇总各单位报告",
+            self.aggregate_page,
+            frame=_scrollable(self.aggregate_page),
+        )
+        self.stack.addWidget(self._aggregate_step.frame)
         self._set_steps([Step("start", "开始", self.start_page)])
         self._size_step_list()
         self._restore_geometry()
@@ -179,6 +191,8 @@ class MainWindow(QMainWindow):
         self.export_action = file_menu.addAction("导出草稿文件(&E)…")
         self.export_action.triggered.connect(self.export_draft_file)
         self.export_action.setEnabled(False)
+        aggregate = file_menu.addAction("汇总各单位报告(&G)…")
+        aggregate.triggered.connect(self.show_aggregate)
         file_menu.addSeparator()
         leave = file_menu.addAction("退出(&Q)")
         leave.setShortcut(QKeySequence.StandardKey.Quit)
@@ -254,8 +268,14 @@ class MainWindow(QMainWindow):
     def step_index(self, kind: str) -> int:
         return next(i for i, s in enumerate(self.steps) if s.kind == kind)
 
+    def current_index(self) -> int:
+        """The step shown; -1 while the 汇总 page (not a step of a report) is shown."""
+        frame = self.stack.currentWidget()
+        return next((i for i, s in enumerate(self.steps) if s.frame is frame), -1)
+
     def current_step(self) -> Step:
-        return self.steps[self.stack.currentIndex()]
+        index = self.current_index()
+        return self.steps[index] if index >= 0 else self._aggregate_step
 
     def page(self, kind: str) -> QWidget:
         return self.steps[self.step_index(kind)].widget
@@ -267,9 +287,11 @@ class MainWindow(QMainWindow):
             return
         if index > 0 and self.session is None:
             return
-        if self.session is not None and index != self.stack.currentIndex():
+        if self.session is not None and index != self.current_index():
             self.session.save_now()
-        self.stack.setCurrentIndex(index)
+        frame = self.steps[index].frame
+        assert frame is not None
+        self.stack.setCurrentWidget(frame)
         self.step_list.blockSignals(True)
         self.step_list.setCurrentRow(index)
         self.step_list.blockSignals(False)
@@ -295,6 +317,8 @@ class MainWindow(QMainWindow):
             target = page.tree
         elif isinstance(page, SignPage):
             target = page.unit
+        elif isinstance(page, AggregatePage):
+            page.focus_first()
         if target is not None:
             target.setFocus(Qt.FocusReason.TabFocusReason)
 
@@ -302,13 +326,30 @@ class MainWindow(QMainWindow):
         if row >= 0 and self.session is None and row > 0:
             self.step_list.setCurrentRow(0)
             return
-        self.go_to_step(row)
+        if row >= 0:
+            self.go_to_step(row)
 
     def next_step(self) -> None:
-        self.go_to_step(self.stack.currentIndex() + 1, focus=True)
+        index = self.current_index()
+        if index >= 0:
+            self.go_to_step(index + 1, focus=True)
 
     def previous_step(self) -> None:
-        self.go_to_step(self.stack.currentIndex() - 1, focus=True)
+        index = self.current_index()
+        self.go_to_step(index - 1 if index > 0 else 0, focus=True)
+
+    def show_aggregate(self) -> None:
+        """The 汇总 page: outside the steps of the open report, which stays open."""
+        if self.session is not None:
+            self.session.save_now()
+        self.stack.setCurrentWidget(self._aggregate_step.frame)
+        self.step_list.blockSignals(True)
+        self.step_list.setCurrentRow(-1)
+        self.step_list.blockSignals(False)
+        self.back_button.setEnabled(True)
+        self.next_button.setEnabled(False)
+        self.finish_button.setVisible(False)
+        self.aggregate_page.focus_first()
 
     def go_to_cell(self, cell_id: str) -> bool:
         for index, step in enumerate(self.steps):
@@ -371,7 +412,10 @@ class MainWindow(QMainWindow):
         except GovreportError as exc:
             self.start_page.message.show_message(str(exc))
             return False
-        self.open_session(DraftSession(self.store, draft_id, draft, form, status, self), step_kind)
+        session = DraftSession(
+            self.store, draft_id, draft, form, status, self, library=self.library
+        )
+        self.open_session(session, step_kind)
         return True
 
     def open_session(self, session: DraftSession, step_kind: str | None = None) -> None:
@@ -385,13 +429,37 @@ class MainWindow(QMainWindow):
         session.saved.connect(self._saved)
         session.saveFailed.connect(self._save_failed)
         session.statusChanged.connect(self._status_changed)
+        session.draftChanged.connect(self._show_title)
         self.export_action.setEnabled(True)
-        self.setWindowTitle(f"{session.draft.title(session.form)} — {APP_TITLE}")
+        self._show_title()
+        self._show_notices()
         self._status_changed(session.status)
         self.saved_label.setText("已打开，修改会自动保存")
         self.save_icon.clear()
         target = self.step_index(step_kind) if step_kind else 1
         self.go_to_step(target, focus=True)
+
+    def open_total(self, draft_id: str, result: AggregateResult) -> bool:
+        """The total the 汇总 page stored: open it on its first table, with its notes."""
+        if not self.open_draft(draft_id, "table") or self.session is None:
+            return False
+        self.session.set_notes(notes_of(result))
+        self._show_notices(created_notice(result))
+        return True
+
+    def _show_notices(self, *extra: str) -> None:
+        """The notices of the start (data folder, forms) and of the report just opened."""
+        lines = [*self._notices, *extra]
+        if lines:
+            self.notice.show_message("\n".join(lines), "info")
+        else:
+            self.notice.clear()
+
+    def _show_title(self) -> None:
+        """The report's title in the window title; follows a renamed unit or a new title."""
+        session = self.session
+        if session is not None:
+            self.setWindowTitle(f"{session.draft.title(session.form)} — {APP_TITLE}")
 
     def open_demo(self) -> None:
         """The Xinfeng 2017 sample on its statistics table, where its two errors show."""

@@ -13,9 +13,11 @@ from datetime import datetime
 from PySide6.QtCore import QObject, QTimer, Signal
 
 from ..core.checks import check_draft, section_of, unexplained_errors
-from ..core.draft import Draft
+from ..core.draft import MAX_SHORT_CHARS, REPORT_FIELDS, Draft
 from ..core.errors import GovreportError
+from ..core.library import FormLibrary, default_library
 from ..core.model import Form, Section
+from ..core.previous import previous_note, previous_value
 from ..core.rules import Check, Finding, Severity
 from ..core.values import Value
 from ..storage.base import DraftLockedError, DraftStore, Status, StorageError
@@ -35,6 +37,8 @@ class DraftSession(QObject):
     saved = Signal(object)  # datetime of the save
     saveFailed = Signal(str)  # the store's message; the draft is still in memory
     statusChanged = Signal(object)  # Status
+    previousShownChanged = Signal(bool)  # last year's values shown beside the cells
+    notesChanged = Signal()  # the notes of the 汇总 that made this draft
 
     def __init__(
         self,
@@ -44,9 +48,12 @@ class DraftSession(QObject):
         form: Form,
         status: Status = Status.DRAFT,
         parent: QObject | None = None,
+        *,
+        library: FormLibrary | None = None,
     ) -> None:
         super().__init__(parent)
         self.store = store
+        self.library = library if library is not None else default_library()
         self.draft_id = draft_id
         self.draft = draft
         self.form = form
@@ -54,6 +61,9 @@ class DraftSession(QObject):
         self.dirty = False
         self.last_saved: datetime | None = None
         self.last_error = ""
+        self.show_previous = False
+        #: Cell id → what the 汇总 left to the clerk there (not saved: shown after the 汇总).
+        self.notes: dict[str, str] = {}
         self._checks = {rule.key: rule.check for rule in form.rules}
         self.findings: list[Finding] = []
         self._by_cell: dict[str, list[Finding]] = {}
@@ -97,6 +107,32 @@ class DraftSession(QObject):
     def unexplained_errors(self) -> list[Finding]:
         return unexplained_errors(self.findings, self.draft.explanations)
 
+    # -- last year ---------------------------------------------------------------------
+
+    @property
+    def has_previous(self) -> bool:
+        return self.draft.previous is not None
+
+    def set_show_previous(self, on: bool) -> None:
+        """Show or hide last year's value beside each cell (every table page follows)."""
+        on = bool(on) and self.has_previous
+        if on != self.show_previous:
+            self.show_previous = on
+            self.previousShownChanged.emit(on)
+
+    def previous_note(self, cell_id: str) -> str:
+        """``2022年度：12`` and the like, from the core; empty without last year's report."""
+        return previous_note(self.draft, cell_id, self.library)
+
+    def previous_value(self, cell_id: str) -> Value:
+        return previous_value(self.draft, cell_id)
+
+    # -- notes of a 汇总 ---------------------------------------------------------------
+
+    def set_notes(self, notes: dict[str, str]) -> None:
+        self.notes = dict(notes)
+        self.notesChanged.emit()
+
     # -- changing ----------------------------------------------------------------------
 
     def enter(self, cell_id: str, typed: str) -> Value:
@@ -139,6 +175,22 @@ class DraftSession(QObject):
     def set_signatory(self, key: str, text: str) -> None:
         self._check_writable()
         self.draft.signatories[key] = text.strip()
+        self._touch()
+
+    def set_report_field(self, key: str, text: str) -> None:
+        """报告标题, 主送机关, 落款单位 or 成文日期; empty means the printed default."""
+        if key not in REPORT_FIELDS:
+            raise KeyError(key)
+        self._check_writable()
+        text = text.strip()
+        if len(text) > MAX_SHORT_CHARS:
+            raise GovreportError(f"{REPORT_FIELDS[key]}太长（{len(text)} 个字）")
+        if text == self.draft.report.get(key, ""):
+            return
+        if text:
+            self.draft.report[key] = text
+        else:
+            self.draft.report.pop(key, None)
         self._touch()
 
     def set_explanation(self, rule_key: str, text: str) -> None:

@@ -12,6 +12,7 @@ from PySide6.QtWidgets import (
     QComboBox,
     QDateEdit,
     QFormLayout,
+    QGroupBox,
     QHBoxLayout,
     QLabel,
     QLineEdit,
@@ -20,6 +21,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from ..core.draft import REPORT_FIELDS
 from ..core.errors import GovreportError
 from ..storage.base import Status
 from .session import DraftSession
@@ -96,6 +98,7 @@ class SignPage(QWidget):
         status_label.setBuddy(self.status)
         form.addRow(status_label, self.status)
         layout.addLayout(form)
+        layout.addWidget(self._build_report_fields())
 
         self.field_message = InlineMessage(self)
         layout.addWidget(self.field_message)
@@ -118,6 +121,7 @@ class SignPage(QWidget):
 
         session.findingsChanged.connect(self.refresh_checks)
         session.draftChanged.connect(self.refresh_checks)
+        session.draftChanged.connect(self._show_report_defaults)
         session.statusChanged.connect(self._apply_status)
         self._apply_status()
         self.refresh_checks()
@@ -132,6 +136,52 @@ class SignPage(QWidget):
         self.fields[key] = edit
         return edit
 
+    def _build_report_fields(self) -> QGroupBox:
+        """报告标题, 主送机关, 落款单位, 成文日期: blank prints the default shown greyed."""
+        box = QGroupBox("报告标题与落款（可选，不填则按灰色提示印）", self)
+        form = QFormLayout(box)
+        form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.ExpandingFieldsGrow)
+        self.report_fields: dict[str, QLineEdit] = {}
+        for key, label in REPORT_FIELDS.items():
+            edit = QLineEdit(self.session.draft.report.get(key, ""), box)
+            edit.setAccessibleName(label)
+            edit.setMaxLength(200)
+            edit.setClearButtonEnabled(True)
+            edit.textChanged.connect(lambda text, key=key: self._report_field(key, text))
+            caption = QLabel(f"{label}：", box)
+            caption.setBuddy(edit)
+            form.addRow(caption, edit)
+            self.report_fields[key] = edit
+            self.fields[f"report.{key}"] = edit
+        self.report_fields["addressee"].setPlaceholderText(
+            "不印主送机关（如需要，例如：县人民政府）"
+        )
+        self.issue_date_note = QLabel(box)
+        self.issue_date_note.setStyleSheet("color: #4a5563;")
+        self.issue_date_note.setWordWrap(True)
+        form.addRow("", self.issue_date_note)
+        self._show_report_defaults()
+        return box
+
+    def _show_report_defaults(self) -> None:
+        """The greyed defaults follow the unit name and the 填报日期."""
+        draft = self.session.draft
+        self.report_fields["title"].setPlaceholderText(draft.default_title(self.session.form))
+        self.report_fields["issuer"].setPlaceholderText(draft.unit)
+        signed = draft.signatories.get("date", "")
+        self.report_fields["issue_date"].setPlaceholderText(
+            f"与填报日期相同（{signed}）" if signed else "与填报日期相同"
+        )
+        typed = self.report_fields["issue_date"].text().strip()
+        if typed and parse_date_text(typed) is None:
+            self.issue_date_note.setText(
+                f"“{typed}”不是日期（例如 2024年1月20日），将按所填文字原样印在报告上"
+            )
+            self.issue_date_note.show()
+        else:
+            self.issue_date_note.clear()
+            self.issue_date_note.hide()
+
     # -- fields ------------------------------------------------------------------------
 
     def _signatory(self, key: str, text: str) -> None:
@@ -141,6 +191,14 @@ class SignPage(QWidget):
             self.session.set_signatory(key, text)
         except GovreportError as exc:
             self.field_message.show_message(str(exc))
+
+    def _report_field(self, key: str, text: str) -> None:
+        if not self.session.read_only:
+            try:
+                self.session.set_report_field(key, text)
+            except GovreportError as exc:
+                self.field_message.show_message(str(exc))
+        self._show_report_defaults()
 
     def _unit_edited(self, text: str) -> None:
         if self.session.read_only or text.strip() == self.session.draft.unit:

@@ -86,6 +86,7 @@ class DraftListModel(QAbstractTableModel):
 
 class StartPage(QWidget):
     openRequested = Signal(str)  # id of a stored draft to open
+    aggregateRequested = Signal()  # the 汇总 page
 
     def __init__(
         self, store: DraftStore, library: FormLibrary, settings: AppSettings, parent=None
@@ -120,10 +121,14 @@ class StartPage(QWidget):
         self.import_button = QPushButton("从草稿文件导入(&I)…", saved)
         self.import_button.setToolTip("导入其他电脑或单位发来的草稿文件（.json）")
         self.import_button.clicked.connect(self.import_file)
+        self.aggregate_button = QPushButton("汇总各单位报告(&G)…", saved)
+        self.aggregate_button.setToolTip("把各单位报来的草稿文件逐项相加，生成汇总报告")
+        self.aggregate_button.clicked.connect(self.aggregateRequested)
         self.delete_button = QPushButton("删除所选报告…", saved)
         self.delete_button.clicked.connect(self.delete_selected)
         row.addWidget(self.open_button)
         row.addWidget(self.import_button)
+        row.addWidget(self.aggregate_button)
         row.addStretch(1)
         row.addWidget(self.delete_button)
         saved_layout.addLayout(row)

@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
+    QCheckBox,
+    QHBoxLayout,
     QScrollArea,
     QSplitter,
     QVBoxLayout,
@@ -16,6 +18,7 @@ from ..core.rules import Finding
 from .findings_panel import FindingsPanel
 from .grid_model import BlockModel
 from .grid_view import GridView
+from .notes_banner import NotesBanner
 from .session import DraftSession
 from .widgets import InlineMessage, WrapLabel, guidance_label, title_label
 
@@ -31,7 +34,14 @@ class TablePage(QWidget):
         year = str(session.draft.year)
         self.title = table.title.replace("{year}", year)
         layout = QVBoxLayout(self)
-        layout.addWidget(title_label(self.title, self))
+        heading = QHBoxLayout()
+        heading.addWidget(title_label(self.title, self), 1)
+        self.previous_button = self._build_previous_button()
+        heading.addWidget(self.previous_button, 0, Qt.AlignmentFlag.AlignTop)
+        layout.addLayout(heading)
+        self.notes_banner = NotesBanner(self)
+        self.notes_banner.noteActivated.connect(self.go_to_cell)
+        layout.addWidget(self.notes_banner)
         if section is not None and section.guidance:
             layout.addWidget(guidance_label(section.guidance, self))
         if table.note:
@@ -89,11 +99,46 @@ class TablePage(QWidget):
         layout.addWidget(splitter, 1)
 
         self._stale = True
+        self._current: Cell | None = None
         self._cell_ids = {cell_id for grid in self.grids for cell_id in grid.grid_model.cell_ids()}
         session.findingsChanged.connect(self.refresh_findings)
         session.statusChanged.connect(self.refresh_findings)
         session.valuesChanged.connect(self.message.clear)
+        session.previousShownChanged.connect(self._previous_shown)
+        session.notesChanged.connect(self.refresh_notes)
         self.refresh_findings()
+        self.refresh_notes()
+
+    def _build_previous_button(self) -> QCheckBox:
+        """显示上年数: on every table page, all following the one session setting."""
+        button = QCheckBox("显示上年数(&Y)", self)
+        button.setFocusPolicy(Qt.FocusPolicy.TabFocus)  # a click leaves the keys in the grid
+        previous = self.session.draft.previous
+        if previous is None:
+            button.hide()  # nothing to show: the draft was made without last year's report
+        else:
+            button.setToolTip(
+                f"在每个数字下方显示 {previous.year} 年度报告中的数（灰色小字），再按一次隐藏"
+            )
+            button.setAccessibleName(f"显示{previous.year}年度的数")
+        button.setChecked(self.session.show_previous)
+        button.toggled.connect(self.session.set_show_previous)
+        return button
+
+    def _previous_shown(self, on: bool) -> None:
+        self.previous_button.setChecked(on)
+        if self._current is not None:  # the grid may have lost focus to the check box
+            self._show_current(self._current)
+
+    # -- notes of a 汇总 ---------------------------------------------------------------
+
+    def page_notes(self) -> list[tuple[str, str]]:
+        """(cell id, note) of this page's cells that the 汇总 left to the clerk."""
+        order = [cid for grid in self.grids for cid in grid.grid_model.cell_ids()]
+        return [(cid, self.session.notes[cid]) for cid in order if cid in self.session.notes]
+
+    def refresh_notes(self) -> None:
+        self.notes_banner.set_notes(self.page_notes())
 
     # -- findings ----------------------------------------------------------------------
 
@@ -144,9 +189,15 @@ class TablePage(QWidget):
         self.message.show_message(message, "error")
 
     def _show_current(self, cell: Cell | None) -> None:
+        self._current = cell
         if cell is None:
             self.current_line.clear()
             return
         notes = [f"{f.severity.label}：{f.message}" for f in self.session.cell_findings(cell.id)]
         text = f"当前单元格：{cell.label}（单位：{cell.unit}）"
+        if self.session.show_previous:
+            text += f"；上年数（{self.session.previous_note(cell.id)}）"
+        note = self.session.notes.get(cell.id)
+        if note:
+            notes.append(f"汇总说明：{note}")
         self.current_line.setText("\n".join([text, *notes]))
