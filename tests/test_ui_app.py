@@ -34,7 +34,10 @@ class FlakyStore(MemoryDraftStore):
 
     def save(self, draft_id, draft):
         if self.full:
-            raise StorageError("磁盘已满，无法保存草稿")
+            raise StorageError(  # as long as the real store's message
+                "未能保存草稿“测试县测试局 2023 年度”（数据文件夹 C:\\Users\\clerk\\AppData\\"
+                "Roaming\\govreport）：磁盘已满。已保存的内容没有受影响；请腾出磁盘空间后再保存。"
+            )
         return super().save(draft_id, draft)
 
 
@@ -100,8 +103,12 @@ def test_a_failed_save_keeps_the_draft_says_so_and_retries(qtbot, library, tmp_p
     window.go_to_cell("t3.new.natural")
     grid = grid_of(table_page(window, "t3"), "t3.new.natural")
     type_into_cell(qtbot, grid, "t3.new.natural", "8")
+    width = window.width()
     qtbot.waitUntil(lambda: "未能保存" in window.saved_label.text(), timeout=3000)
     assert "磁盘已满" in window.saved_label.text()
+    assert window.minimumSizeHint().width() <= width  # the long message wraps
+    qtbot.wait(100)
+    assert window.width() == width  # and the window does not grow
     assert session.dirty and session.draft.value("t3.new.natural") == 8
     assert store.load(draft_id).value("t3.new.natural") is None
     type_into_cell(qtbot, grid, "t3.new.business", "2")  # typing goes on

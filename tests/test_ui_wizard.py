@@ -4,18 +4,25 @@ from __future__ import annotations
 
 from pathlib import Path
 
-import pytest
 from PySide6.QtCore import QDate, Qt
 
 from govreport_gui.core.draft import new_draft
 from govreport_gui.core.rules import Severity
 from govreport_gui.storage.base import MemoryDraftStore
 from govreport_gui.ui import dialogs, looks, printing
+from govreport_gui.ui.printing import PdfRenderer
 from govreport_gui.ui.review_page import ReviewPage
 from govreport_gui.ui.sign_page import DATE_FORMAT, SignPage
 from govreport_gui.ui.text_page import TextPage
 
-from .ui_support import FakeRenderer, grid_of, make_window, table_page, type_into_cell
+from .ui_support import (
+    FakeRenderer,
+    grid_of,
+    make_window,
+    table_page,
+    temp_settings,
+    type_into_cell,
+)
 
 APPLICANTS = ("natural", "business", "research", "public_welfare", "legal", "other")
 
@@ -241,13 +248,60 @@ def test_a_new_draft_without_a_unit_is_refused_on_the_page(qtbot, library, tmp_p
 
 
 def test_with_the_real_pdf_renderer(qtbot, library, tmp_path, monkeypatch):
-    pytest.importorskip("govreport_gui.output.pdf", reason="PDF output not on this branch yet")
-    from govreport_gui.ui.printing import default_renderer
-
-    window = make_window(qtbot, library, tmp_path, renderer=default_renderer)
+    settings = temp_settings(tmp_path)
+    window = make_window(
+        qtbot, library, tmp_path, settings=settings, renderer=PdfRenderer(settings)
+    )
     window.open_demo()
     window.go_to_step(window.step_index("sign"))
     monkeypatch.setattr(dialogs, "choose_save_file", lambda *a: str(tmp_path / "demo.pdf"))
     path = window.save_pdf()
     assert path is not None
     assert path.read_bytes().startswith(b"%PDF")
+
+
+WQY = Path("/usr/share/fonts/truetype/wqy/wqy-zenhei.ttc")
+
+
+def test_missing_characters_can_be_printed_as_placeholders_on_request(
+    qtbot, library, tmp_path, monkeypatch
+):
+    settings = temp_settings(tmp_path)
+    settings.print_font = str(WQY)
+    window = make_window(
+        qtbot, library, tmp_path, settings=settings, renderer=PdfRenderer(settings)
+    )
+    window.open_demo()
+    window.session.draft.signatories["preparer"] = "\U00020bb7某"  # 𠮷: in no installed font
+    window.go_to_step(window.step_index("sign"))
+    sign = window.current_step().widget
+    monkeypatch.setattr(dialogs, "choose_save_file", lambda *a: str(tmp_path / "rare.pdf"))
+    asked: list[str] = []
+    monkeypatch.setattr(dialogs, "confirm", lambda parent, title, text, yes="": asked.append(text))
+    assert window.save_pdf() is None  # declined: nothing written, the message stays
+    assert "U+20BB7" in asked[0] and "〓" in asked[0]
+    assert "填报人" in sign.result.message()
+    assert not (tmp_path / "rare.pdf").exists()
+    monkeypatch.setattr(dialogs, "confirm", lambda *a, **k: True)
+    assert window.save_pdf() == tmp_path / "rare.pdf"
+    assert (tmp_path / "rare.pdf").read_bytes().startswith(b"%PDF")
+
+
+def test_a_chosen_print_font_is_checked_and_remembered(qtbot, library, tmp_path, monkeypatch):
+    settings = temp_settings(tmp_path)
+    window = make_window(
+        qtbot, library, tmp_path, settings=settings, renderer=PdfRenderer(settings)
+    )
+    told: list[tuple[str, str]] = []
+    monkeypatch.setattr(
+        dialogs, "tell", lambda parent, title, text, error=False: told.append((title, text))
+    )
+    not_a_font = tmp_path / "notes.ttf"
+    not_a_font.write_text("这不是字体", encoding="utf-8")
+    monkeypatch.setattr(dialogs, "choose_open_file", lambda *a: str(not_a_font))
+    window.choose_print_font()
+    assert settings.print_font == "" and told[-1][0] == "不能使用这个字体"
+    monkeypatch.setattr(dialogs, "choose_open_file", lambda *a: str(WQY))
+    window.choose_print_font()
+    assert settings.print_font == str(WQY)
+    assert "正文：文泉驿正黑" in told[-1][1]

@@ -22,6 +22,7 @@ from PySide6.QtWidgets import (
     QMainWindow,
     QPushButton,
     QScrollArea,
+    QSizePolicy,
     QStackedWidget,
     QToolButton,
     QVBoxLayout,
@@ -38,7 +39,7 @@ from ..core.samples import demo_draft
 from ..storage.base import DraftStore, Status
 from . import dialogs, looks, printing
 from .aggregate_page import AggregatePage, created_notice, notes_of
-from .printing import Renderer, default_renderer
+from .printing import PdfRenderer, Renderer, describe_fonts, missing_characters
 from .review_page import ReviewPage
 from .session import DraftSession
 from .settings import AppSettings
@@ -77,7 +78,7 @@ class MainWindow(QMainWindow):
         library: FormLibrary,
         settings: AppSettings,
         *,
-        renderer: Renderer = default_renderer,
+        renderer: Renderer | None = None,
         notices: tuple[str, ...] = (),
         parent: QWidget | None = None,
     ) -> None:
@@ -85,7 +86,7 @@ class MainWindow(QMainWindow):
         self.store = store
         self.library = library
         self.settings = settings
-        self.renderer = renderer
+        self.renderer: Renderer = renderer if renderer is not None else PdfRenderer(settings)
         self.session: DraftSession | None = None
         self.steps: list[Step] = []
         self.setWindowTitle(APP_TITLE)
@@ -167,6 +168,8 @@ class MainWindow(QMainWindow):
         self.save_icon = QLabel(parent)
         self.saved_label = QLabel("", parent)
         self.saved_label.setAccessibleName("保存状态")
+        self.saved_label.setWordWrap(True)  # a long "未能保存…" must not widen the window
+        self.saved_label.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Preferred)
         self.back_button = QPushButton("上一步(&B)", parent)
         self.back_button.clicked.connect(self.previous_step)
         self.next_button = QPushButton("下一步(&N)", parent)
@@ -191,6 +194,8 @@ class MainWindow(QMainWindow):
         self.export_action = file_menu.addAction("导出草稿文件(&E)…")
         self.export_action.triggered.connect(self.export_draft_file)
         self.export_action.setEnabled(False)
+        fonts = file_menu.addAction("打印字体(&T)…")
+        fonts.triggered.connect(self.choose_print_font)
         aggregate = file_menu.addAction("汇总各单位报告(&G)…")
         aggregate.triggered.connect(self.show_aggregate)
         file_menu.addSeparator()
@@ -559,12 +564,53 @@ class MainWindow(QMainWindow):
         try:
             self.renderer(session.form, session.draft, path)
         except GovreportError as exc:
-            sign.show_result(str(exc), "error")
-            return False
+            if not (missing_characters(exc) and self._print_missing_anyway(str(exc))):
+                sign.show_result(str(exc), "error")
+                return False
+            try:
+                self.renderer(session.form, session.draft, path, allow_missing=True)  # type: ignore[call-arg]
+            except GovreportError as again:
+                sign.show_result(str(again), "error")
+                return False
         except Exception as exc:  # the renderer is another layer: never show a traceback
             sign.show_result(f"生成 PDF 时出错：{exc}", "error")
             return False
         return True
+
+    def _print_missing_anyway(self, message: str) -> bool:
+        return dialogs.confirm(
+            self,
+            "字体缺字",
+            f"{message}\n\n仍然生成 PDF 吗？缺的字会印成“〓”，打印后请手写补上；"
+            "也可以在“文件 → 打印字体”中换一种字体。",
+            yes="仍然生成",
+        )
+
+    def choose_print_font(self) -> None:
+        """Let the clerk pick the body font file; check it can print before keeping it."""
+        current = self.settings.print_font
+        path = dialogs.choose_open_file(
+            self,
+            "选择打印用的中文字体（留空取消则使用本机自动找到的字体）",
+            str(Path(current).parent) if current else "",
+            "TrueType 字体 (*.ttf *.ttc *.TTF *.TTC);;所有文件 (*)",
+        )
+        if not path:
+            if current and dialogs.confirm(
+                self,
+                "打印字体",
+                f"现在使用的是：{current}\n改回自动查找本机字体吗？",
+                yes="改回自动",
+            ):
+                self.settings.print_font = ""
+            return
+        try:
+            described = describe_fonts(Path(path))
+        except GovreportError as exc:
+            dialogs.tell(self, "不能使用这个字体", str(exc), error=True)
+            return
+        self.settings.print_font = path
+        dialogs.tell(self, "打印字体", f"以后生成的 PDF 使用：\n{described}")
 
     def save_pdf(self) -> Path | None:
         if self.session is None:

@@ -19,20 +19,51 @@ from PySide6.QtGui import QDesktopServices
 from ..core.draft import Draft
 from ..core.errors import GovreportError
 from ..core.model import Form
+from .settings import AppSettings
 
 #: ``renderer(form, draft, out_path)`` writes the PDF; raises GovreportError on failure.
 Renderer = Callable[[Form, Draft, Path], object]
 
 
-def default_renderer(form: Form, draft: Draft, out_path: Path) -> object:
+def _output():
     try:
-        from ..output.pdf import render_pdf
+        from ..output import fonts, pdf
     except ImportError as exc:
         raise GovreportError(
             f"本程序缺少生成 PDF 的组件（{exc.name or 'govreport_gui.output.pdf'}），"
             "无法保存或打印 PDF。请重新安装完整的程序。"
         ) from None
-    return render_pdf(form, draft, out_path)
+    return fonts, pdf
+
+
+class PdfRenderer:
+    """The real renderer, with the print font the clerk chose (文件 → 打印字体)."""
+
+    def __init__(self, settings: AppSettings) -> None:
+        self.settings = settings
+
+    def font_path(self) -> Path | None:
+        return Path(self.settings.print_font) if self.settings.print_font else None
+
+    def __call__(
+        self, form: Form, draft: Draft, out_path: Path, *, allow_missing: bool = False
+    ) -> object:
+        _, pdf = _output()
+        return pdf.render_pdf(
+            form, draft, out_path, font_path=self.font_path(), allow_missing=allow_missing
+        )
+
+
+def missing_characters(error: Exception) -> bool:
+    """Whether a render failed only because the fonts lack some characters."""
+    return bool(getattr(error, "missing", None))
+
+
+def describe_fonts(font_path: Path | None) -> str:
+    """Which font prints what, in one line per role; raises GovreportError if unusable."""
+    fonts, _ = _output()
+    chosen = fonts.choose_fonts(font_path)
+    return "\n".join(f"{role}：{name}" for role, name in chosen.describe().items())
 
 
 def print_folder() -> Path:

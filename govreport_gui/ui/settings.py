@@ -1,4 +1,4 @@
-"""What the window remembers between runs: size and position, 关怀模式, last folder.
+"""What the window remembers between runs: size and position, 关怀模式, last folder, print font.
 
 Backed by :class:`QSettings` (the registry on Windows, an ini file on Linux); tests pass
 their own QSettings on a temporary ini file so they never touch the clerk's settings.
@@ -44,6 +44,16 @@ class AppSettings:
     @last_folder.setter
     def last_folder(self, folder: str) -> None:
         self.qsettings.setValue("files/last_folder", folder)
+
+    @property
+    def print_font(self) -> str:
+        """A font file the clerk chose for the PDF body; empty: found on this PC."""
+        value = self.qsettings.value("print/font", "")
+        return value if isinstance(value, str) else ""
+
+    @print_font.setter
+    def print_font(self, path: str) -> None:
+        self.qsettings.setValue("print/font", path)
 
     def sync(self) -> None:
         self.qsettings.sync()
