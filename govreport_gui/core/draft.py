@@ -8,13 +8,12 @@ Chinese message naming the key that is wrong. Nothing is half-read.
 from __future__ import annotations
 
 import json
-import os
-import tempfile
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+from .atomicfile import write_atomically
 from .errors import DraftFileError, GovreportError, ValueInputError, os_reason
 from .jsontext import JsonTextError, parse_json
 from .library import FormLibrary
@@ -154,21 +153,9 @@ def write_draft_file(draft: Draft, path: Path) -> None:
             f"无法写入文件 {path}：草稿中有无效的字符 {bad}，请删去后重试"
         ) from None
     try:
-        fd, tmp = tempfile.mkstemp(prefix=".tmp-", suffix=".json", dir=path.parent or ".")
+        write_atomically(path, payload)
     except OSError as exc:
-        raise GovreportError(f"无法在 {path.parent} 中写文件：{os_reason(exc)}") from None
-    try:
-        with os.fdopen(fd, "wb") as out:
-            out.write(payload)
-            out.flush()
-            os.fsync(out.fileno())
-        os.replace(tmp, path)
-    except OSError as exc:
-        Path(tmp).unlink(missing_ok=True)
         raise GovreportError(f"无法写入文件 {path}：{os_reason(exc)}") from None
-    except BaseException:
-        Path(tmp).unlink(missing_ok=True)
-        raise
 
 
 # -- reading -----------------------------------------------------------------------------

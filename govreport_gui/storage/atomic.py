@@ -12,21 +12,16 @@ import contextlib
 import json
 import logging
 import os
-import tempfile
-import time
 from pathlib import Path
 from typing import Any
 
 from tinydb.storages import Storage
 
+from ..core.atomicfile import TMP_PREFIX, write_atomically
 from ..core.jsontext import JsonTextError, parse_json
 from .base import StorageError
 
 log = logging.getLogger(__name__)
-
-TMP_PREFIX = ".tmp-"
-#: Windows: antivirus or the search indexer may hold the target open for a moment.
-REPLACE_ATTEMPTS = 10
 
 
 class DamagedFileError(StorageError):
@@ -62,58 +57,6 @@ def decode_json(raw: bytes, path: Path) -> Any:
 
 def encode_json(data: Any) -> bytes:
     return json.dumps(data, ensure_ascii=False, separators=(",", ":")).encode("utf-8")
-
-
-def atomic_write_bytes(path: Path, payload: bytes) -> None:
-    """Replace ``path`` with ``payload`` so that a crash at any instant leaves old or new."""
-    folder = path.parent
-    fd, tmp = tempfile.mkstemp(prefix=TMP_PREFIX, suffix=".json", dir=folder)
-    try:
-        try:
-            _write_all(fd, payload)
-            os.fsync(fd)
-        finally:
-            os.close(fd)
-        _replace(tmp, path)
-    except BaseException:
-        with contextlib.suppress(OSError):
-            os.unlink(tmp)
-        raise
-    sync_folder(folder)
-
-
-def _write_all(fd: int, payload: bytes) -> None:
-    view = memoryview(payload)
-    while view:
-        view = view[os.write(fd, view) :]
-
-
-def _replace(source: str, target: Path) -> None:
-    for attempt in range(REPLACE_ATTEMPTS):
-        try:
-            os.replace(source, target)
-            return
-        except PermissionError:
-            if os.name != "nt" or attempt == REPLACE_ATTEMPTS - 1:
-                raise
-            time.sleep(0.05 * (attempt + 1))
-
-
-def sync_folder(folder: Path) -> None:
-    """Make a rename durable (POSIX); Windows has no folder handles to fsync."""
-    if os.name != "posix":
-        return
-    try:
-        fd = os.open(folder, os.O_RDONLY)
-    except OSError as exc:
-        log.info("cannot open %s to fsync it: %s", folder, exc)
-        return
-    try:
-        os.fsync(fd)
-    except OSError as exc:  # some file systems refuse fsync on folders; the data is written
-        log.info("fsync of folder %s failed: %s", folder, exc)
-    finally:
-        os.close(fd)
 
 
 def remove_stale_temps(folder: Path) -> int:
@@ -154,7 +97,7 @@ class AtomicJSONStorage(Storage):
 
     def write(self, data: dict[str, Any]) -> None:
         try:
-            atomic_write_bytes(self.path, encode_json(data))
+            write_atomically(self.path, encode_json(data))
         except BaseException:
             self._cache = None
             raise

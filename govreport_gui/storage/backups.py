@@ -18,7 +18,7 @@ from dataclasses import dataclass
 from datetime import date, datetime
 from pathlib import Path
 
-from .atomic import atomic_write_bytes
+from ..core.atomicfile import write_atomically
 from .base import Status
 
 log = logging.getLogger(__name__)
@@ -81,7 +81,7 @@ class Backups:
             except FileExistsError:
                 return
             except OSError:  # FAT/exFAT sticks, some network shares: no hard links
-                atomic_write_bytes(target, current.read_bytes())
+                write_atomically(target, current.read_bytes())
         except OSError as exc:
             log.info("could not back up %s: %s", current, exc)
             return
@@ -94,7 +94,7 @@ class Backups:
         target = self.folder(draft_id) / backup_name(saved_at, rev, status)
         try:
             target.parent.mkdir(parents=True, exist_ok=True)
-            atomic_write_bytes(target, payload)
+            write_atomically(target, payload)
         except OSError as exc:
             log.info("could not back up draft %s: %s", draft_id, exc)
 
