@@ -48,6 +48,9 @@ def test_blank_zero_and_not_applicable_stay_distinct() -> None:
         ("-1.5", Kind.MONEY, "不能为负数"),
         ("1.23456", Kind.MONEY, "小数"),
         ("1" * 13, Kind.COUNT, "过大"),
+        ("4²", Kind.COUNT, "不能含有文字"),
+        ("②", Kind.COUNT, "不能含有文字"),
+        ("١٢", Kind.COUNT, "不能含有文字"),
     ],
 )
 def test_bad_input_names_the_field_and_the_problem(typed: str, kind: Kind, fragment: str) -> None:

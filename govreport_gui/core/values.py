@@ -9,7 +9,6 @@ that does not apply to this unit (e.g. 规章 for an agency without rule-making 
 from __future__ import annotations
 
 import re
-import unicodedata
 from decimal import Decimal, InvalidOperation
 from enum import StrEnum
 from typing import Final
@@ -56,15 +55,22 @@ MONEY_PLACES: Final = 4
 _INT_LIMIT: Final = 10**MAX_DIGITS
 
 _SPACES = re.compile(r"[\s\u3000\u00a0\u2009\u202f]+")
-_GROUPED = re.compile(r"^[+-]?\d{1,3}(,\d{3})+(\.\d+)?$")
-_PLAIN = re.compile(r"^[+-]?\d+(\.\d+)?$")
+_GROUPED = re.compile(r"^[+-]?[0-9]{1,3}(,[0-9]{3})+(\.[0-9]+)?$")
+_PLAIN = re.compile(r"^[+-]?[0-9]+(\.[0-9]+)?$")  # ASCII only: \d would admit ١٢
+
+
+#: Full-width ASCII (what a Chinese input method types: ４１１０５, －, ／) to ASCII, plus the
+#: ideographic comma and full stop. Not NFKC: that would read ② or 4² as digits.
+_FOLD = {code: code - 0xFEE0 for code in range(0xFF01, 0xFF5F)} | {
+    ord("，"): ",",
+    ord("。"): ".",
+    ord("−"): "-",
+}
 
 
 def normalise_text(text: str) -> str:
     """Fold full-width digits, signs and punctuation to ASCII and drop all spaces."""
-    folded = unicodedata.normalize("NFKC", text)
-    folded = folded.replace("，", ",").replace("。", ".").replace("−", "-")
-    return _SPACES.sub("", folded)
+    return _SPACES.sub("", text.translate(_FOLD))
 
 
 def parse_value(text: str, kind: Kind, *, allow_na: bool = False, label: str = "") -> Value:

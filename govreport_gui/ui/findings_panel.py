@@ -102,7 +102,7 @@ class FindingsPanel(QScrollArea):
         if warnings:
             parts.append(f"{warnings} 个提示")
         if blanks:
-            parts.append(f"{len(blanks)} 项未填写（没有发生的填 0，不适用的填“/”）")
+            parts.append(f"{len(blanks)} 项未填写（没有发生的填 0）")
         self._summary.setText(
             "本页检查结果：" + "，".join(parts) + "。" if parts else "本页检查结果：没有发现问题。"
         )
