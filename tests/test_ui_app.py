@@ -281,3 +281,19 @@ def test_a_long_session_does_not_run_out_of_none_or_true(tmp_path):
     if sys.version_info < (3, 12):
         none_lost, true_lost = (int(n) for n in result.stdout.split())
         assert none_lost > -1000 and true_lost > -1000, result.stdout
+
+
+def test_an_error_inside_the_window_is_told_in_chinese_with_a_details_file(monkeypatch):
+    told: list[str] = []
+    monkeypatch.setattr(dialogs, "tell", lambda parent, title, text, error=False: told.append(text))
+    try:
+        raise KeyError("t3.nope")
+    except KeyError as exc:
+        app_module._tell_about_crash(KeyError, exc, exc.__traceback__)
+    assert told and told[0].startswith("程序内部出错（KeyError）")
+    path = Path(told[0].split("详细信息已写入 ")[1].split("，")[0])
+    try:
+        assert "t3.nope" in path.read_text(encoding="utf-8")
+        assert "Traceback" in path.read_text(encoding="utf-8")
+    finally:
+        path.unlink()

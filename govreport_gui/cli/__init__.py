@@ -11,13 +11,12 @@ import argparse
 import contextlib
 import os
 import sys
-import tempfile
-import traceback
 from collections.abc import Callable, Sequence
 from types import ModuleType
 from typing import Any
 
 from ..core.errors import GovreportError
+from ..crashlog import crash_message
 
 EXIT_OK, EXIT_FINDINGS, EXIT_BAD_INPUT, EXIT_INTERNAL = 0, 1, 2, 70
 EXIT_BROKEN_PIPE = 128 + 13  # what a shell reports for a writer killed by SIGPIPE
@@ -105,7 +104,10 @@ def main(argv: Sequence[str] | None = None) -> int:
         _drop_stdout()
         return EXIT_BROKEN_PIPE
     except Exception as exc:  # a bug: say so in Chinese, keep the details for whoever fixes it
-        print(_internal_error_message(exc, argv), file=sys.stderr)
+        command = " ".join(sys.argv[1:] if argv is None else argv)
+        print(
+            crash_message(exc, command=command, lead="程序内部出错，命令没有完成"), file=sys.stderr
+        )
         return EXIT_INTERNAL
 
 
@@ -123,21 +125,6 @@ def _drop_stdout() -> None:
     with contextlib.suppress(OSError, ValueError):
         devnull = os.open(os.devnull, os.O_WRONLY)
         os.dup2(devnull, sys.stdout.fileno())
-
-
-def _internal_error_message(exc: Exception, argv: Sequence[str] | None) -> str:
-    """The traceback goes to a file in the temp folder; the clerk gets one Chinese sentence."""
-    details = traceback.format_exc()
-    where = ""
-    try:
-        fd, path = tempfile.mkstemp(prefix="govreport-error-", suffix=".txt", text=True)
-        with os.fdopen(fd, "w", encoding="utf-8") as out:
-            command = " ".join(sys.argv[1:] if argv is None else argv)
-            out.write(f"govreport {command}\n{details}")
-        where = f"详细信息已写入 {path}，请把该文件交给技术人员。"
-    except OSError:
-        where = "请把所执行的命令和所用的文件交给技术人员。"
-    return f"程序内部出错，命令没有完成（{type(exc).__name__}）。{where}"
 
 
 def _utf8_streams() -> None:

@@ -12,6 +12,7 @@ import os
 import sys
 import time
 from collections.abc import Sequence
+from types import TracebackType
 
 from PySide6.QtCore import QLibraryInfo, QLocale, QSettings, QTimer, QTranslator
 from PySide6.QtGui import QFont, QFontDatabase, QGuiApplication
@@ -19,6 +20,7 @@ from PySide6.QtWidgets import QApplication
 
 from ..core.errors import GovreportError
 from ..core.library import default_library
+from ..crashlog import crash_message
 from ..storage.base import DraftStore, MemoryDraftStore
 from . import dialogs, looks
 from .main_window import MainWindow
@@ -120,6 +122,7 @@ def run_gui(args: argparse.Namespace) -> int:
             return 2
         notices += store_notices
     window = MainWindow(store, library, settings, notices=notices)
+    sys.excepthook = _tell_about_crash
     if getattr(args, "demo", False):
         window.open_demo()
     app.aboutToQuit.connect(window.save_before_quit)
@@ -130,6 +133,21 @@ def run_gui(args: argparse.Namespace) -> int:
         return app.exec()
     finally:
         store.close()
+
+
+def _tell_about_crash(
+    kind: type[BaseException], exc: BaseException, tb: TracebackType | None
+) -> None:
+    """An exception in a Qt slot: the windowed build has no console, so say it in a box.
+
+    The window keeps running; what was typed is kept by autosave.
+    """
+    dialogs.tell(
+        None,
+        "程序出错",
+        crash_message(exc, tb) + "\n已输入的内容会自动保存，可以继续使用。",
+        error=True,
+    )
 
 
 def _report_shown_and_quit(app: QApplication) -> None:
