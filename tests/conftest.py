@@ -16,3 +16,13 @@ def library() -> FormLibrary:
     lib = default_library()
     assert not lib.problems, lib.problems
     return lib
+
+
+@pytest.fixture
+def store(tmp_path, library):
+    """A draft store on disk in a fresh data folder (storage tests)."""
+    from govreport_gui.storage import open_store
+
+    opened = open_store(tmp_path / "data", library=library)
+    yield opened
+    opened.close()

@@ -76,12 +76,7 @@ def test_damaged_file_is_moved_aside_and_newest_backup_opened(tmp_path, library,
         store.save(draft_id, draft)
     finally:
         store.close()
-    store = open_store(data_dir, library=library)
-    try:
-        assert store.notices == []
-        assert store.load(draft_id).texts["overall"] == "修好后再改"
-    finally:
-        store.close()
+    assert_reopens_cleanly(data_dir, library, draft_id, "修好后再改")
 
 
 def test_damaged_newest_backup_is_skipped(tmp_path, library):
@@ -196,9 +191,14 @@ def test_save_after_damage_beyond_repair_keeps_what_the_clerk_has(tmp_path, libr
         assert "没有找到可用的备份" in store.take_notices()[0]
     finally:
         store.close()
+    assert_reopens_cleanly(data_dir, library, draft_id, "窗口里还开着的内容")
+
+
+def assert_reopens_cleanly(data_dir, library, draft_id, overall):
+    """The next start finds nothing to repair and holds the last saved text."""
     store = open_store(data_dir, library=library)
     try:
         assert store.notices == []
-        assert store.load(draft_id).texts["overall"] == "窗口里还开着的内容"
+        assert store.load(draft_id).texts["overall"] == overall
     finally:
         store.close()

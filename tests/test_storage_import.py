@@ -19,13 +19,6 @@ from tests.storage_helpers import full_draft
 
 
 @pytest.fixture
-def store(tmp_path, library):
-    opened = open_store(tmp_path / "data", library=library)
-    yield opened
-    opened.close()
-
-
-@pytest.fixture
 def draft_file(tmp_path, library):
     path = tmp_path / "某某县人民政府办公室2023.json"
     write_draft_file(full_draft(library), path)

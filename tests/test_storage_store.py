@@ -25,13 +25,6 @@ from govreport_gui.storage.backups import KEEP_RECENT, BackupInfo, Backups
 from tests.storage_helpers import full_draft
 
 
-@pytest.fixture
-def store(tmp_path, library):
-    opened = open_store(tmp_path / "data", library=library)
-    yield opened
-    opened.close()
-
-
 def reopen(store, library):
     store.close()
     return open_store(store.data_dir, library=library)
