@@ -31,3 +31,14 @@ def run_json(*args: str) -> Any:
     result = run(*args)
     assert result.returncode in (0, 1), result.stderr
     return json.loads(result.stdout)
+
+
+def started_app_env(home: Path, **extra: str) -> dict[str, str]:
+    """Environment for starting the window headless, quitting as soon as it is shown,
+    with its settings in ``home`` so the clerk's own are never touched."""
+    return {
+        "GOVREPORT_EXIT_AFTER_SHOW": "1",
+        "XDG_CONFIG_HOME": str(home),
+        "HOME": str(home),
+        **extra,
+    }

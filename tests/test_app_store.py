@@ -6,8 +6,6 @@ fell back to the in-memory store: every draft typed in the window was lost on cl
 
 from __future__ import annotations
 
-import os
-import subprocess
 import sys
 from pathlib import Path
 
@@ -18,6 +16,7 @@ from govreport_gui import smoke
 from govreport_gui.storage import FolderInUseError, TinyDraftStore
 from govreport_gui.ui import app as app_module
 
+from .cli import run, started_app_env
 from .ui_support import make_window
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -61,22 +60,7 @@ def test_what_the_clerk_types_is_there_after_reopening(qtbot, library, tmp_path:
 
 def test_the_started_app_opens_the_data_folder(tmp_path: Path) -> None:
     data = tmp_path / "数据"
-    env = dict(
-        os.environ,
-        QT_QPA_PLATFORM="offscreen",
-        GOVREPORT_EXIT_AFTER_SHOW="1",
-        GOVREPORT_DATA_DIR=str(data),
-        XDG_CONFIG_HOME=str(tmp_path),
-        HOME=str(tmp_path),
-    )
-    done = subprocess.run(
-        [sys.executable, "-m", "govreport_gui"],
-        cwd=ROOT,
-        env=env,
-        capture_output=True,
-        text=True,
-        timeout=60,
-    )
+    done = run(env=started_app_env(tmp_path, GOVREPORT_DATA_DIR=str(data)))
     assert done.returncode == 0, done.stderr
     assert (data / "drafts").is_dir()  # the TinyDB store, not the memory one, was opened
 

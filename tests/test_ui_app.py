@@ -20,6 +20,7 @@ from govreport_gui.ui.settings import CARE_SCALE
 from govreport_gui.ui.sign_page import SignPage
 from govreport_gui.ui.text_page import TextPage
 
+from .cli import run, started_app_env
 from .ui_support import grid_of, make_window, table_page, temp_settings, type_into_cell
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -119,13 +120,22 @@ def test_a_failed_save_keeps_the_draft_says_so_and_retries(qtbot, library, tmp_p
     assert store.load(draft_id).values == {"t3.new.natural": 8, "t3.new.business": 2}
 
 
-def test_closing_with_an_unsaved_draft_offers_a_draft_file(qtbot, library, tmp_path, monkeypatch):
+@pytest.fixture
+def unsaved_window(qtbot, library, tmp_path):
+    """A window whose disk is full, with a change that could not be saved."""
     store = FlakyStore()
     draft_id = store.create(new_draft(library.get("2021"), 2023, "测试县测试局"))
     window = make_window(qtbot, library, tmp_path, store=store)
     window.open_draft(draft_id)
     store.full = True
     window.session.enter("t2.license", "12")
+    return window
+
+
+def test_closing_with_an_unsaved_draft_offers_a_draft_file(
+    unsaved_window, library, tmp_path, monkeypatch
+):
+    window = unsaved_window
     asked: list[str] = []
     monkeypatch.setattr(dialogs, "ask_unsaved", lambda parent, text: asked.append(text) or "export")
     target = tmp_path / "保存的草稿.json"
@@ -135,13 +145,8 @@ def test_closing_with_an_unsaved_draft_offers_a_draft_file(qtbot, library, tmp_p
     assert read_draft_file(target, library).value("t2.license") == 12
 
 
-def test_closing_can_be_cancelled_when_the_draft_is_unsaved(qtbot, library, tmp_path, monkeypatch):
-    store = FlakyStore()
-    draft_id = store.create(new_draft(library.get("2021"), 2023, "测试县测试局"))
-    window = make_window(qtbot, library, tmp_path, store=store)
-    window.open_draft(draft_id)
-    store.full = True
-    window.session.enter("t2.license", "12")
+def test_closing_can_be_cancelled_when_the_draft_is_unsaved(unsaved_window, monkeypatch):
+    window = unsaved_window
     monkeypatch.setattr(dialogs, "ask_unsaved", lambda parent, text: "cancel")
     assert not window.close()
     assert window.isVisible()
@@ -196,21 +201,7 @@ def test_without_the_disk_store_the_app_says_drafts_live_in_memory(monkeypatch):
 
 
 def test_demo_starts_to_a_window_and_can_quit_when_shown(tmp_path):
-    env = dict(
-        os.environ,
-        QT_QPA_PLATFORM="offscreen",
-        GOVREPORT_EXIT_AFTER_SHOW="1",
-        XDG_CONFIG_HOME=str(tmp_path),  # QSettings of this run
-        HOME=str(tmp_path),
-    )
-    done = subprocess.run(
-        [sys.executable, "-m", "govreport_gui", "--demo"],
-        cwd=ROOT,
-        env=env,
-        capture_output=True,
-        text=True,
-        timeout=60,
-    )
+    done = run("--demo", env=started_app_env(tmp_path))
     assert done.returncode == 0, done.stderr
     assert done.stdout.startswith(app_module.SHOWN_MARK + " ")
     assert "Traceback" not in done.stderr
