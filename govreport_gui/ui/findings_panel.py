@@ -17,6 +17,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from ..core.checks import Summary
 from ..core.rules import Finding, Severity
 from ..core.values import display
 from . import looks
@@ -94,13 +95,12 @@ class FindingsPanel(QScrollArea):
             row.hide()
             row.deleteLater()
         self.rows = []
-        errors = sum(1 for f in findings if f.severity is Severity.ERROR)
-        warnings = len(findings) - errors
+        counts = Summary.of(findings, {})
         parts = []
-        if errors:
-            parts.append(f"{errors} 个错误")
-        if warnings:
-            parts.append(f"{warnings} 个提示")
+        if counts.errors:
+            parts.append(f"{counts.errors} 个错误")
+        if counts.warnings:
+            parts.append(f"{counts.warnings} 个提示")
         if blanks:
             parts.append(f"{len(blanks)} 项未填写（没有发生的填 0）")
         self._summary.setText(

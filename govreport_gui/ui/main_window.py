@@ -30,6 +30,7 @@ from PySide6.QtWidgets import (
 )
 
 from ..core.aggregate import AggregateResult
+from ..core.checks import Summary
 from ..core.draft import write_draft_file
 from ..core.errors import GovreportError
 from ..core.library import FormLibrary
@@ -390,7 +391,7 @@ class MainWindow(QMainWindow):
             return ("已填写", "ok") if written else ("未填写", "")
         if step.kind == "table" and isinstance(step.widget, TablePage):
             listed, blanks = step.widget.page_findings()
-            errors = sum(1 for f in listed if f.severity is Severity.ERROR)
+            errors = Summary.of(listed, {}).errors
             if errors:
                 return f"{errors} 个错误", "error"
             if listed:

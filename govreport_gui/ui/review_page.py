@@ -272,10 +272,8 @@ class ReviewPage(QWidget):
         return "未说明" if group.severity is Severity.ERROR else ""
 
     def _update_summary(self) -> None:
-        findings = self.session.findings
-        errors = sum(1 for f in findings if f.severity is Severity.ERROR)
-        warnings = len(findings) - errors
-        open_errors = len(self.session.unexplained_errors())
+        summary = self.session.summary()
+        errors, warnings, open_errors = summary.errors, summary.warnings, summary.unexplained
         if open_errors:
             self.summary.show_message(
                 f"共 {errors} 个错误、{warnings} 个提示。其中 {open_errors} 个错误既未改正也未说明，"

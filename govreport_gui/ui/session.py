@@ -12,7 +12,7 @@ from datetime import datetime
 
 from PySide6.QtCore import QObject, QTimer, Signal
 
-from ..core.checks import check_draft, section_of, unexplained_errors
+from ..core.checks import Summary, check_draft, section_of, unexplained_errors
 from ..core.draft import MAX_SHORT_CHARS, REPORT_FIELDS, Draft
 from ..core.errors import GovreportError
 from ..core.library import FormLibrary, default_library
@@ -106,6 +106,9 @@ class DraftSession(QObject):
 
     def unexplained_errors(self) -> list[Finding]:
         return unexplained_errors(self.findings, self.draft.explanations)
+
+    def summary(self) -> Summary:
+        return Summary.of(self.findings, self.draft.explanations)
 
     # -- last year ---------------------------------------------------------------------
 
