@@ -9,7 +9,7 @@ from typing import Any
 from ..core.checks import Summary, check_draft
 from ..core.draft import Draft, new_draft, read_draft_file, write_draft_file
 from ..core.library import FormLibrary, default_library
-from ..core.previous import attach_previous
+from ..core.previous import attach_previous_file
 from ..core.samples import demo_draft
 from . import EXIT_FINDINGS, EXIT_OK
 from .output import print_json
@@ -49,7 +49,7 @@ def demo_command(args: argparse.Namespace) -> int:
 def load_with_previous(path: Path, previous: Path | None, library: FormLibrary) -> Draft:
     draft = read_draft_file(path, library)
     if previous is not None:
-        attach_previous(draft, read_draft_file(previous, library))
+        attach_previous_file(draft, previous, library)
     return draft
 
 

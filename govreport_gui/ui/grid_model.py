@@ -113,9 +113,6 @@ class BlockModel(QAbstractTableModel):
     def cell_ids(self) -> list[str]:
         return [cell.id for cell in self._cells.values()]
 
-    def row_at(self, row: int) -> Row:
-        return self.block.rows[row]
-
     def uniform_unit(self) -> str:
         """The one unit of every cell, when there is no 单位 column to print it."""
         units = set(self._row_units.values())

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
     QDialog,
     QDialogButtonBox,
@@ -112,6 +111,3 @@ class TextPage(QWidget):
         self._previous_dialog.show()
         self._previous_dialog.raise_()
         return self._previous_dialog
-
-    def focus_editor(self) -> None:
-        self.editor.setFocus(Qt.FocusReason.OtherFocusReason)
