@@ -16,6 +16,7 @@ from PySide6.QtWidgets import (
 
 from ..core.errors import GovreportError
 from ..core.model import Section
+from .edit_actions import UndoKeys
 from .session import DraftSession
 from .widgets import InlineMessage, Page, guidance_label, title_label
 
@@ -61,7 +62,10 @@ class TextPage(Page):
         self.editor.setPlaceholderText("在此输入本部分内容。可从 Word 中复制粘贴（只保留文字）。")
         self.editor.setTabChangesFocus(True)
         self.editor.setPlainText(session.draft.texts.get(section.id, ""))
+        self.editor.setUndoRedoEnabled(False)  # one history: the report's undo stack
+        self.editor.installEventFilter(UndoKeys(session, self.editor))
         self.editor.textChanged.connect(self._text_changed)
+        session.textChanged.connect(self._text_set)
         layout.addWidget(self.editor, 1)
 
         bar = QHBoxLayout()
@@ -97,6 +101,24 @@ class TextPage(Page):
             self.session.set_text(self.section.id, self.editor.toPlainText())
         except GovreportError as exc:
             self.message.show_message(str(exc))
+
+    def _text_set(self, section_id: str) -> None:
+        """The session's text changed (undo, redo, a fix): show it, cursor where it changed."""
+        text = self.session.draft.texts.get(self.section.id, "")
+        if section_id != self.section.id or text == self.editor.toPlainText():
+            return
+        shown = self.editor.toPlainText()
+        at = next(
+            (i for i, (a, b) in enumerate(zip(shown, text, strict=False)) if a != b),
+            min(len(shown), len(text)),
+        )
+        self.editor.blockSignals(True)
+        self.editor.setPlainText(text)
+        self.editor.blockSignals(False)
+        cursor = self.editor.textCursor()
+        cursor.setPosition(at)
+        self.editor.setTextCursor(cursor)
+        self._update_count()
 
     def _update_count(self) -> None:
         self.count_label.setText(f"共 {count_characters(self.editor.toPlainText())} 字")
