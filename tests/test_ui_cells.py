@@ -9,6 +9,7 @@ from PySide6.QtWidgets import QApplication
 from govreport_gui.core.draft import new_draft
 from govreport_gui.core.values import NA
 from govreport_gui.storage.base import MemoryDraftStore
+from govreport_gui.ui.grid_view import GridView
 
 from .ui_support import grid_of, make_window, open_editor, table_page, type_into_cell
 
@@ -61,14 +62,37 @@ def test_letters_are_refused_with_a_message_naming_the_cell(qtbot, window_2021):
     qtbot.waitUntil(lambda: window_2021.session.draft.value("t3.carry_in.business") == 7)
 
 
-def test_a_value_the_core_rejects_keeps_the_old_one_and_says_why(qtbot, window_2021):
+def test_a_refused_value_stays_in_the_cell_being_edited(qtbot, window_2021):
     page = table_page(window_2021, "t3")
     grid = grid_of(page, "t3.r2.natural")
     type_into_cell(qtbot, grid, "t3.r2.natural", "4")
-    type_into_cell(qtbot, grid, "t3.r2.natural", "1.5")
-    assert window_2021.session.draft.value("t3.r2.natural") == 4
-    assert "应填写整数" in page.message.message()
+    editor = open_editor(qtbot, grid, "t3.r2.natural", "2")
+    qtbot.keyClicks(editor, ".5")
+    qtbot.keyClick(editor, Qt.Key.Key_Return)
+    qtbot.waitUntil(lambda: "应填写整数" in page.message.message())  # the commit is queued
+    assert window_2021.session.draft.value("t3.r2.natural") == 4  # the old value is kept
     assert "（二）部分公开" in page.message.message()
+    # still editing the same cell, with what was typed, to correct it
+    assert grid.state() == GridView.State.EditingState
+    assert _here(grid) == "t3.r2.natural"
+    assert QApplication.focusWidget() is editor and editor.text() == "2.5"
+    qtbot.keyClick(editor, Qt.Key.Key_Backspace)
+    qtbot.keyClick(editor, Qt.Key.Key_Backspace)
+    qtbot.keyClick(editor, Qt.Key.Key_Return)
+    qtbot.waitUntil(lambda: window_2021.session.draft.value("t3.r2.natural") == 2)
+    assert _here(grid) == "t3.r3_1.natural"  # accepted: Enter moves down as usual
+
+
+def test_escape_gives_up_a_refused_value(qtbot, window_2021):
+    grid = grid_of(table_page(window_2021, "t3"), "t3.r2.natural")
+    editor = open_editor(qtbot, grid, "t3.r2.natural", "2")
+    qtbot.keyClicks(editor, ".5")
+    qtbot.keyClick(editor, Qt.Key.Key_Return)
+    page = table_page(window_2021, "t3")
+    qtbot.waitUntil(lambda: "应填写整数" in page.message.message())
+    qtbot.keyClick(editor, Qt.Key.Key_Escape)
+    qtbot.waitUntil(lambda: grid.state() != GridView.State.EditingState)
+    assert window_2021.session.draft.value("t3.r2.natural") is None
 
 
 def test_slash_means_not_applicable_where_the_form_allows_it(qtbot, window_2021):

@@ -72,7 +72,8 @@ def test_a_whole_report_from_new_draft_to_pdf(qtbot, library, tmp_path, monkeypa
     model = grid.grid_model
     icon, background, tooltip = _roles(model, "t3.new.total")
     assert icon is not None and not icon.isNull()
-    assert background == looks.ERROR_BACKGROUND
+    assert background == looks.CULPRIT_BACKGROUND  # the total: the likely slip, marked most
+    assert _roles(model, "t3.new.natural")[1] == looks.ERROR_BACKGROUND
     assert "总计 为 5" in tooltip and "合计为 4" in tooltip
     assert _roles(model, "t3.new.natural")[0] is not None  # every cell of the sum is marked
     assert _roles(model, "t3.carry_in.natural") == (
@@ -199,17 +200,20 @@ def test_the_demo_opens_on_its_table_with_its_two_errors_visible(qtbot, library,
     assert any("收到申请数 为 3" in m for m in errors)
     assert any("从事政府信息公开工作人员数 为空" in m for m in errors)
     model = page.grids[0].grid_model
-    for cell_id in ("stats.apply_received", "stats.staff"):
+    for cell_id, colour in (
+        ("stats.apply_received", looks.CULPRIT_BACKGROUND),  # a total against its parts
+        ("stats.staff", looks.ERROR_BACKGROUND),
+    ):
         icon, background, tooltip = _roles(model, cell_id)
-        assert icon is not None and background == looks.ERROR_BACKGROUND
+        assert icon is not None and background == colour
         assert "错误：" in tooltip
     assert _roles(model, "stats.active_total")[:2] == (None, None)
     assert page.grids[0].current_cell().id == "stats.apply_received"  # the first error
     item = window.step_list.item(window.step_index("table"))
     assert "2 个错误" in item.toolTip()
     # the blank 从事政府信息公开工作人员数 is determined by 专职 + 兼职: one click
-    offer = next(r for r in page.findings_panel.rows if r.accept is not None)
-    assert offer.accept.text() == "填入 93"
+    offer = next(r for r in page.findings_panel.rows if r.finding.cells[0] == "stats.staff")
+    assert offer.accept is not None and offer.accept.text() == "填入 93"
     qtbot.mouseClick(offer.accept, Qt.MouseButton.LeftButton)
     assert window.session.draft.value("stats.staff") == 93
     assert sum(1 for f in window.session.findings if f.severity is Severity.ERROR) == 1

@@ -13,10 +13,11 @@ from collections.abc import Callable
 
 from PySide6.QtCore import QEvent, QObject
 from PySide6.QtGui import QAction, QKeyEvent, QKeySequence
-from PySide6.QtWidgets import QMainWindow, QMenu
+from PySide6.QtWidgets import QMainWindow, QMenu, QWidget
 
 from ..core.errors import GovreportError
 from .session import DraftSession
+from .table_page import TablePage
 
 UNDO_KEYS = ("Ctrl+Z",)
 #: Ctrl+Y as on Windows and in WPS, Ctrl+Shift+Z as elsewhere.
@@ -33,15 +34,24 @@ def _matches(event: QKeyEvent, keys: tuple[str, ...]) -> bool:
 class EditActions(QObject):
     """Undo/redo of the open report; the window attaches each report as it opens."""
 
-    def __init__(self, window: QMainWindow) -> None:
+    def __init__(self, window: QMainWindow, current_page: Callable[[], QWidget]) -> None:
         super().__init__(window)
         self.window = window
+        self.current_page = current_page
         self.session: DraftSession | None = None
         self._build_actions()
 
     def _build_actions(self) -> None:
         self.undo_action = self._action("撤销(&U)", UNDO_KEYS, self.undo)
         self.redo_action = self._action("重做(&R)", REDO_KEYS, self.redo)
+        self.fill_actions = [
+            self._action(text, (), lambda _=False, s=scope: self.fill_zero(s))
+            for text, scope in (
+                ("空白格填 0：本表(&0)", "table"),
+                ("空白格填 0：当前行", "row"),
+                ("空白格填 0：所选单元格", "selection"),
+            )
+        ]
         self._show_state()
 
     def _action(self, text: str, keys: tuple[str, ...], slot: Callable[[], object]) -> QAction:
@@ -54,15 +64,28 @@ class EditActions(QObject):
     def add_to_menu(self, menu: QMenu) -> None:
         menu.addAction(self.undo_action)
         menu.addAction(self.redo_action)
+        menu.addSeparator()
+        for action in self.fill_actions:
+            menu.addAction(action)
+
+    def fill_zero(self, scope: str) -> int:
+        """空白格填 0 on the table page shown (the page asks and reports)."""
+        page = self.current_page()
+        if not isinstance(page, TablePage):
+            self.window.statusBar().showMessage("请先转到要填写的表格页。", 8000)
+            return 0
+        return page.fill_zero(scope)
 
     def attach(self, session: DraftSession | None) -> None:
         """Follow the report just opened (None: no report open)."""
         if self.session is not None:
             self.session.undo_stack.disconnect(self)
+            self.session.statusChanged.disconnect(self._show_state)
         self.session = session
         if session is not None:
             session.undo_stack.indexChanged.connect(self._show_state)
             session.undo_stack.cleanChanged.connect(self._show_state)
+            session.statusChanged.connect(self._show_state)
         self._show_state()
 
     def undo(self) -> None:
@@ -83,6 +106,8 @@ class EditActions(QObject):
         stack = self.session.undo_stack if self.session is not None else None
         can_undo = stack is not None and stack.canUndo()
         can_redo = stack is not None and stack.canRedo()
+        for action in self.fill_actions:
+            action.setEnabled(stack is not None and not self.session.read_only)
         self.undo_action.setEnabled(can_undo)
         self.redo_action.setEnabled(can_redo)
         self.undo_action.setText(f"撤销 {stack.undoText()}(&U)" if can_undo else "撤销(&U)")

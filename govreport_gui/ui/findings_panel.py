@@ -1,10 +1,13 @@
 """The list of a page's findings under its grid, in the form's own words.
 
-Each line: icon, 错误/提示, the message, a 转到 button that selects the cell, and — when
-the core computed the value of a blank total — a one-click 填入 button.
+A summary line (folded by default: the table gets the room), and on demand one line per
+finding: icon, 错误/提示, the message, a 转到 button that selects the cell, and — when the
+core computed a value for a cell — a one-click 填入 17 / 总计改为 17 button.
 """
 
 from __future__ import annotations
+
+from collections.abc import Callable
 
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (
@@ -13,13 +16,13 @@ from PySide6.QtWidgets import (
     QLabel,
     QPushButton,
     QScrollArea,
+    QToolButton,
     QVBoxLayout,
     QWidget,
 )
 
 from ..core.checks import Summary
 from ..core.rules import Finding, Severity
-from ..core.values import display
 from . import looks
 from .widgets import WrapLabel
 
@@ -34,7 +37,9 @@ class _ClickableLabel(WrapLabel):
 
 
 class FindingRow(QFrame):
-    def __init__(self, finding: Finding, text: str, panel: FindingsPanel, read_only: bool):
+    def __init__(
+        self, finding: Finding, text: str, offer: str, panel: FindingsPanel, read_only: bool
+    ):
         super().__init__(panel)
         self.finding = finding
         layout = QHBoxLayout(self)
@@ -57,34 +62,72 @@ class FindingRow(QFrame):
         layout.addWidget(self.label, 1)
         layout.addWidget(self.go, 0, Qt.AlignmentFlag.AlignTop)
         self.accept: QPushButton | None = None
-        if finding.suggestion is not None:
-            value = display(finding.suggestion[1])
-            self.accept = QPushButton(f"填入 {value}", self)
-            self.accept.setAccessibleName(f"填入计算值 {value}：{text}")
-            self.accept.setToolTip("把按各项合计算出的数填入空着的单元格")
+        if offer:
+            self.accept = QPushButton(offer, self)
+            self.accept.setAccessibleName(f"{offer}：{text}")
+            self.accept.setToolTip("改为按各项合计算出的数（可以撤销）")
             self.accept.setEnabled(not read_only)
             self.accept.clicked.connect(lambda: panel.acceptRequested.emit(finding))
             layout.addWidget(self.accept, 0, Qt.AlignmentFlag.AlignTop)
 
 
-class FindingsPanel(QScrollArea):
+class FindingsPanel(QWidget):
+    """One summary line, folded by default so the table keeps the room; 显示 opens the
+    list (at most a third of the page tall, scrolling)."""
+
     findingActivated = Signal(object)  # Finding: select its cell
     acceptRequested = Signal(object)  # Finding: fill in its suggestion
 
-    def __init__(self, parent: QWidget | None = None) -> None:
+    def __init__(self, offer_text: Callable[[Finding], str], parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self.setWidgetResizable(True)
-        self.setFrameShape(QFrame.Shape.StyledPanel)
+        self.offer_text = offer_text
         self.setAccessibleName("本页检查结果")
-        body = QWidget(self)
+        outer = QVBoxLayout(self)
+        outer.setContentsMargins(0, 0, 0, 0)
+        outer.setSpacing(2)
+        outer.addLayout(self._build_summary_line())
+        self.list = QScrollArea(self)
+        self.list.setWidgetResizable(True)
+        self.list.setFrameShape(QFrame.Shape.StyledPanel)
+        body = QWidget(self.list)
         self._layout = QVBoxLayout(body)
         self._layout.setContentsMargins(4, 4, 4, 4)
         self._layout.setSpacing(2)
-        self._summary = WrapLabel("", body)
-        self._layout.addWidget(self._summary)
         self._layout.addStretch(1)
-        self.setWidget(body)
+        self.list.setWidget(body)
+        self.list.hide()
+        outer.addWidget(self.list, 1)
         self.rows: list[FindingRow] = []
+
+    def _build_summary_line(self) -> QHBoxLayout:
+        line = QHBoxLayout()
+        self._icon = QLabel(self)
+        self._summary = WrapLabel("", self)
+        self.toggle = QToolButton(self)
+        self.toggle.setCheckable(True)
+        self.toggle.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextOnly)
+        self.toggle.toggled.connect(self.set_open)
+        line.addWidget(self._icon, 0, Qt.AlignmentFlag.AlignTop)
+        line.addWidget(self._summary, 1)
+        line.addWidget(self.toggle, 0, Qt.AlignmentFlag.AlignTop)
+        return line
+
+    def set_open(self, on: bool) -> None:
+        """Show or fold the list of findings (the summary line stays)."""
+        self.toggle.blockSignals(True)
+        self.toggle.setChecked(on)
+        self.toggle.blockSignals(False)
+        self.list.setVisible(on and bool(self.rows))
+        self._show_toggle()
+
+    def is_open(self) -> bool:
+        return self.list.isVisibleTo(self)
+
+    def _show_toggle(self) -> None:
+        count = len(self.rows)
+        self.toggle.setVisible(bool(count))
+        self.toggle.setText("收起 ▴" if self.toggle.isChecked() else f"显示 {count} 条 ▾")
+        self.toggle.setAccessibleName("收起检查结果" if self.toggle.isChecked() else "显示检查结果")
 
     def set_findings(
         self, findings: list[Finding], blanks: list[Finding], *, read_only: bool
@@ -95,6 +138,20 @@ class FindingsPanel(QScrollArea):
             row.hide()
             row.deleteLater()
         self.rows = []
+        self._show_summary(findings, blanks)
+        entries = [(f, f"{f.severity.label}：{f.message}") for f in findings]
+        if blanks:
+            first = blanks[0]
+            more = f"等 {len(blanks)} 项" if len(blanks) > 1 else ""
+            entries.append((first, f"{first.severity.label}：{first.message}{more}"))
+        for at, (finding, text) in enumerate(entries):
+            offer = self.offer_text(finding) if finding.suggestion is not None else ""
+            row = FindingRow(finding, text, offer, self, read_only)
+            self._layout.insertWidget(at, row)
+            self.rows.append(row)
+        self.set_open(self.toggle.isChecked())
+
+    def _show_summary(self, findings: list[Finding], blanks: list[Finding]) -> None:
         counts = Summary.of(findings, {})
         parts = []
         if counts.errors:
@@ -106,15 +163,10 @@ class FindingsPanel(QScrollArea):
         self._summary.setText(
             "本页检查结果：" + "，".join(parts) + "。" if parts else "本页检查结果：没有发现问题。"
         )
-        entries = [(f, f"{f.severity.label}：{f.message}") for f in findings]
-        if blanks:
-            first = blanks[0]
-            more = f"等 {len(blanks)} 项" if len(blanks) > 1 else ""
-            entries.append((first, f"{first.severity.label}：{first.message}{more}"))
-        for at, (finding, text) in enumerate(entries, start=1):
-            row = FindingRow(finding, text, self, read_only)
-            self._layout.insertWidget(at, row)
-            self.rows.append(row)
+        kind = "error" if counts.errors else "warning" if parts else "ok"
+        size = looks.icon_px(self._summary)
+        self._icon.setPixmap(looks.icon(kind).pixmap(size, size))
+        self._summary.setStyleSheet(f"color: {looks.ERROR_TEXT.name()};" if counts.errors else "")
 
     def messages(self) -> list[str]:
         return [row.label.text() for row in self.rows]

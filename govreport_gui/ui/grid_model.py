@@ -17,7 +17,7 @@ from ..core.errors import GovreportError
 from ..core.model import Block, Cell, Column, Row, Table
 from ..core.values import display
 from . import looks
-from .session import DraftSession
+from .session import DraftSession, offer_text
 
 HEADER_PATH_ROLE = Qt.ItemDataRole.UserRole + 1  # tuple of header labels, top to bottom
 CELL_ID_ROLE = Qt.ItemDataRole.UserRole + 2
@@ -174,7 +174,7 @@ class BlockModel(QAbstractTableModel):
             font.setBold(True)
             return font
         if role == Qt.ItemDataRole.BackgroundRole:
-            return looks.GROUP_BACKGROUND if row.group else looks.LABEL_BACKGROUND
+            return looks.GROUP_BACKGROUND if row.group else None  # striped like the values
         if role == Qt.ItemDataRole.TextAlignmentRole:
             return int(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter)
         return None
@@ -202,7 +202,11 @@ class BlockModel(QAbstractTableModel):
         if role == Qt.ItemDataRole.DecorationRole:
             return looks.severity_icon(severity) if severity else None
         if role == Qt.ItemDataRole.BackgroundRole:
+            if severity and session.is_culprit(cell.id):
+                return looks.CULPRIT_BACKGROUND  # the total to correct, above its row
             return looks.severity_background(severity) if severity else None
+        if role == Qt.ItemDataRole.FontRole:
+            return looks.culprit_font() if session.is_culprit(cell.id) else None
         if role == Qt.ItemDataRole.ToolTipRole:
             return self.cell_tooltip(cell)
         if role == Qt.ItemDataRole.AccessibleTextRole:
@@ -233,7 +237,7 @@ class BlockModel(QAbstractTableModel):
             lines.append(f"{finding.severity.label}：{finding.message}")
         offer = self.session.suggestion_for(cell.id)
         if offer is not None and offer.suggestion is not None:
-            lines.append(f"可填入计算值 {display(offer.suggestion[1])}（右键菜单或下方列表）")
+            lines.append(f"{offer_text(self.session, offer)}（右键菜单或下方列表）")
         return "\n".join(lines)
 
     def setData(self, index: _Index, value, role: int = Qt.ItemDataRole.EditRole) -> bool:

@@ -7,11 +7,12 @@ column); Delete empties a cell (blank, not 0). Tab past the last cell leaves the
 
 from __future__ import annotations
 
-from PySide6.QtCore import QModelIndex, QPersistentModelIndex, QSize, Qt, QTimer, Signal
-from PySide6.QtGui import QAction, QFontMetrics, QGuiApplication, QKeyEvent
+from PySide6.QtCore import QModelIndex, QPersistentModelIndex, QRect, QSize, Qt, QTimer, Signal
+from PySide6.QtGui import QAction, QFontMetrics, QGuiApplication, QKeyEvent, QPainter
 from PySide6.QtWidgets import (
     QAbstractItemDelegate,
     QAbstractItemView,
+    QApplication,
     QHeaderView,
     QMenu,
     QTableView,
@@ -48,15 +49,18 @@ class GridView(QTableView):
         self.setItemDelegate(
             self.previous_delegate if model.session.show_previous else self.delegate
         )
-        model.inputRefused.connect(lambda _cell, message: self.refused.emit(message))
-        self.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        model.inputRefused.connect(self._input_refused)
+        # several cells: their sum in the status bar, 空白格填 0 of a selection
+        self.setSelectionMode(QAbstractItemView.SelectionMode.ExtendedSelection)
         self.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectItems)
+        self.setAlternatingRowColors(True)  # wide tables: the eye follows a row across
         self.setEditTriggers(
             QAbstractItemView.EditTrigger.AnyKeyPressed
             | QAbstractItemView.EditTrigger.DoubleClicked
             | QAbstractItemView.EditTrigger.EditKeyPressed
         )
         self.setTabKeyNavigation(True)
+        self._refused_editor: QWidget | None = None  # kept open with what was typed
         self.setWordWrap(True)
         self.setCornerButtonEnabled(False)
         self.verticalHeader().hide()
@@ -89,8 +93,9 @@ class GridView(QTableView):
             digits = max(digits, small.horizontalAdvance(wanted) + 16)
         four_chars = metrics.horizontalAdvance("字" * 4) + 16  # longer headers wrap
         for i, column in enumerate(self.grid_model.columns):
-            if column.kind is ColumnKind.LABEL:
-                header.setSectionResizeMode(i, QHeaderView.ResizeMode.Stretch)
+            if column.kind is ColumnKind.LABEL:  # as wide as its labels, not the window
+                header.setSectionResizeMode(i, QHeaderView.ResizeMode.Interactive)
+                header.resizeSection(i, self._label_width(metrics))
             elif column.kind is ColumnKind.UNIT:
                 width = (
                     max(
@@ -111,6 +116,18 @@ class GridView(QTableView):
         label_min = metrics.horizontalAdvance("字" * 14) if has_label else 0
         fixed = sum(header.sectionSize(i) for i in range(header.count()) if i != 0 or not has_label)
         self.setMinimumWidth(min(label_min + fixed + 4, 900))
+
+    def _label_width(self, metrics: QFontMetrics) -> int:
+        """The longest row label on one line, within 10 to 26 characters (longer wrap)."""
+        longest = max(
+            (
+                metrics.horizontalAdvance("\u3000" * r.level + r.label)
+                for r in self.grid_model.block.rows
+            ),
+            default=0,
+        )
+        low, high = (metrics.horizontalAdvance("字" * n) for n in (10, 26))
+        return min(max(longest, low), high) + 16
 
     def fit_height(self) -> None:
         """In a stacked page (several small blocks) show every row without scrolling."""
@@ -239,6 +256,16 @@ class GridView(QTableView):
 
     def closeEditor(self, editor: QWidget, hint: QAbstractItemDelegate.EndEditHint) -> None:
         Hint = QAbstractItemDelegate.EndEditHint
+        if editor is self._refused_editor:  # keep the typed text where it was typed
+            self._refused_editor = None
+            if hint != Hint.RevertModelCache:  # Esc gives up and restores the value
+                if (
+                    self.hasFocus()
+                    or editor.hasFocus()
+                    or self.isAncestorOf(QApplication.focusWidget())
+                ):
+                    editor.setFocus()
+                return
         current = self.currentIndex()
         here = (current.row(), current.column())
         at_end = here in self._places and (
@@ -296,8 +323,38 @@ class GridView(QTableView):
             if start.isValid():
                 self.setCurrentIndex(start)
 
-    def _current_changed(self, current: QModelIndex, _previous: QModelIndex) -> None:
+    def _current_changed(self, current: QModelIndex, previous: QModelIndex) -> None:
+        for index in (previous, current):  # the row highlight follows the current cell
+            if index.isValid():
+                self.viewport().update(self._row_rect(index.row()))
         self.cellFocused.emit(self.grid_model.cell_at(current))
+
+    def _row_rect(self, row: int) -> QRect:
+        return QRect(0, self.rowViewportPosition(row), self.viewport().width(), self.rowHeight(row))
+
+    def paintEvent(self, event) -> None:
+        """The cells (in C++), then a light band over the current row of the focused grid."""
+        super().paintEvent(event)
+        current = self.currentIndex()
+        if not current.isValid() or not self.hasFocus():
+            return
+        painter = QPainter(self.viewport())
+        painter.fillRect(self._row_rect(current.row()), looks.CURRENT_ROW)
+        painter.end()
+
+    def focusOutEvent(self, event) -> None:
+        super().focusOutEvent(event)
+        current = self.currentIndex()
+        if current.isValid():
+            self.viewport().update(self._row_rect(current.row()))
+
+    # -- refused input ---------------------------------------------------------------------
+
+    def _input_refused(self, _cell_id: str, message: str) -> None:
+        """The core refused what was typed: the editor stays open with the text, to correct."""
+        editor = self.indexWidget(self.currentIndex())
+        self._refused_editor = editor if editor is not None else QApplication.focusWidget()
+        self.refused.emit(message)
 
     def select_cell(self, cell_id: str) -> bool:
         index = self.grid_model.index_of(cell_id)

@@ -16,6 +16,10 @@ WARNING_BACKGROUND = QColor("#fff1c2")
 GROUP_BACKGROUND = QColor("#eef1f5")
 LABEL_BACKGROUND = QColor("#f7f8fa")
 ERROR_TEXT = QColor("#a4161a")
+#: The cell an error most likely comes from (a total against its parts): stronger red.
+CULPRIT_BACKGROUND = QColor("#f28b82")
+#: A translucent band over the current row, so a value is read against its label.
+CURRENT_ROW = QColor(30, 100, 200, 28)
 #: Last year's figure under a value: grey, smaller, but still readable (contrast ≥ 4.5:1).
 PREVIOUS_TEXT = QColor("#5f6b7a")
 PREVIOUS_SCALE = 0.85
@@ -55,6 +59,13 @@ def severity_icon(severity: Severity) -> QIcon:
 
 def severity_background(severity: Severity) -> QColor:
     return ERROR_BACKGROUND if severity is Severity.ERROR else WARNING_BACKGROUND
+
+
+def culprit_font() -> QFont:
+    """Bold: the likely culprit of an error reads at a glance, not by colour alone."""
+    font = QApplication.font()
+    font.setBold(True)
+    return font
 
 
 def scale_font(widget: QWidget, factor: float, *, bold: bool = False) -> None:

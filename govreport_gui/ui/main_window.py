@@ -29,6 +29,7 @@ from ..core.errors import GovreportError
 from ..core.library import FormLibrary
 from ..core.rules import Severity
 from ..core.samples import demo_draft
+from ..core.values import display
 from ..storage.base import DraftStore, Status
 from . import dialogs, looks
 from .aggregate_page import AggregatePage, created_notice, notes_of
@@ -66,7 +67,7 @@ class MainWindow(QMainWindow):
         self.report_actions = ReportActions(
             self, settings, renderer if renderer is not None else PdfRenderer(settings)
         )
-        self.edit_actions = EditActions(self)
+        self.edit_actions = EditActions(self, lambda: self.current_step().widget)
         self.help_actions = HelpActions(self)
         self.session: DraftSession | None = None
         self.steps: list[Step] = []
@@ -142,6 +143,9 @@ class MainWindow(QMainWindow):
         care_button.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextOnly)
         care_button.setAccessibleName("关怀模式：放大全部文字")
         self.save_status = SaveStatus(parent)
+        self.selection_sum = QLabel(parent)
+        self.selection_sum.setAccessibleName("所选单元格合计")
+        self.selection_sum.hide()
         self.back_button = QPushButton("上一步(&B)", parent)
         self.back_button.clicked.connect(self.previous_step)
         self.next_button = QPushButton("下一步(&N)", parent)
@@ -153,6 +157,7 @@ class MainWindow(QMainWindow):
         bar.addWidget(care_button)
         bar.addSpacing(12)
         bar.addWidget(self.save_status, 1)
+        bar.addWidget(self.selection_sum)
         bar.addWidget(self.back_button)
         bar.addWidget(self.next_button)
         bar.addWidget(self.finish_button)
@@ -211,6 +216,8 @@ class MainWindow(QMainWindow):
                 step.widget.jumpRequested.connect(self.go_to_cell)
             elif isinstance(step.widget, SignPage):
                 step.widget.statusRequested.connect(self.set_status)
+            elif isinstance(step.widget, TablePage):
+                step.widget.selectionChanged.connect(self._show_selection_sum)
         return steps
 
     def step_index(self, kind: str) -> int:
@@ -239,6 +246,7 @@ class MainWindow(QMainWindow):
             self.session.save_now()
         frame = self.steps[index].frame
         assert frame is not None
+        self.selection_sum.hide()
         self.stack.setCurrentWidget(frame)
         self.step_list.select(index)
         last = len(self.steps) - 1
@@ -283,6 +291,19 @@ class MainWindow(QMainWindow):
                 self.go_to_step(index)
                 return step.widget.go_to_cell(cell_id)
         return False
+
+    def _show_selection_sum(self, cell_ids: list[str]) -> None:
+        """Several cells selected: their sum, as Excel shows it (the core adds them up)."""
+        if self.session is None or len(cell_ids) < 2:
+            self.selection_sum.hide()
+            return
+        summed = self.session.selection_sum(cell_ids)
+        extra = [f"空白 {summed.blanks}"] if summed.blanks else []
+        if summed.not_applicable:
+            extra.append(f"不适用 {summed.not_applicable}")
+        more = f"（{'，'.join(extra)}）" if extra else ""
+        self.selection_sum.setText(f"所选 {len(cell_ids)} 格　求和：{display(summed.total)}{more}")
+        self.selection_sum.show()
 
     def show_place(self, place: str) -> None:
         """Show a cell (by id) or a narrative section (by id): where an undo changed."""

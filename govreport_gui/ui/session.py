@@ -13,7 +13,7 @@ hand them all to :meth:`DraftSession.set_values` with a short Chinese label: one
 from __future__ import annotations
 
 from collections import defaultdict
-from collections.abc import Mapping
+from collections.abc import Iterable, Mapping
 from datetime import datetime
 
 from PySide6.QtCore import QObject, QTimer, Signal
@@ -22,18 +22,30 @@ from PySide6.QtGui import QUndoStack
 from ..core.checks import Summary, check_draft, section_of, unexplained_errors
 from ..core.draft import MAX_SHORT_CHARS, REPORT_FIELDS, Draft, parse_entry
 from ..core.errors import GovreportError
+from ..core.filling import SelectionSum, selection_sum, zero_fill
 from ..core.library import FormLibrary, default_library
 from ..core.model import Form, Section
 from ..core.previous import previous_note, previous_value
 from ..core.rules import Check, Finding, Severity
-from ..core.values import Value
+from ..core.values import Value, display
 from ..storage.base import DraftLockedError, DraftStore, Status, StorageError
 from .edits import SetCells, SetText
 
 AUTOSAVE_MS = 700  # after the last change; well under the promised second
+TEXT_CHECK_MS = 400  # checks after typing in a section (blank-section and copy checks)
 RETRY_MS = 5000  # after a failed save, even if nothing else changes
 
 LOCKED_MESSAGE = "该报告已报送，已锁定；如需修改请先点击“解锁”"
+
+
+def offer_text(session: DraftSession, finding: Finding) -> str:
+    """The button text of a finding's computed value: 填入 17 for a blank cell,
+    总计改为 17 for a filled one (named by its column, e.g. 总计)."""
+    assert finding.suggestion is not None
+    cell_id, value = finding.suggestion
+    if session.draft.value(cell_id) is None:
+        return f"填入 {display(value)}"
+    return f"{session.form.cells[cell_id].column_short or '本格'}改为 {display(value)}"
 
 
 class DraftSession(QObject):
@@ -78,11 +90,14 @@ class DraftSession(QObject):
         self._checks = {rule.key: rule.check for rule in form.rules}
         self.findings: list[Finding] = []
         self._by_cell: dict[str, list[Finding]] = {}
+        self._culprits: set[str] = set()
         self._timer = QTimer(self, singleShot=True, interval=AUTOSAVE_MS)
         self._timer.timeout.connect(self.save_now)
         self._retry = QTimer(self, singleShot=True, interval=RETRY_MS)
         self._retry.timeout.connect(self.save_now)
         self.undo_stack = QUndoStack(self)
+        self._text_check = QTimer(self, singleShot=True, interval=TEXT_CHECK_MS)
+        self._text_check.timeout.connect(self._texts_checked)
         self._recheck()
 
     # -- reading -----------------------------------------------------------------------
@@ -112,6 +127,21 @@ class DraftSession(QObject):
 
     def findings_in(self, cell_ids: set[str]) -> list[Finding]:
         return [f for f in self.findings if f.cells and f.cells[0] in cell_ids]
+
+    def is_culprit(self, cell_id: str) -> bool:
+        """The cell an error most likely comes from: the total its parts disagree with."""
+        return cell_id in self._culprits
+
+    def zero_fill_offer(self, cell_ids: Iterable[str]) -> dict[str, Value]:
+        """The blank cells among ``cell_ids`` that 空白格填 0 would fill (the core decides)."""
+        return zero_fill(self.form, self.draft, cell_ids)
+
+    def selection_sum(self, cell_ids: Iterable[str]) -> SelectionSum:
+        return selection_sum(self.draft.value(c) for c in cell_ids)
+
+    def blank_cells(self) -> list[str]:
+        """Cells still blank, in the form's order (签署与打印 counts them before printing)."""
+        return [c for c in self.form.cells if self.draft.value(c) is None]
 
     def section_of(self, finding: Finding) -> Section | None:
         return section_of(self.form, finding)
@@ -211,6 +241,7 @@ class DraftSession(QObject):
         else:
             self.draft.texts.pop(section_id, None)
         self._touch()
+        self._text_check.start()
         self.textChanged.emit(section_id)
         if shown:
             self.undoneAt.emit(shown)
@@ -312,10 +343,22 @@ class DraftSession(QObject):
         self.draftChanged.emit()
 
     def _values_changed(self) -> None:
+        self._text_check.stop()  # the checks below cover the texts too
         self._recheck()
         self.valuesChanged.emit()
         self.findingsChanged.emit()
         self._touch()
+
+    def _texts_checked(self) -> None:
+        """Texts changed: the checks about sections (written, copied) are run again."""
+        self._recheck()
+        self.findingsChanged.emit()
+
+    def check_now(self) -> None:
+        """Run pending checks at once (before leaving a page, printing or testing)."""
+        if self._text_check.isActive():
+            self._text_check.stop()
+            self._texts_checked()
 
     def _recheck(self) -> None:
         self.findings = check_draft(self.form, self.draft)
@@ -326,3 +369,10 @@ class DraftSession(QObject):
             for cell_id in finding.cells:
                 by_cell[cell_id].append(finding)
         self._by_cell = dict(by_cell)
+        self._culprits = {
+            f.suggestion[0]
+            for f in self.findings
+            if f.severity is Severity.ERROR
+            and f.suggestion is not None
+            and self.draft.value(f.suggestion[0]) is not None
+        }

@@ -2,12 +2,14 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (
     QCheckBox,
     QHBoxLayout,
+    QMenu,
+    QPushButton,
     QScrollArea,
-    QSplitter,
+    QToolButton,
     QVBoxLayout,
     QWidget,
 )
@@ -19,11 +21,17 @@ from .findings_panel import FindingsPanel
 from .grid_model import BlockModel
 from .grid_view import GridView
 from .notes_banner import NotesBanner
-from .session import DraftSession
+from .session import DraftSession, offer_text
 from .widgets import InlineMessage, Page, WrapLabel, guidance_label, title_label
+from .zero_fill import fill_zero
 
 
 class TablePage(Page):
+    """One table: heading, its grids (they get the room), the current cell, the findings."""
+
+    #: Cell ids now selected (the window shows their sum in its bottom bar).
+    selectionChanged = Signal(list)
+
     def __init__(
         self, session: DraftSession, table: Table, section: Section | None, parent=None
     ) -> None:
@@ -31,14 +39,9 @@ class TablePage(Page):
         self.session = session
         self.table = table
         self.section = section
-        year = str(session.draft.year)
-        self.title = table.title.replace("{year}", year)
+        self.title = table.title.replace("{year}", str(session.draft.year))
         layout = QVBoxLayout(self)
-        heading = QHBoxLayout()
-        heading.addWidget(title_label(self.title, self), 1)
-        self.previous_button = self._build_previous_button()
-        heading.addWidget(self.previous_button, 0, Qt.AlignmentFlag.AlignTop)
-        layout.addLayout(heading)
+        layout.addLayout(self._build_heading())
         self.notes_banner = NotesBanner(self)
         self.notes_banner.noteActivated.connect(self.go_to_cell)
         layout.addWidget(self.notes_banner)
@@ -46,68 +49,96 @@ class TablePage(Page):
             layout.addWidget(guidance_label(section.guidance, self))
         if table.note:
             layout.addWidget(guidance_label(table.note, self))
-
         self.grids: list[GridView] = []
-        # several blocks, or a block of a few rows: grids as tall as their rows, stacked
-        stacked = len(table.blocks) > 1 or len(table.blocks[0].rows) <= 3
-        grids_area = QWidget(self)
-        grids_layout = QVBoxLayout(grids_area)
-        grids_layout.setContentsMargins(0, 0, 0, 0)
-        for index, block in enumerate(table.blocks):
-            model = BlockModel(session, table, index, self)
-            caption = block.caption
-            unit = model.uniform_unit()
-            if unit:
-                caption = f"{caption}（单位：{unit}）" if caption else f"单位：{unit}"
-            if caption:
-                label = WrapLabel(caption, grids_area)
-                grids_layout.addWidget(label)
-            grid = GridView(model, fit_to_contents=stacked, parent=grids_area)
-            grid.refused.connect(self.show_refusal)
-            grid.cellFocused.connect(self._show_current)
-            grids_layout.addWidget(grid, 0 if stacked else 1)
-            self.grids.append(grid)
-        if stacked:
-            grids_layout.addStretch(1)
-            scroll = QScrollArea(self)
-            scroll.setWidgetResizable(True)
-            scroll.setFrameShape(QScrollArea.Shape.NoFrame)
-            scroll.setWidget(grids_area)
-            top: QWidget = scroll
-        else:
-            top = grids_area
-
-        self.current_line = WrapLabel("", self)
+        layout.addWidget(self._build_grids(), 1)
+        layout.addWidget(self._build_current_line())
         self.message = InlineMessage(self)
-        self.findings_panel = FindingsPanel(self)
+        layout.addWidget(self.message)
+        self.findings_panel = FindingsPanel(lambda f: offer_text(session, f), self)
         self.findings_panel.findingActivated.connect(self.go_to_finding)
         self.findings_panel.acceptRequested.connect(self.accept)
-
-        bottom = QWidget(self)
-        bottom_layout = QVBoxLayout(bottom)
-        bottom_layout.setContentsMargins(0, 0, 0, 0)
-        bottom_layout.addWidget(self.current_line)
-        bottom_layout.addWidget(self.message)
-        bottom_layout.addWidget(self.findings_panel, 1)
-        splitter = QSplitter(Qt.Orientation.Vertical, self)
-        splitter.addWidget(top)
-        splitter.addWidget(bottom)
-        splitter.setStretchFactor(0, 3)
-        splitter.setStretchFactor(1, 1)
-        splitter.setChildrenCollapsible(False)
-        self.findings_panel.setMinimumHeight(self.fontMetrics().height() * 7)
-        layout.addWidget(splitter, 1)
-
+        layout.addWidget(self.findings_panel)
         self._stale = True
         self._current: Cell | None = None
         self._cell_ids = {cell_id for grid in self.grids for cell_id in grid.grid_model.cell_ids()}
+        self._connect_session()
+        self.refresh_findings()
+        self.refresh_notes()
+
+    def _build_heading(self) -> QHBoxLayout:
+        heading = QHBoxLayout()
+        heading.addWidget(title_label(self.title, self), 1)
+        self.fill_button = self._build_fill_button()
+        heading.addWidget(self.fill_button, 0, Qt.AlignmentFlag.AlignTop)
+        self.previous_button = self._build_previous_button()
+        heading.addWidget(self.previous_button, 0, Qt.AlignmentFlag.AlignTop)
+        return heading
+
+    def _build_fill_button(self) -> QToolButton:
+        """空白格填 0 for the table, the current row or the selected cells."""
+        button = QToolButton(self)
+        button.setText("空白格填 0")
+        button.setToolTip("没有发生的事项填 0（只填允许填 0 的空白格；可以撤销）")
+        button.setPopupMode(QToolButton.ToolButtonPopupMode.InstantPopup)
+        menu = QMenu(button)
+        for text, scope in (
+            ("本表全部空白格", "table"),
+            ("当前行", "row"),
+            ("所选单元格", "selection"),
+        ):
+            menu.addAction(text).triggered.connect(lambda _=False, s=scope: self.fill_zero(s))
+        button.setMenu(menu)
+        return button
+
+    def _build_grids(self) -> QWidget:
+        """The blocks as grids: several, or a few rows, are stacked at their full height."""
+        table, session = self.table, self.session
+        stacked = len(table.blocks) > 1 or len(table.blocks[0].rows) <= 3
+        area = QWidget(self)
+        grids_layout = QVBoxLayout(area)
+        grids_layout.setContentsMargins(0, 0, 0, 0)
+        for index, block in enumerate(table.blocks):
+            model = BlockModel(session, table, index, self)
+            caption, unit = block.caption, model.uniform_unit()
+            if unit:
+                caption = f"{caption}（单位：{unit}）" if caption else f"单位：{unit}"
+            if caption:
+                grids_layout.addWidget(WrapLabel(caption, area))
+            grid = GridView(model, fit_to_contents=stacked, parent=area)
+            grid.refused.connect(self.show_refusal)
+            grid.cellFocused.connect(lambda cell, g=grid: self._cell_focused(g, cell))
+            grid.selectionModel().selectionChanged.connect(self._selection_changed)
+            grids_layout.addWidget(grid, 0 if stacked else 1)
+            self.grids.append(grid)
+        if not stacked:
+            return area
+        grids_layout.addStretch(1)
+        scroll = QScrollArea(self)
+        scroll.setWidgetResizable(True)
+        scroll.setFrameShape(QScrollArea.Shape.NoFrame)
+        scroll.setWidget(area)
+        return scroll
+
+    def _build_current_line(self) -> QWidget:
+        """当前单元格 and its findings, with the one-click fix of its error when there is one."""
+        line = QWidget(self)
+        row = QHBoxLayout(line)
+        row.setContentsMargins(0, 0, 0, 0)
+        self.current_line = WrapLabel("", line)
+        self.current_offer = QPushButton(line)
+        self.current_offer.hide()
+        self.current_offer.clicked.connect(self._accept_current_offer)
+        row.addWidget(self.current_line, 1)
+        row.addWidget(self.current_offer, 0, Qt.AlignmentFlag.AlignTop)
+        return line
+
+    def _connect_session(self) -> None:
+        session = self.session
         session.findingsChanged.connect(self.refresh_findings)
         session.statusChanged.connect(self.refresh_findings)
         session.valuesChanged.connect(self.message.clear)
         session.previousShownChanged.connect(self._previous_shown)
         session.notesChanged.connect(self.refresh_notes)
-        self.refresh_findings()
-        self.refresh_notes()
 
     def _build_previous_button(self) -> QCheckBox:
         """显示上年数: on every table page, all following the one session setting."""
@@ -155,9 +186,11 @@ class TablePage(Page):
         self._stale = False
         listed, blanks = self.page_findings()
         self.findings_panel.set_findings(listed, blanks, read_only=self.session.read_only)
-        current = next((g.current_cell() for g in self.grids if g.hasFocus()), None)
-        if current is not None:
-            self._show_current(current)
+        self._show_current(self._current)  # a fix elsewhere may have answered it
+
+    def resizeEvent(self, event) -> None:
+        super().resizeEvent(event)
+        self.findings_panel.list.setMaximumHeight(max(self.height() // 3, 80))
 
     def showEvent(self, event) -> None:
         super().showEvent(event)
@@ -189,11 +222,71 @@ class TablePage(Page):
         if finding.suggestion is not None:
             self.go_to_cell(finding.suggestion[0])
 
+    # -- selection and 空白格填 0 ---------------------------------------------------------
+
+    def selected_cells(self) -> list[str]:
+        """Value cells selected in the page's grids, in reading order."""
+        return [
+            cell.id
+            for grid in self.grids
+            for index in sorted(grid.selectedIndexes(), key=lambda i: (i.row(), i.column()))
+            if (cell := grid.grid_model.cell_at(index)) is not None
+        ]
+
+    def _selection_changed(self, *_: object) -> None:
+        self.selectionChanged.emit(self.selected_cells())
+
+    def cells_in(self, scope: str) -> list[str]:
+        """The cells of 本表 (table), 当前行 (row) or 所选单元格 (selection)."""
+        if scope == "selection":
+            return self.selected_cells()
+        if scope == "row":
+            cell = self._current
+            if cell is None:
+                return []
+            return [
+                c.id
+                for c in self.session.form.cells_of(self.table.id)
+                if c.row_id == cell.row_id and c.block == cell.block
+            ]
+        return [grid_cell for grid in self.grids for grid_cell in grid.grid_model.cell_ids()]
+
+    def fill_zero(self, scope: str) -> int:
+        """空白格填 0 over a scope, asked once, one undo step; how many were filled."""
+        where = {"table": "本表", "row": "当前行", "selection": "所选单元格"}[scope]
+        filled, note = fill_zero(self, self.session, self.cells_in(scope), where)
+        if note:
+            self.message.show_message(note, "ok" if filled else "info")
+        return filled
+
     def show_refusal(self, message: str) -> None:
         self.message.show_message(message, "error")
 
+    def _cell_focused(self, grid: GridView, cell: Cell | None) -> None:
+        """One current cell on the page: the other grids let go of theirs."""
+        for other in self.grids:
+            if other is not grid:
+                other.clearSelection()
+        self._show_current(cell)
+
+    def _current_offer(self) -> Finding | None:
+        cell = self._current
+        if cell is None or self.session.read_only:
+            return None
+        found = self.session.cell_findings(cell.id)
+        return next((f for f in found if f.suggestion is not None), None)
+
+    def _accept_current_offer(self) -> None:
+        offer = self._current_offer()
+        if offer is not None:
+            self.accept(offer)
+
     def _show_current(self, cell: Cell | None) -> None:
         self._current = cell
+        offer = self._current_offer()
+        self.current_offer.setVisible(offer is not None)
+        if offer is not None:
+            self.current_offer.setText(offer_text(self.session, offer))
         if cell is None:
             self.current_line.clear()
             return
