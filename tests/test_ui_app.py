@@ -10,7 +10,7 @@ from pathlib import Path
 
 import pytest
 from PySide6.QtCore import QCoreApplication, Qt
-from PySide6.QtWidgets import QApplication
+from PySide6.QtWidgets import QApplication, QLabel
 
 from govreport_gui.core.draft import new_draft, read_draft_file
 from govreport_gui.storage.base import MemoryDraftStore, Status, StorageError
@@ -288,3 +288,30 @@ def test_an_error_inside_the_window_is_told_in_chinese_with_a_details_file(monke
         assert "Traceback" in path.read_text(encoding="utf-8")
     finally:
         path.unlink()
+
+
+def test_care_mode_at_run_time_enlarges_styled_text_too(qtbot, library, tmp_path, normal_text):
+    """Guidance, red 错误 lines, notice bars and the sign page's warning have their own
+    colours (style sheets); they grow with everything else, without a restart."""
+    window = make_window(qtbot, library, tmp_path)
+    window.open_demo()
+    looks.apply_text_scale(False)
+    qtbot.wait(10)
+    base = QApplication.font().pointSizeF()
+    page = table_page(window, "stats")
+    page.findings_panel.set_open(True)
+    sign = window.page("sign")
+    red = next(r.label for r in page.findings_panel.rows if r.finding.severity.label == "错误")
+    styled = {
+        "guidance": next(
+            w for w in page.findChildren(QLabel) if "color: #4a5563" in w.styleSheet()
+        ),
+        "red finding": red,
+        "current cell's finding": page.current_notes,
+        "notice bar": window.notice.text,
+        "sign page warning": sign.check_message.text,
+    }
+    window.care_action.trigger()
+    qtbot.waitUntil(lambda: QApplication.font().pointSizeF() > base)
+    for name, widget in styled.items():
+        assert widget.font().pointSizeF() == pytest.approx(base * CARE_SCALE), name

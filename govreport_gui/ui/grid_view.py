@@ -95,7 +95,7 @@ class GridView(QTableView):
         for i, column in enumerate(self.grid_model.columns):
             if column.kind is ColumnKind.LABEL:  # as wide as its labels, not the window
                 header.setSectionResizeMode(i, QHeaderView.ResizeMode.Interactive)
-                header.resizeSection(i, self._label_width(metrics))
+                header.resizeSection(i, self._label_width())
             elif column.kind is ColumnKind.UNIT:
                 width = (
                     max(
@@ -117,8 +117,10 @@ class GridView(QTableView):
         fixed = sum(header.sectionSize(i) for i in range(header.count()) if i != 0 or not has_label)
         self.setMinimumWidth(min(label_min + fixed + 4, 900))
 
-    def _label_width(self, metrics: QFontMetrics) -> int:
-        """The longest row label on one line, within 10 to 26 characters (longer wrap)."""
+    def _label_width(self) -> int:
+        """The longest row label on one line, within 8 to 26 characters (longer wrap), and
+        no wider than the room the value columns leave (no sideways scrolling for labels)."""
+        metrics = self.fontMetrics()
         longest = max(
             (
                 metrics.horizontalAdvance("\u3000" * r.level + r.label)
@@ -126,8 +128,18 @@ class GridView(QTableView):
             ),
             default=0,
         )
-        low, high = (metrics.horizontalAdvance("字" * n) for n in (10, 26))
-        return min(max(longest, low), high) + 16
+        low, high = (metrics.horizontalAdvance("字" * n) for n in (8, 26))
+        header = self.horizontalHeader()
+        values = sum(header.sectionSize(i) for i in range(1, header.count()))
+        room = self.viewport().width() - values - 2 if self.isVisible() else high
+        return max(min(longest + 16, high + 16, room), low + 16)
+
+    def _fit_label_column(self) -> None:
+        if self.grid_model.columns[0].kind is not ColumnKind.LABEL:
+            return
+        width = self._label_width()
+        if width != self.horizontalHeader().sectionSize(0):
+            self.horizontalHeader().resizeSection(0, width)
 
     def fit_height(self) -> None:
         """In a stacked page (several small blocks) show every row without scrolling."""
@@ -165,6 +177,7 @@ class GridView(QTableView):
 
     def resizeEvent(self, event) -> None:
         super().resizeEvent(event)
+        self._fit_label_column()
         self.fit_height()
         if self.fit_to_contents:  # stretched columns settle after this event: check then
             QTimer.singleShot(0, self, self._refit_if_width_changed)

@@ -82,6 +82,8 @@ def rescale_fonts() -> None:
     base = QApplication.font().pointSizeF()
     marker = _FONT_SCALE.encode()
     for widget in QApplication.allWidgets():
+        if widget.styleSheet():  # a style sheet keeps the font it resolved: resolve again
+            widget.setStyleSheet(widget.styleSheet())
         if marker not in widget.dynamicPropertyNames():
             continue
         font = widget.font()

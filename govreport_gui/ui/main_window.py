@@ -48,6 +48,8 @@ from .steps import Step, StepKind, build_steps, scrollable
 from .table_page import TablePage
 from .widgets import ICON_SIZE, InlineMessage
 
+STEP_CHARS, STEP_CHARS_CARE = 11, 9  # the step list's width in characters
+
 
 class MainWindow(QMainWindow):
     def __init__(
@@ -107,7 +109,7 @@ class MainWindow(QMainWindow):
         )
         self.stack.addWidget(self._aggregate_step.frame)
         self._set_steps([Step(StepKind.START, "开始", self.start_page)])
-        self.step_list.fit()
+        self.step_list.fit(STEP_CHARS_CARE if self.settings.care_mode else STEP_CHARS)
         self._restore_geometry()
         QShortcut(QKeySequence("Ctrl+PgDown"), self, activated=self.next_step)
         QShortcut(QKeySequence("Ctrl+PgUp"), self, activated=self.previous_step)
@@ -216,6 +218,7 @@ class MainWindow(QMainWindow):
                 step.widget.jumpRequested.connect(self.go_to_cell)
             elif isinstance(step.widget, SignPage):
                 step.widget.statusRequested.connect(self.set_status)
+                step.widget.jumpRequested.connect(self.go_to_cell)
             elif isinstance(step.widget, TablePage):
                 step.widget.selectionChanged.connect(self._show_selection_sum)
         return steps
@@ -460,7 +463,7 @@ class MainWindow(QMainWindow):
         self.settings.care_mode = on
         looks.apply_text_scale(on)
         QApplication.processEvents()  # let the new font reach every widget first
-        self.step_list.fit()
+        self.step_list.fit(STEP_CHARS_CARE if self.settings.care_mode else STEP_CHARS)
         self.refresh_step_states()
 
     def save_before_quit(self) -> None:

@@ -25,6 +25,7 @@ from ..core.errors import GovreportError
 from ..storage.base import Status
 from .session import DraftSession
 from .widgets import InlineMessage, Page, guidance_label, title_label
+from .zero_fill import fill_zero
 
 DATE_FORMAT = "yyyy年M月d日"
 _READ_FORMATS = ("yyyy年M月d日", "yyyy.M.d", "yyyy-M-d", "yyyy/M/d", "yyyyMMdd")
@@ -45,19 +46,42 @@ class SignPage(Page):
     printRequested = Signal()
     statusRequested = Signal(object)  # Status
 
+    jumpRequested = Signal(str)  # a blank cell to show
+
     def __init__(self, session: DraftSession, parent=None) -> None:
         super().__init__(parent)
         self.session = session
-        draft = session.draft
+        self.fields: dict[str, QLineEdit] = {}
         layout = QVBoxLayout(self)
         layout.addWidget(title_label("签署与打印", self))
         layout.addWidget(
             guidance_label("填写报告末尾的签署栏，核对报告状态，然后保存 PDF 或打印。", self)
         )
+        columns = QHBoxLayout()  # side by side: the print buttons stay on a laptop's screen
+        columns.addLayout(self._build_signatories(), 1)
+        columns.addWidget(self._build_report_fields(), 1, Qt.AlignmentFlag.AlignTop)
+        layout.addLayout(columns)
+        self.field_message = InlineMessage(self)
+        layout.addWidget(self.field_message)
+        self.check_message = InlineMessage(self)
+        layout.addWidget(self.check_message)
+        layout.addLayout(self._build_blank_line())
+        layout.addLayout(self._build_output_buttons())
+        self.result = InlineMessage(self)
+        layout.addWidget(self.result)
+        layout.addStretch(1)
+        session.findingsChanged.connect(self.refresh_checks)
+        session.draftChanged.connect(self.refresh_checks)
+        session.draftChanged.connect(self._show_report_defaults)
+        session.statusChanged.connect(self._apply_status)
+        self._apply_status()
+        self.refresh_checks()
+
+    def _build_signatories(self) -> QFormLayout:
+        """填报单位, the people who sign, 联系电话, 填报日期 and the report's status."""
+        draft = self.session.draft
         form = QFormLayout()
         form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.ExpandingFieldsGrow)
-        self.fields: dict[str, QLineEdit] = {}
-
         self.unit = self._line("填报单位", draft.unit, form, "unit")
         self.unit.editingFinished.connect(self._unit_finished)
         self.unit.textChanged.connect(self._unit_edited)
@@ -66,27 +90,9 @@ class SignPage(Page):
             edit.textChanged.connect(lambda text, key=key: self._signatory(key, text))
         phone = self._line("联系电话", draft.signatories.get("phone", ""), form, "phone")
         phone.textChanged.connect(lambda text: self._signatory("phone", text))
-
-        self.date = QDateEdit(self)
-        self.date.setCalendarPopup(True)
-        self.date.setDisplayFormat(DATE_FORMAT)
-        self.date.setAccessibleName("填报日期")
-        self.date_note = QLabel(self)
-        self.date_note.setStyleSheet("color: #4a5563;")
-        stored = draft.signatories.get("date", "")
-        shown = parse_date_text(stored) if stored else None
-        self.date.setDate(shown or QDate.currentDate())
-        self.date.dateChanged.connect(self._date_changed)
-        date_row = QHBoxLayout()
-        date_row.addWidget(self.date)
-        date_row.addWidget(self.date_note, 1)
         date_label = QLabel("填报日期(&D)：", self)
+        form.addRow(date_label, self._build_date())
         date_label.setBuddy(self.date)
-        form.addRow(date_label, date_row)
-        if not stored and not session.read_only:
-            self._store_date()  # default: today, printed as shown
-        self._show_date_note()
-
         self.status = QComboBox(self)
         for status in Status:
             self.status.addItem(status.label, status.value)  # a StrEnum comes back as str
@@ -96,15 +102,45 @@ class SignPage(Page):
         status_label = QLabel("报告状态(&S)：", self)
         status_label.setBuddy(self.status)
         form.addRow(status_label, self.status)
-        layout.addLayout(form)
-        layout.addWidget(self._build_report_fields())
+        return form
 
-        self.field_message = InlineMessage(self)
-        layout.addWidget(self.field_message)
-        self.check_message = InlineMessage(self)
-        layout.addWidget(self.check_message)
+    def _build_date(self) -> QHBoxLayout:
+        self.date = QDateEdit(self)
+        self.date.setCalendarPopup(True)
+        self.date.setDisplayFormat(DATE_FORMAT)
+        self.date.setAccessibleName("填报日期")
+        self.date_note = QLabel(self)
+        self.date_note.setStyleSheet("color: #4a5563;")
+        self.date_note.setWordWrap(True)
+        stored = self.session.draft.signatories.get("date", "")
+        shown = parse_date_text(stored) if stored else None
+        self.date.setDate(shown or QDate.currentDate())
+        self.date.dateChanged.connect(self._date_changed)
+        row = QHBoxLayout()
+        row.addWidget(self.date)
+        row.addWidget(self.date_note, 1)
+        if not stored and not self.session.read_only:
+            self._store_date()  # default: today, printed as shown
+        self._show_date_note()
+        return row
 
-        buttons = QHBoxLayout()
+    def _build_blank_line(self) -> QHBoxLayout:
+        """How many cells are still blank, before the print buttons, with the two ways on."""
+        row = QHBoxLayout()
+        self.blank_message = InlineMessage(self)
+        self.blank_jump = QPushButton("转到空白格(&J)", self)
+        self.blank_jump.clicked.connect(self.jump_to_blank)
+        self.blank_fill = QPushButton("空白格填 0…", self)
+        self.blank_fill.setToolTip("没有发生的事项填 0（只填允许填 0 的格；可以撤销）")
+        self.blank_fill.clicked.connect(self.fill_blanks)
+        row.addWidget(self.blank_message, 1)
+        row.addWidget(self.blank_jump, 0, Qt.AlignmentFlag.AlignTop)
+        row.addWidget(self.blank_fill, 0, Qt.AlignmentFlag.AlignTop)
+        return row
+
+    def _build_output_buttons(self) -> QHBoxLayout:
+        """The report's outputs; more (Word, Excel…) go in this row."""
+        self.output_buttons = buttons = QHBoxLayout()
         self.pdf_button = QPushButton("保存PDF(&V)…", self)
         self.pdf_button.clicked.connect(self.pdfRequested)
         self.print_button = QPushButton("打印(&P)…", self)
@@ -113,20 +149,13 @@ class SignPage(Page):
         buttons.addWidget(self.pdf_button)
         buttons.addWidget(self.print_button)
         buttons.addStretch(1)
-        layout.addLayout(buttons)
-        self.result = InlineMessage(self)
-        layout.addWidget(self.result)
-        layout.addStretch(1)
-
-        session.findingsChanged.connect(self.refresh_checks)
-        session.draftChanged.connect(self.refresh_checks)
-        session.draftChanged.connect(self._show_report_defaults)
-        session.statusChanged.connect(self._apply_status)
-        self._apply_status()
-        self.refresh_checks()
+        return buttons
 
     def focus_first(self) -> None:
-        self.unit.setFocus(Qt.FocusReason.TabFocusReason)
+        """The keys in 填报单位, its text not selected: typing must not replace the name."""
+        self.unit.setFocus(Qt.FocusReason.OtherFocusReason)
+        self.unit.deselect()
+        self.unit.end(False)
 
     def _line(self, label: str, text: str, form: QFormLayout, key: str) -> QLineEdit:
         edit = QLineEdit(text, self)
@@ -263,6 +292,35 @@ class SignPage(Page):
             )
         else:
             self.check_message.show_message("没有未处理的错误，报告可以正式打印。", "ok")
+        self._show_blanks()
+
+    def _show_blanks(self, done: str = "") -> None:
+        """The count of blank cells (after ``done``, what a fill just did)."""
+        blanks = len(self.session.blank_cells())
+        for widget in (self.blank_jump, self.blank_fill):
+            widget.setVisible(bool(blanks))
+        self.blank_fill.setEnabled(not self.session.read_only)
+        if blanks:
+            self.blank_message.show_message(
+                f"{done}还有 {blanks} 个单元格空着（空白不等于 0）。没有发生的事项请填 0，"
+                "确实不知道的请核实后再打印。",
+                "warning",
+            )
+        elif done:
+            self.blank_message.show_message(done, "ok")
+        else:
+            self.blank_message.clear()
+
+    def jump_to_blank(self) -> None:
+        blanks = self.session.blank_cells()
+        if blanks:
+            self.jumpRequested.emit(blanks[0])
+
+    def fill_blanks(self) -> int:
+        filled, note = fill_zero(self, self.session, self.session.blank_cells(), "全部表格")
+        if note:
+            self._show_blanks(note)
+        return filled
 
     def show_result(self, message: str, kind: str = "ok") -> None:
         self.result.show_message(message, kind)

@@ -25,12 +25,13 @@ class StepList(QListWidget):
         self.setSpacing(2)
         self._blank_icon = blank_icon()
 
-    def fit(self) -> None:
-        """Icon and width for the current font (关怀模式 changes it)."""
+    def fit(self, chars: int = 11) -> None:
+        """Icon and width for the current font: ``chars`` characters a line (fewer in
+        关怀模式, where the table needs the width more)."""
         icon = looks.icon_px(self)
         self.setIconSize(QSize(icon, icon))
         self._blank_icon = blank_icon(icon)
-        self.setFixedWidth(self.fontMetrics().horizontalAdvance("字" * 11) + icon + 40)
+        self.setFixedWidth(self.fontMetrics().horizontalAdvance("字" * chars) + icon + 40)
 
     def show_steps(self, steps: list[Step]) -> None:
         self.blockSignals(True)

@@ -6,6 +6,7 @@ from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (
     QCheckBox,
     QHBoxLayout,
+    QLabel,
     QMenu,
     QPushButton,
     QScrollArea,
@@ -17,12 +18,13 @@ from PySide6.QtWidgets import (
 from ..core.errors import GovreportError
 from ..core.model import Cell, Section, Table
 from ..core.rules import Finding
+from . import looks
 from .findings_panel import FindingsPanel
 from .grid_model import BlockModel
 from .grid_view import GridView
 from .notes_banner import NotesBanner
 from .session import DraftSession, offer_text
-from .widgets import InlineMessage, Page, WrapLabel, guidance_label, title_label
+from .widgets import ElidedLabel, InlineMessage, Page, WrapLabel, guidance_label, title_label
 from .zero_fill import fill_zero
 
 
@@ -66,7 +68,7 @@ class TablePage(Page):
         self.refresh_notes()
 
     def _build_heading(self) -> QHBoxLayout:
-        heading = QHBoxLayout()
+        self._heading = heading = QHBoxLayout()
         heading.addWidget(title_label(self.title, self), 1)
         self.fill_button = self._build_fill_button()
         heading.addWidget(self.fill_button, 0, Qt.AlignmentFlag.AlignTop)
@@ -102,7 +104,11 @@ class TablePage(Page):
             caption, unit = block.caption, model.uniform_unit()
             if unit:
                 caption = f"{caption}（单位：{unit}）" if caption else f"单位：{unit}"
-            if caption:
+            if caption and len(table.blocks) == 1:  # beside the title: the grid gets the line
+                self._heading.insertWidget(
+                    1, QLabel(caption, self), 0, Qt.AlignmentFlag.AlignBottom
+                )
+            elif caption:
                 grids_layout.addWidget(WrapLabel(caption, area))
             grid = GridView(model, fit_to_contents=stacked, parent=area)
             grid.refused.connect(self.show_refusal)
@@ -124,11 +130,17 @@ class TablePage(Page):
         line = QWidget(self)
         row = QHBoxLayout(line)
         row.setContentsMargins(0, 0, 0, 0)
+        text = QVBoxLayout()
+        text.setSpacing(0)
         self.current_line = WrapLabel("", line)
+        self.current_notes = ElidedLabel(line)  # one line; in full in its tooltip
+        self.current_notes.setStyleSheet(f"color: {looks.ERROR_TEXT.name()};")
+        text.addWidget(self.current_line)
+        text.addWidget(self.current_notes)
         self.current_offer = QPushButton(line)
         self.current_offer.hide()
         self.current_offer.clicked.connect(self._accept_current_offer)
-        row.addWidget(self.current_line, 1)
+        row.addLayout(text, 1)
         row.addWidget(self.current_offer, 0, Qt.AlignmentFlag.AlignTop)
         return line
 
@@ -289,6 +301,8 @@ class TablePage(Page):
             self.current_offer.setText(offer_text(self.session, offer))
         if cell is None:
             self.current_line.clear()
+            self.current_notes.setText("")
+            self.current_notes.hide()
             return
         notes = [f"{f.severity.label}：{f.message}" for f in self.session.cell_findings(cell.id)]
         text = f"当前单元格：{cell.label}（单位：{cell.unit}）"
@@ -297,4 +311,6 @@ class TablePage(Page):
         note = self.session.notes.get(cell.id)
         if note:
             notes.append(f"汇总说明：{note}")
-        self.current_line.setText("\n".join([text, *notes]))
+        self.current_line.setText(text)
+        self.current_notes.setText("；".join(notes))
+        self.current_notes.setVisible(bool(notes))

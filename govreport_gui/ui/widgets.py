@@ -53,6 +53,33 @@ class Page(QWidget):
         raise NotImplementedError
 
 
+class ElidedLabel(QLabel):
+    """One line whatever its length: cut with … where the width ends, in full as tooltip."""
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self._full = ""
+        self.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Fixed)
+        self.setTextFormat(Qt.TextFormat.PlainText)
+
+    def setText(self, text: str) -> None:
+        self._full = text
+        self.setToolTip(text)
+        self.setAccessibleName(text)
+        self._elide()
+
+    def text(self) -> str:
+        return self._full
+
+    def resizeEvent(self, event) -> None:
+        super().resizeEvent(event)
+        self._elide()
+
+    def _elide(self) -> None:
+        shown = self.fontMetrics().elidedText(self._full, Qt.TextElideMode.ElideRight, self.width())
+        super().setText(shown)
+
+
 def title_label(text: str, parent: QWidget | None = None) -> QLabel:
     label = WrapLabel(text, parent)
     looks.scale_font(label, 1.3, bold=True)
