@@ -121,7 +121,8 @@ def run_gui(args: argparse.Namespace) -> int:
             dialogs.tell(None, "无法打开草稿数据", str(exc), error=True)
             return 2
         notices += store_notices
-    window = MainWindow(store, library, settings, notices=notices)
+    demo = bool(getattr(args, "demo", False))
+    window = MainWindow(store, library, settings, notices=notices, keeps_drafts=not demo)
     sys.excepthook = _tell_about_crash
     if getattr(args, "demo", False):
         window.open_demo()

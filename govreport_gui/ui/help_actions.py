@@ -15,6 +15,7 @@ from PySide6.QtWidgets import QMenu, QWidget
 from . import dialogs
 
 APP_TITLE = "政府信息公开工作年度报告 填报助手"
+APP_SHORT_TITLE = "填报助手"  # after a report's title, which names the report already
 
 
 class HelpActions(QObject):

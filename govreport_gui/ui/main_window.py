@@ -34,7 +34,7 @@ from ..storage.base import DraftStore, Status
 from . import dialogs, looks
 from .aggregate_page import AggregatePage, created_notice, notes_of
 from .edit_actions import EditActions
-from .help_actions import APP_TITLE, HelpActions
+from .help_actions import APP_SHORT_TITLE, APP_TITLE, HelpActions
 from .printing import PdfRenderer, Renderer
 from .report_actions import ReportActions
 from .review_page import ReviewPage
@@ -60,8 +60,10 @@ class MainWindow(QMainWindow):
         *,
         renderer: Renderer | None = None,
         notices: tuple[str, ...] = (),
+        keeps_drafts: bool = True,
         parent: QWidget | None = None,
     ) -> None:
+        """``keeps_drafts`` is False for the demo's throw-away store (nothing is saved)."""
         super().__init__(parent)
         self.store = store
         self.library = library
@@ -72,6 +74,7 @@ class MainWindow(QMainWindow):
         self.edit_actions = EditActions(self, lambda: self.current_step().widget)
         self.help_actions = HelpActions(self)
         self.session: DraftSession | None = None
+        self.keeps_drafts = keeps_drafts
         self.steps: list[Step] = []
         self.setWindowTitle(APP_TITLE)
 
@@ -144,7 +147,7 @@ class MainWindow(QMainWindow):
         care_button.setDefaultAction(self.care_action)
         care_button.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextOnly)
         care_button.setAccessibleName("关怀模式：放大全部文字")
-        self.save_status = SaveStatus(parent)
+        self.save_status = SaveStatus(parent, keeps_drafts=self.keeps_drafts)
         self.selection_sum = QLabel(parent)
         self.selection_sum.setAccessibleName("所选单元格合计")
         self.selection_sum.hide()
@@ -250,6 +253,7 @@ class MainWindow(QMainWindow):
         frame = self.steps[index].frame
         assert frame is not None
         self.selection_sum.hide()
+        self.save_status.setVisible(index > 0)  # the start page has no report to save
         self.stack.setCurrentWidget(frame)
         self.step_list.select(index)
         last = len(self.steps) - 1
@@ -286,6 +290,8 @@ class MainWindow(QMainWindow):
         self.back_button.setEnabled(True)
         self.next_button.setEnabled(False)
         self.finish_button.setVisible(False)
+        self.save_status.hide()
+        self.selection_sum.hide()
         self.aggregate_page.focus_first()
 
     def go_to_cell(self, cell_id: str) -> bool:
@@ -387,7 +393,8 @@ class MainWindow(QMainWindow):
         """The report's title in the window title; follows a renamed unit or a new title."""
         session = self.session
         if session is not None:
-            self.setWindowTitle(f"{session.draft.title(session.form)} — {APP_TITLE}")
+            # the report's title already says 政府信息公开工作年度报告: not twice
+            self.setWindowTitle(f"{session.draft.title(session.form)} — {APP_SHORT_TITLE}")
 
     def open_demo(self) -> None:
         """The Xinfeng 2017 sample on its statistics table, where its two errors show."""

@@ -16,8 +16,10 @@ from . import looks
 class SaveStatus(QWidget):
     """Icon and text of the save state; never wider than the window allows."""
 
-    def __init__(self, parent: QWidget | None = None) -> None:
+    def __init__(self, parent: QWidget | None = None, *, keeps_drafts: bool = True) -> None:
         super().__init__(parent)
+        #: False for the demo's throw-away store: nothing is saved, so never say 已保存.
+        self.keeps_drafts = keeps_drafts
         layout = QHBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         self.icon = QLabel(self)
@@ -35,9 +37,13 @@ class SaveStatus(QWidget):
     def show_opened(self) -> None:
         self.icon.clear()
         self.label.setStyleSheet("")
-        self.label.setText("已打开，修改会自动保存")
+        self.label.setText(
+            "已打开，修改会自动保存" if self.keeps_drafts else "示例报告：修改不会保存"
+        )
 
     def show_saved(self, when: datetime) -> None:
+        if not self.keeps_drafts:
+            return
         self._set_icon("ok")
         self.label.setStyleSheet("")
         self.label.setText(f"已保存 {when:%H:%M:%S}")

@@ -2,7 +2,8 @@
 
 A report is walked through as 开始, one step per narrative section and per table in the
 form's order, 审核, 签署与打印. The 汇总 page is a step of no report (shown outside the
-list). One rule decides every step's icon: :func:`step_state`.
+list). One rule decides every step's icon, :func:`step_state`: red while an error is
+neither fixed nor explained, yellow for explained errors, hints and blanks, green when done.
 """
 
 from __future__ import annotations
@@ -81,9 +82,11 @@ def step_state(step: Step, session: DraftSession) -> tuple[str, str]:
         return ("已填写", "ok") if written else ("未填写", "")
     if step.kind is StepKind.TABLE and isinstance(step.widget, TablePage):
         listed, blanks = step.widget.page_findings()
-        errors = Summary.of(listed, {}).errors
-        if errors:
-            return f"{errors} 个错误", "error"
+        summary = Summary.of(listed, session.draft.explanations)
+        if summary.unexplained:
+            return f"{summary.unexplained} 个错误未处理", "error"
+        if summary.errors:  # explained: the same yellow as 审核 shows for it
+            return f"{summary.errors} 个错误已写说明", "warning"
         if listed:
             return f"{len(listed)} 个提示", "warning"
         if blanks:
