@@ -48,8 +48,11 @@ class SetCells(QUndoCommand):
 class SetText(QUndoCommand):
     """The text of one narrative section; consecutive typing merges into one step."""
 
-    def __init__(self, session: DraftSession, section_id: str, text: str, title: str) -> None:
-        super().__init__(f"编辑“{title}”")
+    def __init__(
+        self, session: DraftSession, section_id: str, text: str, label: str, *, merge: bool = True
+    ) -> None:
+        super().__init__(label)
+        self.merge = merge  # False: a step of its own (a whole text put in at once)
         self.session = session
         self.section_id = section_id
         self.new = text
@@ -62,6 +65,8 @@ class SetText(QUndoCommand):
 
     def mergeWith(self, other: QUndoCommand) -> bool:
         if not isinstance(other, SetText) or other.section_id != self.section_id:
+            return False
+        if not (self.merge and other.merge):
             return False
         if other.at - self.at > TEXT_MERGE_SECONDS:
             return False

@@ -210,14 +210,16 @@ class DraftSession(QObject):
         cell_id, value = finding.suggestion
         self.set_values({cell_id: value}, f"填入“{self.form.cells[cell_id].label}”")
 
-    def set_text(self, section_id: str, text: str) -> None:
-        """A section's text as typed; typing without a pause is one undo step."""
+    def set_text(self, section_id: str, text: str, label: str = "") -> None:
+        """A section's text as typed; typing without a pause is one undo step. With a
+        ``label`` (e.g. 以上年内容为底稿) the change is an undo step of its own."""
         self._check_writable()
         if text == self.draft.texts.get(section_id, ""):
             return
         section = next((s for s in self.form.sections if s.id == section_id), None)
         title = section.title if section is not None else section_id
-        self.undo_stack.push(SetText(self, section_id, text, title))
+        command = SetText(self, section_id, text, label or f"编辑“{title}”", merge=not label)
+        self.undo_stack.push(command)
 
     def undo(self) -> None:
         """Take back the last change of cells or text (raises when the report is locked)."""

@@ -16,6 +16,7 @@ from PySide6.QtWidgets import (
 
 from ..core.errors import GovreportError
 from ..core.model import Section
+from . import dialogs
 from .edit_actions import UndoKeys
 from .session import DraftSession
 from .widgets import InlineMessage, Page, guidance_label, title_label
@@ -41,6 +42,10 @@ class PreviousTextDialog(QDialog):
         layout.addWidget(QLabel(f"{year}年度报告中的这一部分（只读，可复制）：", self))
         layout.addWidget(self.view, 1)
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close, self)
+        self.use_button = buttons.addButton(
+            "以上年内容为底稿", QDialogButtonBox.ButtonRole.ActionRole
+        )
+        self.use_button.setToolTip("把上年的内容复制到本年的编辑框中再修改（可以撤销）")
         buttons.rejected.connect(self.close)
         layout.addWidget(buttons)
 
@@ -56,6 +61,17 @@ class TextPage(Page):
         if section.guidance:
             layout.addWidget(guidance_label(f"本部分应写明：{section.guidance}", self))
 
+        layout.addWidget(self._build_editor(), 1)
+        layout.addLayout(self._build_bar())
+        self.message = InlineMessage(self)
+        layout.addWidget(self.message)
+        self._offer_previous()
+        session.statusChanged.connect(self._apply_read_only)
+        self._apply_read_only()
+        self._update_count()
+
+    def _build_editor(self) -> QPlainTextEdit:
+        session, section = self.session, self.section
         self.editor = QPlainTextEdit(self)
         self.editor.setAccessibleName(section.title)
         self.editor.setAccessibleDescription(section.guidance)
@@ -66,29 +82,52 @@ class TextPage(Page):
         self.editor.installEventFilter(UndoKeys(session, self.editor))
         self.editor.textChanged.connect(self._text_changed)
         session.textChanged.connect(self._text_set)
-        layout.addWidget(self.editor, 1)
+        return self.editor
 
+    def _build_bar(self) -> QHBoxLayout:
         bar = QHBoxLayout()
         self.count_label = QLabel(self)
         bar.addWidget(self.count_label)
         bar.addStretch(1)
         self.previous_button = QPushButton("查看上年内容(&P)", self)
         self.previous_button.clicked.connect(self.show_previous)
+        self.use_previous_button = QPushButton("以上年内容为底稿", self)
+        self.use_previous_button.setToolTip("把上年的内容复制到编辑框中再修改（可以撤销）")
+        self.use_previous_button.clicked.connect(self.use_previous)
         bar.addWidget(self.previous_button)
-        layout.addLayout(bar)
-        self.message = InlineMessage(self)
-        layout.addWidget(self.message)
+        bar.addWidget(self.use_previous_button)
+        return bar
 
-        previous = session.draft.previous
-        self.previous_text = previous.texts.get(section.id, "") if previous else ""
+    def _offer_previous(self) -> None:
+        previous = self.session.draft.previous
+        self.previous_text = previous.texts.get(self.section.id, "") if previous else ""
         if not self.previous_text:
-            self.previous_button.setEnabled(False)
-            self.previous_button.setToolTip(
-                "没有导入上年报告" if previous is None else "上年报告中没有这一部分"
-            )
-        session.statusChanged.connect(self._apply_read_only)
-        self._apply_read_only()
-        self._update_count()
+            why = "没有导入上年报告" if previous is None else "上年报告中没有这一部分"
+            for button in (self.previous_button, self.use_previous_button):
+                button.setEnabled(False)
+                button.setToolTip(why)
+
+    def use_previous(self) -> bool:
+        """Last year's text into the editor as a draft (one undo step), with a reminder."""
+        if not self.previous_text or self.session.read_only:
+            return False
+        current = self.editor.toPlainText().strip()
+        if current and not dialogs.confirm(
+            self,
+            "以上年内容为底稿",
+            f"编辑框中已有 {count_characters(current)} 字。用上年的内容替换吗？（可以撤销）",
+            yes="替换",
+        ):
+            return False
+        try:
+            self.session.set_text(self.section.id, self.previous_text, "以上年内容为底稿")
+        except GovreportError as exc:
+            self.message.show_message(str(exc))
+            return False
+        self.message.show_message(
+            "已复制上年内容作为底稿。请逐一更新其中的年份、数字和事项，不要照抄上年。", "warning"
+        )
+        return True
 
     def focus_first(self) -> None:
         self.editor.setFocus(Qt.FocusReason.TabFocusReason)
@@ -125,6 +164,7 @@ class TextPage(Page):
 
     def _apply_read_only(self, *_: object) -> None:
         self.editor.setReadOnly(self.session.read_only)
+        self.use_previous_button.setEnabled(bool(self.previous_text) and not self.session.read_only)
 
     def show_previous(self) -> PreviousTextDialog | None:
         previous = self.session.draft.previous
@@ -134,6 +174,7 @@ class TextPage(Page):
             self._previous_dialog = PreviousTextDialog(
                 self.section.title, previous.year, self.previous_text, self
             )
+            self._previous_dialog.use_button.clicked.connect(self.use_previous)
         self._previous_dialog.show()
         self._previous_dialog.raise_()
         return self._previous_dialog
