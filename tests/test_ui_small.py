@@ -12,7 +12,7 @@ from govreport_gui.ui import dialogs
 from govreport_gui.ui.main_window import MainWindow
 from govreport_gui.ui.text_page import TextPage
 
-from .ui_support import make_window, temp_settings
+from .ui_support import make_window, table_page, temp_settings
 
 
 def _with_last_year(qtbot, library: FormLibrary, tmp_path) -> MainWindow:
@@ -78,3 +78,49 @@ def test_the_demo_never_says_it_saves(qtbot, library, tmp_path):
     assert "已保存" not in window.save_status.text()
     window.go_to_step(0)
     assert not window.save_status.isVisible()  # the start page has no report to save
+
+
+def test_f1_shows_the_tables_official_notes_with_their_document(qtbot, library, tmp_path):
+    store = MemoryDraftStore()
+    draft_id = store.create(new_draft(library.get("2021"), 2023, "测试县测试局"))
+    window = make_window(qtbot, library, tmp_path, store=store)
+    window.open_draft(draft_id)
+    window.go_to_cell("t3.new.natural")
+    page = table_page(window, "t3")
+    qtbot.keyClick(page.grids[0], Qt.Key.Key_F1)
+    dialog = page._notes_dialog
+    assert dialog is not None and dialog.isVisible()
+    assert "区分处理的，只计这一情形，不计其他情形" in dialog.text()
+    assert "出处：国办公开办函〔2021〕30号" in dialog.text()
+
+
+def test_a_table_without_official_notes_says_so(qtbot, library, tmp_path):
+    window = make_window(qtbot, library, tmp_path)
+    window.open_demo()
+    text = table_page(window, "stats").official_notes_text()
+    assert "没有收录官方的填报说明" in text
+
+
+def test_help_shows_the_guide_from_resources(qtbot, library, tmp_path):
+    window = make_window(qtbot, library, tmp_path)
+    assert window.help_actions.guide_action in window.help_menu.actions()
+    guide = window.help_actions.show_guide()
+    assert guide is not None and guide.isVisible()
+    assert "空白格填 0" in guide.text() and "Ctrl+Z" in guide.text()
+
+
+def test_an_official_note_without_its_document_is_refused(tmp_path, library):
+    import pytest
+
+    from govreport_gui.core.errors import GovreportError
+    from govreport_gui.core.formfile import load_form
+
+    source = library.get("2021").source
+    assert source is not None
+    form_text = source.read_text("utf-8").replace(
+        'source = "国办公开办函〔2021〕30号，表三左上角注"', 'source = ""'
+    )
+    bad = tmp_path / "2021.toml"
+    bad.write_text(form_text, "utf-8")
+    with pytest.raises(GovreportError, match="source"):
+        load_form(bad)

@@ -14,7 +14,19 @@ from pathlib import Path
 from typing import Any
 
 from .errors import FormDefinitionError, os_reason
-from .model import MONEY_UNITS, UNITS, Block, Cell, Column, Form, Row, Section, Table, cell_id
+from .model import (
+    MONEY_UNITS,
+    UNITS,
+    Block,
+    Cell,
+    Column,
+    Form,
+    OfficialNote,
+    Row,
+    Section,
+    Table,
+    cell_id,
+)
 from .rules import (
     DEFAULT_MESSAGES,
     SAME_TEXT_MESSAGE,
@@ -211,9 +223,18 @@ def _table(r: _Reader) -> tuple[Table, list[Cell]]:
         title=r.get("title", str),
         note=r.get("note", str, ""),
         blocks=tuple(blocks),
+        official_notes=tuple(_official_note(n) for n in r.children("official_notes", False)),
     )
     r.done()
     return table, cells
+
+
+def _official_note(r: _Reader) -> OfficialNote:
+    note = OfficialNote(text=r.get("text", str), source=r.get("source", str))
+    if not note.text.strip() or not note.source.strip():
+        r.fail(f"{r.where} 的 text 和 source 都不能为空（只收录注明出处的官方说明）")
+    r.done()
+    return note
 
 
 def _block(

@@ -74,6 +74,14 @@ class Table:
     title: str  # may contain {year}
     note: str  # printed above the table, e.g. the balance note of table 三
     blocks: tuple[Block, ...]
+    #: What official documents say about filling this table in, each with its document.
+    official_notes: tuple[OfficialNote, ...] = ()
+
+
+@dataclass(frozen=True)
+class OfficialNote:
+    text: str  # as the document says it (统计口径, what a cell counts)
+    source: str  # the document: number, issuer, where in it
 
 
 @dataclass(frozen=True)

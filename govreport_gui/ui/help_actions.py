@@ -12,9 +12,13 @@ from PySide6.QtCore import QObject
 from PySide6.QtGui import QAction
 from PySide6.QtWidgets import QMenu, QWidget
 
+from ..core.errors import GovreportError
+from ..core.library import data_root
 from . import dialogs
+from .widgets import TextDialog
 
 APP_TITLE = "政府信息公开工作年度报告 填报助手"
+GUIDE_FILE = "使用说明.md"
 APP_SHORT_TITLE = "填报助手"  # after a report's title, which names the report already
 
 
@@ -22,9 +26,11 @@ class HelpActions(QObject):
     def __init__(self, window: QWidget) -> None:
         super().__init__(window)
         self.window = window
+        self._guide: TextDialog | None = None
         self._build_actions()
 
     def _build_actions(self) -> None:
+        self.guide_action = self._action("使用说明(&G)", self.show_guide)
         self.about_action = self._action("关于(&A)", self.about)
 
     def _action(self, text: str, slot: Callable[[], object]) -> QAction:
@@ -33,7 +39,22 @@ class HelpActions(QObject):
         return action
 
     def add_to_menu(self, menu: QMenu) -> None:
+        menu.addAction(self.guide_action)
+        menu.addSeparator()
         menu.addAction(self.about_action)
+
+    def show_guide(self) -> TextDialog | None:
+        """使用说明: a page shipped in resources/help/, shown in the app (not modal)."""
+        try:
+            text = (data_root("resources") / "help" / GUIDE_FILE).read_text("utf-8")
+        except (GovreportError, OSError) as exc:
+            dialogs.tell(self.window, "使用说明", f"找不到使用说明：{exc}", error=True)
+            return None
+        if self._guide is None:
+            self._guide = TextDialog("使用说明", text, self.window, markdown=True)
+        self._guide.show()
+        self._guide.raise_()
+        return self._guide
 
     def about(self) -> None:
         dialogs.tell(

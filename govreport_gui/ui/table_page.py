@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from PySide6.QtCore import Qt, Signal
+from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QCheckBox,
     QHBoxLayout,
@@ -24,7 +25,15 @@ from .grid_model import BlockModel
 from .grid_view import GridView
 from .notes_banner import NotesBanner
 from .session import DraftSession, offer_text
-from .widgets import ElidedLabel, InlineMessage, Page, WrapLabel, guidance_label, title_label
+from .widgets import (
+    ElidedLabel,
+    InlineMessage,
+    Page,
+    TextDialog,
+    WrapLabel,
+    guidance_label,
+    title_label,
+)
 from .zero_fill import fill_zero
 
 
@@ -42,6 +51,7 @@ class TablePage(Page):
         self.table = table
         self.section = section
         self.title = table.title.replace("{year}", str(session.draft.year))
+        self._notes_dialog: TextDialog | None = None
         layout = QVBoxLayout(self)
         layout.addLayout(self._build_heading())
         self.notes_banner = NotesBanner(self)
@@ -74,7 +84,37 @@ class TablePage(Page):
         heading.addWidget(self.fill_button, 0, Qt.AlignmentFlag.AlignTop)
         self.previous_button = self._build_previous_button()
         heading.addWidget(self.previous_button, 0, Qt.AlignmentFlag.AlignTop)
+        self.notes_button = QToolButton(self)
+        self.notes_button.setText("填报说明")
+        self.notes_button.setToolTip("本表的官方填报说明及出处（F1）")
+        self.notes_button.clicked.connect(self.show_official_notes)
+        heading.addWidget(self.notes_button, 0, Qt.AlignmentFlag.AlignTop)
+        QShortcut(
+            QKeySequence("F1"),
+            self,
+            self.show_official_notes,
+            context=Qt.ShortcutContext.WidgetWithChildrenShortcut,
+        )
         return heading
+
+    def official_notes_text(self) -> str:
+        """What the official documents say about this table, each with its document."""
+        notes = self.table.official_notes
+        if not notes:
+            return (
+                f"“{self.title}”没有收录官方的填报说明（未找到注明出处的国家统一说明）。"
+                "请按表头和行名填写，并参照上级部门的通知。"
+            )
+        lines = [f"{i}. {n.text}\n   出处：{n.source}" for i, n in enumerate(notes, 1)]
+        return "\n\n".join([f"“{self.title}”的填报说明（摘自官方文件）：", *lines])
+
+    def show_official_notes(self) -> TextDialog:
+        if self._notes_dialog is None:
+            self._notes_dialog = TextDialog("本表填报说明", self.official_notes_text(), self)
+            self._notes_dialog.resize(640, 360)
+        self._notes_dialog.show()
+        self._notes_dialog.raise_()
+        return self._notes_dialog
 
     def _build_fill_button(self) -> QToolButton:
         """空白格填 0 for the table, the current row or the selected cells."""

@@ -3,7 +3,16 @@
 from __future__ import annotations
 
 from PySide6.QtCore import QSize, Qt
-from PySide6.QtWidgets import QHBoxLayout, QLabel, QSizePolicy, QWidget
+from PySide6.QtWidgets import (
+    QDialog,
+    QDialogButtonBox,
+    QHBoxLayout,
+    QLabel,
+    QSizePolicy,
+    QTextBrowser,
+    QVBoxLayout,
+    QWidget,
+)
 
 from . import looks
 
@@ -78,6 +87,32 @@ class ElidedLabel(QLabel):
     def _elide(self) -> None:
         shown = self.fontMetrics().elidedText(self._full, Qt.TextElideMode.ElideRight, self.width())
         super().setText(shown)
+
+
+class TextDialog(QDialog):
+    """A page of text to read beside the window (使用说明, a table's official notes)."""
+
+    def __init__(
+        self, title: str, text: str, parent: QWidget | None = None, *, markdown: bool = False
+    ) -> None:
+        super().__init__(parent)
+        self.setWindowTitle(title)
+        self.resize(720, 560)
+        layout = QVBoxLayout(self)
+        self.view = QTextBrowser(self)
+        self.view.setOpenExternalLinks(False)
+        if markdown:
+            self.view.setMarkdown(text)
+        else:
+            self.view.setPlainText(text)
+        self.view.setAccessibleName(title)
+        layout.addWidget(self.view, 1)
+        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close, self)
+        buttons.rejected.connect(self.close)
+        layout.addWidget(buttons)
+
+    def text(self) -> str:
+        return self.view.toPlainText()
 
 
 def title_label(text: str, parent: QWidget | None = None) -> QLabel:
