@@ -3,6 +3,8 @@ as a new draft that opens in the wizard, and what the sums leave to the clerk.""
 
 from __future__ import annotations
 
+import csv
+import io
 import os
 import random
 from decimal import Decimal
@@ -17,7 +19,8 @@ from govreport_gui.core.samples import demo_draft
 from govreport_gui.core.values import NA
 from govreport_gui.storage.base import MemoryDraftStore
 from govreport_gui.ui import dialogs
-from govreport_gui.ui.aggregate_page import STATUS, UNIT, AggregatePage
+from govreport_gui.ui.aggregate_page import AggregatePage
+from govreport_gui.ui.unit_list import STATUS, UNIT, status_icon
 
 from .helpers import consistent_2021_values
 from .ui_support import make_window, table_page
@@ -123,7 +126,11 @@ def test_a_folder_of_units_becomes_a_total_that_opens_in_the_wizard(
     assert shown[files["damaged"].name][0] == "（无法读取）"
     assert shown[files["damaged"].name][1].startswith("无法读取：")
     for unit in ("县公安局", "县民政局", "县财政局", "城关镇人民政府", "河口乡人民政府"):
-        assert shown[files[unit].name] == (unit, "已汇总")
+        row = next(r for r in page.model.rows if r.file == files[unit])
+        errors = f"（本单位有 {row.errors} 个错误，请核实）" if row.errors else ""
+        assert shown[files[unit].name] == (unit, "已汇总" + errors)
+        assert status_icon(row) == ("warning" if row.errors else "ok")  # not ✓ beside 错误
+    assert any(r.errors for r in page.model.rows if r.included)  # the case above is met
     summary = page.summary.message()
     assert "共 9 个文件，汇总 6 个单位，3 个文件未汇总" in summary
     assert "1 项有单位未填写" in summary
@@ -196,6 +203,11 @@ def test_a_folder_of_units_becomes_a_total_that_opens_in_the_wizard(
     other = store.create(new_draft(form, 2023, "另一单位"))
     window.open_draft(other)
     assert window.notice.message() == ""
+
+    # the total reopened later: its 汇总说明 were saved with it
+    assert store.load(info.id).notes == session.draft.notes != {}
+    window.open_draft(info.id)
+    assert "县民政局" in table_page(window, "t2").notes_banner.message()
 
 
 def test_the_total_needs_a_name(qtbot, library, tmp_path, monkeypatch):
@@ -296,3 +308,59 @@ def test_an_empty_folder_is_said_plainly(qtbot, library, tmp_path, monkeypatch):
     page = open_aggregate(qtbot, window, tmp_path, monkeypatch)
     assert page.summary.message() == "所选文件夹中没有报告草稿文件（.json）"
     assert page.model.rowCount() == 0 and not page.create_button.isEnabled()
+
+
+def test_the_units_problems_are_exported_with_their_explanations(
+    qtbot, library, tmp_path, monkeypatch
+):
+    folder = tmp_path / "units"
+    folder.mkdir()
+    summed, files = unit_folder(folder, library)
+    police = summed["县公安局"]
+    finding = next(
+        f for f in check_draft(library.get("2021"), police) if f.severity.label == "错误"
+    )
+    police.explanations[finding.rule] = "已与复议机构核对。"
+    write_draft_file(police, files["县公安局"])
+    window = make_window(qtbot, library, tmp_path)
+    page = open_aggregate(qtbot, window, folder, monkeypatch)
+    target = tmp_path / "问题清单"
+    monkeypatch.setattr(dialogs, "choose_save_file", lambda *a: str(target))
+    assert page.export_button.isEnabled()
+    written = page.export_problems()
+    assert written == tmp_path / "问题清单.csv"
+    raw = written.read_bytes()
+    assert raw.startswith("\ufeff".encode())  # Excel and WPS read it as UTF-8
+    rows = list(csv.reader(io.StringIO(raw.decode("utf-8-sig"))))
+    assert rows[0] == ["单位", "文件", "类别", "问题", "说明"]
+    assert [
+        "县公安局",
+        files["县公安局"].name,
+        "错误",
+        finding.message,
+        "已与复议机构核对。",
+    ] in rows
+    assert "已导出" in page.message.message()
+
+
+def test_double_clicking_a_note_shows_its_cell(qtbot, library, tmp_path, monkeypatch):
+    folder = tmp_path / "units"
+    folder.mkdir()
+    unit_folder(folder, library)
+    window = make_window(qtbot, library, tmp_path)
+    window.resize(900, 520)  # a small window: the cell is out of sight at first
+    page = open_aggregate(qtbot, window, folder, monkeypatch)
+    page.unit.setText("测试县（汇总）")
+    page.create_total()
+    t2 = table_page(window, "t2")
+    window.go_to_step(window.step_index("table"))
+    t2.notes_banner.toggle.setChecked(True)
+    item = t2.notes_banner.list.item(0)
+    t2.notes_banner.list.itemActivated.emit(item)
+    qtbot.wait(50)
+    grid = next(g for g in t2.grids if g.grid_model.index_of("t2.fees").isValid())
+    assert grid.current_cell().id == "t2.fees"
+    frame = window.current_step().frame
+    cell = grid.visualRect(grid.grid_model.index_of("t2.fees")).center()
+    at = grid.viewport().mapTo(frame.viewport(), cell)
+    assert frame.viewport().rect().contains(at)  # scrolled into the visible part of the page

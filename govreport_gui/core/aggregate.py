@@ -32,7 +32,7 @@ import os
 import re
 import unicodedata
 from collections import Counter
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from decimal import Decimal
 from pathlib import Path
@@ -88,6 +88,11 @@ class UnitRow:
     status: str  # one of the status constants above
     reason: str  # in Chinese: 已汇总, or why it was left out
     findings: tuple[Finding, ...] = ()
+    explanations: Mapping[str, str] = field(default_factory=dict)  # the unit's own 说明
+
+    def problems(self) -> list[tuple[Finding, str]]:
+        """The unit's findings with its own 说明 of each (empty when it wrote none)."""
+        return [(f, self.explanations.get(f.rule, "").strip()) for f in self.findings]
 
     def to_json(self) -> dict[str, Any]:
         return {
@@ -394,6 +399,7 @@ def _row(item: _Loaded, included: bool, status: str, reason: str) -> UnitRow:
         status,
         reason,
         item.findings,
+        dict(draft.explanations),
     )
 
 
@@ -428,6 +434,14 @@ def sum_drafts(form: Form, drafts: Sequence[Draft]) -> Totals:
     return Totals(values, blanks, clerk)
 
 
+def clerk_notes(totals: Totals) -> dict[str, str]:
+    """Cell id → what the clerk should know there: not additive first, then units' blanks."""
+    notes = {cell.cell: cell.message for cell in totals.clerk_cells}
+    for blank in totals.blanks:
+        notes.setdefault(blank.cell, blank.message)
+    return notes
+
+
 def aggregate_files(
     paths: Iterable[Path],
     library: FormLibrary,
@@ -449,6 +463,7 @@ def aggregate_files(
     totals = sum_drafts(form, summed)  # type: ignore[arg-type]
     total = Draft(form.id, form.version, target[1], unit)
     total.values = totals.values
+    total.notes = clerk_notes(totals)  # saved with the total: they outlive this session
     return AggregateResult(
         form, total, rows, check_draft(form, total), totals.blanks, totals.clerk_cells
     )

@@ -56,6 +56,8 @@ class Draft:
     explanations: dict[str, str] = field(default_factory=dict)  # finding key -> 说明
     report: dict[str, str] = field(default_factory=dict)
     previous: PreviousYear | None = None
+    #: 汇总说明: cell id → what the 汇总 that made this draft left to the clerk there.
+    notes: dict[str, str] = field(default_factory=dict)
 
     def value(self, cell_id: str) -> Value:
         return self.values.get(cell_id)
@@ -133,6 +135,8 @@ def draft_to_json(draft: Draft) -> dict[str, Any]:
     }
     if draft.report:
         data["report"] = dict(draft.report)
+    if draft.notes:
+        data["notes"] = dict(draft.notes)
     if draft.previous is not None:
         data["previous"] = {
             "year": draft.previous.year,
@@ -259,6 +263,7 @@ def draft_from_json(data: Any, library: FormLibrary, shown: str = "草稿") -> D
         if v
     }
     draft.explanations = _explanations(data.get("explanations", {}), form, fail)
+    draft.notes = _notes(data.get("notes", {}), form, fail)
     if data.get("previous") is not None:
         draft.previous = _previous(data["previous"], library, fail)
     return draft
@@ -344,6 +349,21 @@ def _explanations(raw: Any, form: Form, fail: Any) -> dict[str, str]:
             raise fail(f"explanations 中的检查项 “{_brief(key)}” 不属于该报告格式")
         if not isinstance(text, str) or len(text) > MAX_TEXT_CHARS:
             raise fail(f"explanations.{key} 应为不太长的文字")
+        if text.strip():
+            result[key] = text
+    return result
+
+
+def _notes(raw: Any, form: Form, fail: Any) -> dict[str, str]:
+    """The 汇总说明 of a total: short texts keyed by cells of its form."""
+    if not isinstance(raw, dict):
+        raise fail("notes（汇总说明）应为对象（单元格: 说明）")
+    result = {}
+    for key, text in raw.items():
+        if key not in form.cells:
+            raise fail(f"notes 中的单元格 “{_brief(key)}” 不属于该报告格式")
+        if not isinstance(text, str) or len(text) > MAX_TEXT_CHARS:
+            raise fail(f"notes.{key} 应为不太长的文字")
         if text.strip():
             result[key] = text
     return result

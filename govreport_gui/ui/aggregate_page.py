@@ -12,198 +12,53 @@ from __future__ import annotations
 from pathlib import Path
 
 from PySide6.QtCore import (
-    QAbstractTableModel,
     QModelIndex,
-    QPersistentModelIndex,
     QSortFilterProxyModel,
     Qt,
     Signal,
 )
-from PySide6.QtGui import QFont
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QApplication,
     QComboBox,
-    QDialog,
-    QDialogButtonBox,
     QFormLayout,
     QHBoxLayout,
     QHeaderView,
     QLabel,
     QLineEdit,
-    QListWidget,
-    QListWidgetItem,
     QPushButton,
     QTableView,
     QVBoxLayout,
-    QWidget,
 )
 
 from ..core.aggregate import (
     DEFAULT_UNIT,
-    UNREADABLE,
     AggregateError,
     AggregateResult,
     UnitRow,
     aggregate_files,
     expand_paths,
 )
-from ..core.checks import section_of
 from ..core.errors import GovreportError
 from ..core.library import FormLibrary
-from ..core.rules import Finding
+from ..output.unit_problems import write_unit_problems
 from ..storage.base import DraftStore
-from . import dialogs, looks
+from . import dialogs
 from .settings import AppSettings
 from .start_page import form_short_name
+from .unit_list import (
+    ERRORS,
+    FILE,
+    SORT_ROLE,
+    STATUS,
+    UNIT,
+    UNREADABLE_NAME,
+    WARNINGS,
+    YEAR,
+    UnitFindingsDialog,
+    UnitListModel,
+)
 from .widgets import InlineMessage, Page, WrapLabel, guidance_label, title_label
-
-SORT_ROLE = Qt.ItemDataRole.UserRole + 1
-_Index = QModelIndex | QPersistentModelIndex
-UNIT, FILE, YEAR, ERRORS, WARNINGS, STATUS = range(6)
-UNREADABLE_NAME = "（无法读取）"
-
-
-def status_icon(row: UnitRow) -> str:
-    """ok: summed; error: the file could not be read; warning: read but left out."""
-    if row.included:
-        return "ok"
-    return "error" if row.status == UNREADABLE else "warning"
-
-
-class UnitListModel(QAbstractTableModel):
-    """The files of one 汇总, one row each, as the core describes them."""
-
-    HEADERS = ("单位", "文件", "年度", "错误", "提示", "汇总情况")
-
-    def __init__(self, parent=None) -> None:
-        super().__init__(parent)
-        self.rows: list[UnitRow] = []
-
-    def set_rows(self, rows: list[UnitRow]) -> None:
-        self.beginResetModel()
-        self.rows = list(rows)
-        self.endResetModel()
-
-    def rowCount(self, parent: _Index = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else len(self.rows)
-
-    def columnCount(self, parent: _Index = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else len(self.HEADERS)
-
-    def headerData(self, section: int, orientation: Qt.Orientation, role: int = 0):
-        if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole:
-            return self.HEADERS[section]
-        return None
-
-    def data(self, index: _Index, role: int = Qt.ItemDataRole.DisplayRole):
-        if not index.isValid():
-            return None
-        row = self.rows[index.row()]
-        column = index.column()
-        if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.AccessibleTextRole):
-            return self._text(row, column)
-        if role == SORT_ROLE:
-            return self._sort_key(row, index.row(), column)
-        if role == Qt.ItemDataRole.DecorationRole and column == STATUS:
-            return looks.icon(status_icon(row))
-        if role == Qt.ItemDataRole.ToolTipRole:
-            return f"{row.file}\n{row.reason}"
-        if role == Qt.ItemDataRole.TextAlignmentRole and column in (ERRORS, WARNINGS):
-            return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
-        if role == Qt.ItemDataRole.ForegroundRole and column == ERRORS and row.errors:
-            return looks.ERROR_TEXT
-        return None
-
-    @staticmethod
-    def _text(row: UnitRow, column: int) -> str:
-        if column == UNIT:
-            return row.unit or UNREADABLE_NAME
-        if column == FILE:
-            return row.file.name
-        if column == YEAR:
-            return "" if row.year is None else str(row.year)
-        if column == ERRORS:
-            return "" if row.errors is None else str(row.errors)
-        if column == WARNINGS:
-            return "" if row.warnings is None else str(row.warnings)
-        return row.reason
-
-    @staticmethod
-    def _sort_key(row: UnitRow, at: int, column: int) -> object:
-        if column == UNIT:
-            return row.unit
-        if column == FILE:
-            return row.file.name
-        if column == YEAR:
-            return row.year or 0
-        if column == ERRORS:
-            return -1 if row.errors is None else row.errors
-        if column == WARNINGS:
-            return -1 if row.warnings is None else row.warnings
-        return (1_000_000 if row.included else 0) + at  # left out first, then file order
-
-
-class UnitFindingsDialog(QDialog):
-    """One unit's own check results, by section, in the form's words (not modal)."""
-
-    def __init__(self, row: UnitRow, library: FormLibrary, parent: QWidget | None = None):
-        super().__init__(parent)
-        self.row = row
-        name = row.unit or row.file.name
-        self.setWindowTitle(f"{name}的检查结果")
-        self.resize(760, 520)
-        layout = QVBoxLayout(self)
-        form = library.forms.get(row.form_id) if row.form_id else None
-        facts = [f"文件：{row.file}"]
-        if row.year is not None and form is not None:
-            facts.append(f"{row.year}年度，{form_short_name(form)}")
-        facts.append(f"汇总情况：{row.reason}")
-        self.facts = WrapLabel("\n".join(facts), self)
-        self.facts.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
-        layout.addWidget(self.facts)
-        self.list = QListWidget(self)
-        self.list.setWordWrap(True)
-        self.list.setAlternatingRowColors(True)
-        self.list.setAccessibleName(f"{name}的检查结果")
-        layout.addWidget(self.list, 1)
-        self._fill(row, form)
-        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close, self)
-        buttons.rejected.connect(self.close)
-        layout.addWidget(buttons)
-
-    def _fill(self, row: UnitRow, form) -> None:
-        if row.errors is None:
-            self._note("该文件无法读取，没有检查结果。")
-            return
-        if not row.findings:
-            self._note("没有发现错误或提示。")
-            return
-        self._note(f"共 {row.errors} 个错误，{row.warnings} 个提示：")
-        groups: dict[str, list[Finding]] = {}
-        for finding in row.findings:
-            section = section_of(form, finding) if form is not None else None
-            groups.setdefault(section.title if section else "其他", []).append(finding)
-        for title, findings in groups.items():
-            heading = self._note(title)
-            font = QFont(heading.font())
-            font.setBold(True)
-            heading.setFont(font)
-            for finding in findings:
-                item = QListWidgetItem(
-                    looks.severity_icon(finding.severity),
-                    f"{finding.severity.label}：{finding.message}",
-                )
-                self.list.addItem(item)
-
-    def _note(self, text: str) -> QListWidgetItem:
-        item = QListWidgetItem(text)
-        item.setFlags(Qt.ItemFlag.ItemIsEnabled)
-        self.list.addItem(item)
-        return item
-
-    def messages(self) -> list[str]:
-        return [self.list.item(i).text() for i in range(self.list.count())]
 
 
 class AggregatePage(Page):
@@ -229,7 +84,19 @@ class AggregatePage(Page):
                 self,
             )
         )
+        layout.addLayout(self._build_pick_row())
+        layout.addLayout(self._build_fields())
+        self.summary = InlineMessage(self)
+        layout.addWidget(self.summary)
+        layout.addWidget(self._build_table(), 1)
+        self.selected_line = WrapLabel("", self)
+        self.selected_line.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        layout.addWidget(self.selected_line)
+        layout.addLayout(self._build_actions())
+        self.message = InlineMessage(self)
+        layout.addWidget(self.message)
 
+    def _build_pick_row(self) -> QHBoxLayout:
         pick = QHBoxLayout()
         self.folder_button = QPushButton("选择文件夹(&D)…", self)
         self.folder_button.clicked.connect(self.choose_folder)
@@ -245,8 +112,9 @@ class AggregatePage(Page):
         pick.addWidget(self.files_button)
         pick.addWidget(self.reread_button)
         pick.addWidget(self.chosen, 1)
-        layout.addLayout(pick)
+        return pick
 
+    def _build_fields(self) -> QFormLayout:
         fields = QFormLayout()
         self.unit = QLineEdit(self)
         self.unit.setAccessibleName("汇总报告的填报单位")
@@ -263,10 +131,11 @@ class AggregatePage(Page):
         year_label.setBuddy(self.year)
         fields.addRow(unit_label, self.unit)
         fields.addRow(year_label, self.year)
-        layout.addLayout(fields)
+        return fields
 
-        self.summary = InlineMessage(self)
-        layout.addWidget(self.summary)
+    def _build_table(self) -> QTableView:
+        """One line per file (a county may send thousands): the selected file's whole
+        reason is written out under the table, and in the tooltip."""
         self.model = UnitListModel(self)
         self.proxy = QSortFilterProxyModel(self)
         self.proxy.setSourceModel(self.model)
@@ -277,10 +146,11 @@ class AggregatePage(Page):
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-        # One line per file (a county may send thousands): the selected file's whole
-        # reason is written out under the table, and in the tooltip.
         self.table.setWordWrap(False)
         self.table.verticalHeader().hide()
+        # a few rows at least; the page's frame scrolls only when even that does not fit,
+        # so the list's scroll bar is not beside the page's (one scroll bar at a time)
+        self.table.setMinimumHeight(self.table.fontMetrics().height() * 6)
         header = self.table.horizontalHeader()
         header.setResizeContentsPrecision(200)  # widths from a sample of the rows
         for column in (YEAR, ERRORS, WARNINGS):
@@ -292,25 +162,28 @@ class AggregatePage(Page):
         self.table.sortByColumn(STATUS, Qt.SortOrder.AscendingOrder)
         self.table.activated.connect(lambda _index: self.show_selected_findings())
         self.table.selectionModel().currentRowChanged.connect(self._show_selected)
-        layout.addWidget(self.table, 1)
-        self.selected_line = WrapLabel("", self)
-        self.selected_line.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
-        layout.addWidget(self.selected_line)
+        return self.table
 
+    def _build_actions(self) -> QHBoxLayout:
         actions = QHBoxLayout()
         self.findings_button = QPushButton("查看所选单位的检查结果(&V)…", self)
         self.findings_button.clicked.connect(self.show_selected_findings)
         self.findings_button.setEnabled(False)
+        self.export_button = QPushButton("导出各单位问题清单(&X)…", self)
+        self.export_button.setToolTip(
+            "单位、问题和单位写的说明，存为表格（CSV，Excel/WPS 可打开），发回各单位核改"
+        )
+        self.export_button.clicked.connect(self.export_problems)
+        self.export_button.setEnabled(False)
         self.create_button = QPushButton("生成汇总报告(&G)", self)
         self.create_button.setToolTip("把已汇总的各单位数字相加，作为一份新报告保存并打开")
         self.create_button.clicked.connect(self.create_total)
         self.create_button.setEnabled(False)
         actions.addWidget(self.findings_button)
+        actions.addWidget(self.export_button)
         actions.addStretch(1)
         actions.addWidget(self.create_button)
-        layout.addLayout(actions)
-        self.message = InlineMessage(self)
-        layout.addWidget(self.message)
+        return actions
 
     # -- choosing files ----------------------------------------------------------------
 
@@ -387,6 +260,7 @@ class AggregatePage(Page):
         self.model.set_rows(rows)
         self._fill_years(rows)
         self.findings_button.setEnabled(bool(rows))
+        self.export_button.setEnabled(any(row.findings for row in rows))
         self.create_button.setEnabled(result is not None and bool(result.included))
         self._size_name_columns()
         if rows:
@@ -489,17 +363,29 @@ class AggregatePage(Page):
         dialog.open()
         return dialog
 
+    def export_problems(self) -> Path | None:
+        """The units' findings and 说明 as a table to send back; where it was written."""
+        rows = [row for row in self.model.rows if row.findings]
+        if not rows:
+            return None
+        suggested = Path(self._start() or Path.home()) / f"{self.unit_name()}各单位问题清单.csv"
+        chosen = dialogs.choose_save_file(
+            self, "导出各单位问题清单", str(suggested), dialogs.CSV_FILES
+        )
+        if not chosen:
+            return None
+        path = Path(chosen) if chosen.lower().endswith(".csv") else Path(chosen + ".csv")
+        try:
+            count = write_unit_problems(rows, path)
+        except OSError as exc:
+            self.message.show_message(f"未能导出：{path}：{exc.strerror or exc}")
+            return None
+        self.message.show_message(f"已导出 {len(rows)} 个单位的 {count} 个问题：{path}", "ok")
+        return path
+
     def focus_first(self) -> None:
         target = self.table if self.model.rows else self.folder_button
         target.setFocus(Qt.FocusReason.TabFocusReason)
-
-
-def notes_of(result: AggregateResult) -> dict[str, str]:
-    """Cell id → what the clerk should know there: not additive first, then units' blanks."""
-    notes = {cell.cell: cell.message for cell in result.clerk_cells}
-    for blank in result.blanks:
-        notes.setdefault(blank.cell, blank.message)
-    return notes
 
 
 def created_notice(result: AggregateResult) -> str:

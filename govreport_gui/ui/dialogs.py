@@ -10,6 +10,7 @@ from PySide6.QtWidgets import QFileDialog, QMessageBox, QWidget
 
 DRAFT_FILES = "草稿文件 (*.json);;所有文件 (*)"
 PDF_FILES = "PDF 文件 (*.pdf)"
+CSV_FILES = "表格文件 (*.csv);;所有文件 (*)"
 
 
 def choose_open_file(parent: QWidget | None, title: str, folder: str, filters: str) -> str:

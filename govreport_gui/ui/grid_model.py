@@ -86,7 +86,6 @@ class BlockModel(QAbstractTableModel):
         session.valuesChanged.connect(self.refresh)
         session.findingsChanged.connect(self.refresh)
         session.statusChanged.connect(self.refresh)
-        session.notesChanged.connect(self.refresh)
 
     @staticmethod
     def _grid_columns(block: Block) -> list[GridColumn]:

@@ -32,7 +32,7 @@ from ..core.samples import demo_draft
 from ..core.values import display
 from ..storage.base import DraftStore, Status
 from . import dialogs, looks
-from .aggregate_page import AggregatePage, created_notice, notes_of
+from .aggregate_page import AggregatePage, created_notice
 from .edit_actions import EditActions
 from .help_actions import APP_SHORT_TITLE, APP_TITLE, HelpActions
 from .printing import PdfRenderer, Renderer
@@ -374,10 +374,10 @@ class MainWindow(QMainWindow):
         self.go_to_step(target, focus=True)
 
     def open_total(self, draft_id: str, result: AggregateResult) -> bool:
-        """The total the 汇总 page stored: open it on its first table, with its notes."""
+        """The total the 汇总 page stored: open it on its first table (its 汇总说明 are
+        saved in it, so they show whenever it is opened again)."""
         if not self.open_draft(draft_id, "table") or self.session is None:
             return False
-        self.session.set_notes(notes_of(result))
         self._show_notices(created_notice(result))
         return True
 

@@ -58,7 +58,6 @@ class DraftSession(QObject):
     saveFailed = Signal(str)  # the store's message; the draft is still in memory
     statusChanged = Signal(object)  # Status
     previousShownChanged = Signal(bool)  # last year's values shown beside the cells
-    notesChanged = Signal()  # the notes of the 汇总 that made this draft
     textChanged = Signal(str)  # section id whose text changed (typed, undone or redone)
     #: An undo or redo changed this cell or section (id): the window shows it.
     undoneAt = Signal(str)
@@ -85,8 +84,6 @@ class DraftSession(QObject):
         self.last_saved: datetime | None = None
         self.last_error = ""
         self.show_previous = False
-        #: Cell id → what the 汇总 left to the clerk there (not saved: shown after the 汇总).
-        self.notes: dict[str, str] = {}
         self._checks = {rule.key: rule.check for rule in form.rules}
         self.findings: list[Finding] = []
         self._by_cell: dict[str, list[Finding]] = {}
@@ -174,9 +171,10 @@ class DraftSession(QObject):
 
     # -- notes of a 汇总 ---------------------------------------------------------------
 
-    def set_notes(self, notes: dict[str, str]) -> None:
-        self.notes = dict(notes)
-        self.notesChanged.emit()
+    @property
+    def notes(self) -> dict[str, str]:
+        """Cell id → what the 汇总 left to the clerk there (saved with the total)."""
+        return self.draft.notes
 
     # -- changing ----------------------------------------------------------------------
 

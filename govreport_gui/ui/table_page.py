@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import Qt, QTimer, Signal
 from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QCheckBox,
@@ -190,7 +190,6 @@ class TablePage(Page):
         session.statusChanged.connect(self.refresh_findings)
         session.valuesChanged.connect(self.message.clear)
         session.previousShownChanged.connect(self._previous_shown)
-        session.notesChanged.connect(self.refresh_notes)
 
     def _build_previous_button(self) -> QCheckBox:
         """显示上年数: on every table page, all following the one session setting."""
@@ -263,7 +262,24 @@ class TablePage(Page):
             self.go_to_cell(finding.cells[0])
 
     def go_to_cell(self, cell_id: str) -> bool:
-        return any(grid.select_cell(cell_id) for grid in self.grids)
+        """Select a cell and scroll it into view: in its grid, and in every scrolling
+        frame around the grid (stacked grids, the window's page frame)."""
+        for grid in self.grids:
+            if grid.select_cell(cell_id):
+                self._reveal(grid, cell_id)
+                QTimer.singleShot(0, self, lambda g=grid: self._reveal(g, cell_id))
+                return True
+        return False
+
+    @staticmethod
+    def _reveal(grid: GridView, cell_id: str) -> None:
+        rect = grid.visualRect(grid.grid_model.index_of(cell_id))
+        parent = grid.parentWidget()
+        while parent is not None:
+            if isinstance(parent, QScrollArea) and parent.widget() is not None:
+                at = grid.viewport().mapTo(parent.widget(), rect.center())
+                parent.ensureVisible(at.x(), at.y(), rect.width(), rect.height())
+            parent = parent.parentWidget()
 
     def accept(self, finding: Finding) -> None:
         try:
