@@ -98,6 +98,18 @@ class MainWindow(QMainWindow):
         self.setCentralWidget(central)
         self._build_menus()
 
+        self._build_fixed_pages()
+        self._set_steps([Step(StepKind.START, "开始", self.start_page)])
+        self.step_list.fit(STEP_CHARS_CARE if self.settings.care_mode else STEP_CHARS)
+        self._restore_geometry()
+        QShortcut(QKeySequence("Ctrl+PgDown"), self, activated=self.next_step)
+        QShortcut(QKeySequence("Ctrl+PgUp"), self, activated=self.previous_step)
+
+    # -- building ----------------------------------------------------------------------
+
+    def _build_fixed_pages(self) -> None:
+        """开始 and 汇总: there whether or not a report is open."""
+        store, library, settings = self.store, self.library, self.settings
         self.start_page = StartPage(store, library, settings, self)
         self.start_page.openRequested.connect(self.open_draft)
         self.start_page.aggregateRequested.connect(self.show_aggregate)
@@ -111,13 +123,6 @@ class MainWindow(QMainWindow):
             frame=scrollable(self.aggregate_page),
         )
         self.stack.addWidget(self._aggregate_step.frame)
-        self._set_steps([Step(StepKind.START, "开始", self.start_page)])
-        self.step_list.fit(STEP_CHARS_CARE if self.settings.care_mode else STEP_CHARS)
-        self._restore_geometry()
-        QShortcut(QKeySequence("Ctrl+PgDown"), self, activated=self.next_step)
-        QShortcut(QKeySequence("Ctrl+PgUp"), self, activated=self.previous_step)
-
-    # -- building ----------------------------------------------------------------------
 
     def _build_lock_banner(self, parent: QWidget) -> QFrame:
         banner = QFrame(parent)

@@ -101,6 +101,21 @@ class ReviewPage(Page):
         self.summary = InlineMessage(self)
         layout.addWidget(self.summary)
 
+        splitter = QSplitter(Qt.Orientation.Vertical, self)
+        splitter.addWidget(self._build_tree())
+        splitter.addWidget(self._build_detail())
+        splitter.setStretchFactor(0, 3)
+        splitter.setStretchFactor(1, 1)
+        splitter.setChildrenCollapsible(False)
+        layout.addWidget(splitter, 1)
+
+        session.findingsChanged.connect(self._findings_changed)
+        session.statusChanged.connect(lambda *_: self._set_detail(self._group))
+        self._set_detail(None)
+
+    # -- building ----------------------------------------------------------------------
+
+    def _build_tree(self) -> QTreeWidget:
         self.tree = QTreeWidget(self)
         self.tree.setColumnCount(2)
         self.tree.setHeaderLabels(["检查结果", "说明"])
@@ -115,7 +130,10 @@ class ReviewPage(Page):
         self.tree.header().setSectionResizeMode(1, QHeaderView.ResizeMode.ResizeToContents)
         self.tree.currentItemChanged.connect(self._selected)
         self.tree.itemActivated.connect(self._activated)
+        return self.tree
 
+    def _build_detail(self) -> QWidget:
+        """The selected finding: what it says, 转到, and the 说明 the clerk writes."""
         detail = QWidget(self)
         detail_layout = QVBoxLayout(detail)
         detail_layout.setContentsMargins(0, 0, 0, 0)
@@ -137,20 +155,7 @@ class ReviewPage(Page):
         explain_label.setBuddy(self.explanation)
         detail_layout.addWidget(explain_label)
         detail_layout.addWidget(self.explanation, 1)
-
-        splitter = QSplitter(Qt.Orientation.Vertical, self)
-        splitter.addWidget(self.tree)
-        splitter.addWidget(detail)
-        splitter.setStretchFactor(0, 3)
-        splitter.setStretchFactor(1, 1)
-        splitter.setChildrenCollapsible(False)
-        layout.addWidget(splitter, 1)
-
-        session.findingsChanged.connect(self._findings_changed)
-        session.statusChanged.connect(lambda *_: self._set_detail(self._group))
-        self._set_detail(None)
-
-    # -- building ----------------------------------------------------------------------
+        return detail
 
     def focus_first(self) -> None:
         self.tree.setFocus(Qt.FocusReason.TabFocusReason)
