@@ -21,7 +21,6 @@ from PySide6.QtWidgets import (
     QAbstractItemView,
     QApplication,
     QComboBox,
-    QFormLayout,
     QHBoxLayout,
     QHeaderView,
     QLabel,
@@ -58,7 +57,7 @@ from .unit_list import (
     UnitFindingsDialog,
     UnitListModel,
 )
-from .widgets import InlineMessage, Page, WrapLabel, guidance_label, title_label
+from .widgets import ElidedLabel, InlineMessage, Page, guidance_label, title_label
 
 
 class AggregatePage(Page):
@@ -89,8 +88,7 @@ class AggregatePage(Page):
         self.summary = InlineMessage(self)
         layout.addWidget(self.summary)
         layout.addWidget(self._build_table(), 1)
-        self.selected_line = WrapLabel("", self)
-        self.selected_line.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self.selected_line = ElidedLabel(self)  # one line; the whole reason in its tooltip
         layout.addWidget(self.selected_line)
         layout.addLayout(self._build_actions())
         self.message = InlineMessage(self)
@@ -114,8 +112,9 @@ class AggregatePage(Page):
         pick.addWidget(self.chosen, 1)
         return pick
 
-    def _build_fields(self) -> QFormLayout:
-        fields = QFormLayout()
+    def _build_fields(self) -> QHBoxLayout:
+        """The total's name and year on one line: the list of files gets the height."""
+        fields = QHBoxLayout()
         self.unit = QLineEdit(self)
         self.unit.setAccessibleName("汇总报告的填报单位")
         self.unit.setPlaceholderText("例如：某某县（汇总）")
@@ -129,8 +128,11 @@ class AggregatePage(Page):
         unit_label.setBuddy(self.unit)
         year_label = QLabel("汇总年度(&Y)：", self)
         year_label.setBuddy(self.year)
-        fields.addRow(unit_label, self.unit)
-        fields.addRow(year_label, self.year)
+        fields.addWidget(unit_label)
+        fields.addWidget(self.unit, 2)
+        fields.addSpacing(12)
+        fields.addWidget(year_label)
+        fields.addWidget(self.year, 1)
         return fields
 
     def _build_table(self) -> QTableView:
@@ -150,7 +152,7 @@ class AggregatePage(Page):
         self.table.verticalHeader().hide()
         # a few rows at least; the page's frame scrolls only when even that does not fit,
         # so the list's scroll bar is not beside the page's (one scroll bar at a time)
-        self.table.setMinimumHeight(self.table.fontMetrics().height() * 6)
+        self.table.setMinimumHeight(self.table.fontMetrics().height() * 5)
         header = self.table.horizontalHeader()
         header.setResizeContentsPrecision(200)  # widths from a sample of the rows
         for column in (YEAR, ERRORS, WARNINGS):
@@ -278,7 +280,7 @@ class AggregatePage(Page):
 
     def _show_selected(self, current: QModelIndex, _previous: QModelIndex) -> None:
         if not current.isValid():
-            self.selected_line.clear()
+            self.selected_line.setText("")
             return
         row = self.model.rows[self.proxy.mapToSource(current).row()]
         self.selected_line.setText(

@@ -118,8 +118,8 @@ class GridView(QTableView):
         self.setMinimumWidth(min(label_min + fixed + 4, 900))
 
     def _label_width(self) -> int:
-        """The longest row label on one line, within 8 to 26 characters (longer wrap), and
-        no wider than the room the value columns leave (no sideways scrolling for labels)."""
+        """The longest row label on one line, within 8 to 32 characters (the few longer
+        ones wrap), and no wider than the room the value columns leave."""
         metrics = self.fontMetrics()
         longest = max(
             (
@@ -128,7 +128,7 @@ class GridView(QTableView):
             ),
             default=0,
         )
-        low, high = (metrics.horizontalAdvance("字" * n) for n in (8, 26))
+        low, high = (metrics.horizontalAdvance("字" * n) for n in (8, 32))
         header = self.horizontalHeader()
         values = sum(header.sectionSize(i) for i in range(1, header.count()))
         room = self.viewport().width() - values - 2 if self.isVisible() else high
@@ -343,7 +343,8 @@ class GridView(QTableView):
         self.cellFocused.emit(self.grid_model.cell_at(current))
 
     def _row_rect(self, row: int) -> QRect:
-        return QRect(0, self.rowViewportPosition(row), self.viewport().width(), self.rowHeight(row))
+        width = min(self.viewport().width(), self.horizontalHeader().length())
+        return QRect(0, self.rowViewportPosition(row), width, self.rowHeight(row))
 
     def paintEvent(self, event) -> None:
         """The cells (in C++), then a light band over the current row of the focused grid."""

@@ -80,6 +80,7 @@ class MainWindow(QMainWindow):
 
         central = QWidget(self)
         outer = QVBoxLayout(central)
+        outer.setContentsMargins(6, 4, 6, 4)
         self.notice = InlineMessage(central)
         outer.addWidget(self.notice)
         self._notices = notices

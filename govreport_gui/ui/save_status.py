@@ -26,7 +26,9 @@ class SaveStatus(QWidget):
         self.label = QLabel("", self)
         self.label.setAccessibleName("保存状态")
         self.label.setWordWrap(True)  # a long "未能保存…" must not widen the window
-        self.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Preferred)
+        policy = QSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Preferred)
+        policy.setRetainSizeWhenHidden(True)  # hidden on 开始: the buttons keep their place
+        self.setSizePolicy(policy)
         self.label.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Preferred)
         layout.addWidget(self.icon)
         layout.addWidget(self.label, 1)

@@ -31,7 +31,7 @@ from .widgets import (
     Page,
     TextDialog,
     WrapLabel,
-    guidance_label,
+    guidance_line,
     title_label,
 )
 from .zero_fill import fill_zero
@@ -53,14 +53,16 @@ class TablePage(Page):
         self.title = table.title.replace("{year}", str(session.draft.year))
         self._notes_dialog: TextDialog | None = None
         layout = QVBoxLayout(self)
+        layout.setContentsMargins(6, 2, 6, 2)  # every line of height goes to the grid
+        layout.setSpacing(4)
         layout.addLayout(self._build_heading())
         self.notes_banner = NotesBanner(self)
         self.notes_banner.noteActivated.connect(self.go_to_cell)
         layout.addWidget(self.notes_banner)
         if section is not None and section.guidance:
-            layout.addWidget(guidance_label(section.guidance, self))
+            layout.addWidget(guidance_line(section.guidance, self))
         if table.note:
-            layout.addWidget(guidance_label(table.note, self))
+            layout.addWidget(guidance_line(table.note, self))
         self.grids: list[GridView] = []
         layout.addWidget(self._build_grids(), 1)
         layout.addWidget(self._build_current_line())
@@ -170,18 +172,16 @@ class TablePage(Page):
         line = QWidget(self)
         row = QHBoxLayout(line)
         row.setContentsMargins(0, 0, 0, 0)
-        text = QVBoxLayout()
-        text.setSpacing(0)
-        self.current_line = WrapLabel("", line)
-        self.current_notes = ElidedLabel(line)  # one line; in full in its tooltip
+        # one line for both, each cut with … and whole in its tooltip: the grid keeps the rows
+        self.current_line = ElidedLabel(line)
+        self.current_notes = ElidedLabel(line)
         self.current_notes.setStyleSheet(f"color: {looks.ERROR_TEXT.name()};")
-        text.addWidget(self.current_line)
-        text.addWidget(self.current_notes)
         self.current_offer = QPushButton(line)
         self.current_offer.hide()
         self.current_offer.clicked.connect(self._accept_current_offer)
-        row.addLayout(text, 1)
-        row.addWidget(self.current_offer, 0, Qt.AlignmentFlag.AlignTop)
+        row.addWidget(self.current_line, 2)
+        row.addWidget(self.current_notes, 3)
+        row.addWidget(self.current_offer)
         return line
 
     def _connect_session(self) -> None:
@@ -356,7 +356,7 @@ class TablePage(Page):
         if offer is not None:
             self.current_offer.setText(offer_text(self.session, offer))
         if cell is None:
-            self.current_line.clear()
+            self.current_line.setText("")
             self.current_notes.setText("")
             self.current_notes.hide()
             return

@@ -17,6 +17,7 @@ from PySide6.QtWidgets import (
 from . import looks
 
 ICON_SIZE = 16
+GUIDANCE_STYLE = "color: #4a5563;"
 
 
 class WrapLabel(QLabel):
@@ -124,8 +125,16 @@ def title_label(text: str, parent: QWidget | None = None) -> QLabel:
 
 def guidance_label(text: str, parent: QWidget | None = None) -> QLabel:
     label = WrapLabel(text, parent)
-    label.setStyleSheet("color: #4a5563;")
+    label.setStyleSheet(GUIDANCE_STYLE)
     label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+    return label
+
+
+def guidance_line(text: str, parent: QWidget | None = None) -> ElidedLabel:
+    """Guidance on one line (whole in its tooltip), where a table needs the height."""
+    label = ElidedLabel(parent)
+    label.setStyleSheet(GUIDANCE_STYLE)
+    label.setText(text)
     return label
 
 
