@@ -130,6 +130,7 @@ class StartPage(Page):
         self.new_box = self._build_new_box()
         self._layout.addWidget(self.saved_box, 3)
         self._layout.addWidget(self.new_box, 2)
+        self._layout.addStretch(0)  # takes the room the boxes leave when the list is empty
         self._previous_files: list[Draft] = []
         self.year.valueChanged.connect(self._year_changed)
         self._year_changed(self.year.value())
@@ -140,7 +141,9 @@ class StartPage(Page):
         saved_layout = QVBoxLayout(saved)
         self.model = DraftListModel(self.library, self)
         self.table = self._build_saved_table(saved)
+        self.empty_note = QLabel("还没有保存的报告。新建一份，或从草稿文件导入。", saved)
         saved_layout.addWidget(self.table)
+        saved_layout.addWidget(self.empty_note)
         row = QHBoxLayout()
         self.open_button = QPushButton("打开所选报告(&O)", saved)
         self.open_button.clicked.connect(self.open_selected)
@@ -248,6 +251,10 @@ class StartPage(Page):
         """With no saved report, 新建报告 comes first and its button is the obvious one."""
         self._layout.removeWidget(self.new_box)
         self._layout.insertWidget(1 if first else 2, self.new_box, 2)
+        self.table.setVisible(not first)  # an empty list only takes the room
+        self.empty_note.setVisible(first)
+        self._layout.setStretchFactor(self.saved_box, 0 if first else 3)
+        self._layout.setStretchFactor(self.new_box, 0 if first else 2)
         self.create_button.setDefault(first)
         looks.scale_font(self.create_button, 1.0, bold=first)
 
