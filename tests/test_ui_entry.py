@@ -186,3 +186,14 @@ def test_an_explained_error_turns_its_table_step_yellow_as_on_review(qtbot, wind
     error = next(f for f in session.unexplained_errors() if "t3.new.total" in f.cells)
     session.set_explanation(error.rule, "经核实，总计含补报 1 件。")
     assert "错误已写说明" in row.toolTip()
+
+
+def test_one_current_cell_per_page_and_striped_rows(qtbot, window):
+    page = table_page(window, "t2")
+    window.go_to_cell("t2.rules.issued")
+    first = grid_of(page, "t2.rules.issued")
+    second = grid_of(page, "t2.license")
+    assert first.selectedIndexes()
+    window.go_to_cell("t2.license")
+    assert second.selectedIndexes() and not first.selectedIndexes()  # no second blue cell
+    assert all(grid.alternatingRowColors() for grid in page.grids)
