@@ -165,7 +165,7 @@ class ReportActions(QObject):
         if self.session is None or sign is None:
             return None
         try:
-            path = printing.print_folder() / sign.default_file_name()
+            path = printing.new_print_file(sign.default_file_name(), printing.print_folder())
         except OSError as exc:
             sign.show_result(f"无法准备打印文件：{exc}", "error")
             return None
