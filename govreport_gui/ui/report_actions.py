@@ -15,11 +15,12 @@ from PySide6.QtWidgets import QMainWindow, QMenu
 
 from ..core.draft import write_draft_file
 from ..core.errors import GovreportError
+from ..core.filenames import safe_file_name
 from . import dialogs, printing
 from .printing import Renderer, describe_fonts, missing_characters
 from .session import DraftSession
 from .settings import AppSettings
-from .sign_page import SignPage, safe_file_name
+from .sign_page import SignPage
 
 
 class ReportActions(QObject):
