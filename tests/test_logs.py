@@ -116,3 +116,13 @@ def test_help_opens_the_log_folder(qtbot, library, tmp_path, logging_to, monkeyp
     assert "打开日志文件夹(&L)" in titles
     window.help_actions.logs_action.trigger()
     assert opened == [folder]
+
+
+def test_store_commands_log_in_the_data_folder(tmp_path):
+    data = tmp_path / "data"
+    (data / "drafts").mkdir(parents=True)
+    (data / "drafts" / ".tmp-left-by-a-crash.json").write_text("{")  # a save cut short
+    done = run("drafts", "--data-dir", str(data))
+    assert done.returncode == 0, done.stderr
+    log = (data / "logs" / logfile.LOG_NAME).read_text(encoding="utf-8")
+    assert "temporary files left by an interrupted save" in log
