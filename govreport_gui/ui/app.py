@@ -69,6 +69,7 @@ def create_application(argv: Sequence[str] | None = None) -> QApplication:
     app.setApplicationName("govreport")
     app.setApplicationDisplayName("政府信息公开工作年度报告")
     app.setOrganizationName("govreport")
+    looks.keep_light_scheme(app)
     install_qt_translations(app)
     choose_ui_font(app)
     return app
