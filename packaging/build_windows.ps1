@@ -76,6 +76,14 @@ Invoke-Checked $Python @("-m", "PyInstaller", "--noconfirm", "--clean", "--log-l
 $Bundle = Join-Path $Dist "govreport"
 $Built = Get-Date
 
+# The MSVC C++ runtime: an older msvcp140.dll loaded before PySide6's crashes Qt (built
+# with a newer MSVC) at its first mutex lock. Show every copy; refuse differing versions.
+$Msvcp = @(Get-ChildItem $Bundle -Recurse -Filter "msvcp140.dll")
+$Msvcp | ForEach-Object { Write-Host "msvcp140.dll $($_.VersionInfo.FileVersion) in $($_.DirectoryName)" }
+if (@($Msvcp | ForEach-Object { $_.VersionInfo.FileVersion } | Sort-Object -Unique).Count -gt 1) {
+    throw "dist\govreport holds msvcp140.dll in different versions: keep only PySide6's"
+}
+
 if ($SignCommand) {
     # The two programs clerks and scripts start; the DLLs are Python's and Qt's, signed by them.
     foreach ($Exe in @("govreport.exe", "govreport-cli.exe")) {
