@@ -103,6 +103,50 @@ class _Expression:
         raise AssertionError(f"function {name} is not known to this reader")
 
 
+class _Preprocessor:
+    """Conditionals, defines and #error, as ISPP runs them over the script's lines."""
+
+    def __init__(self, names: dict[str, object]) -> None:
+        self.names = names
+        self.active: list[bool] = []  # one per open #if: whether its current branch is taken
+        self.taken: list[bool] = []  # whether any branch of that #if has been taken
+
+    def holds(self, expr: str) -> bool:
+        return bool(_Expression(expr, self.names, Path("/")).value())
+
+    def conditional(self, word: str, rest: str) -> bool:
+        """Handle #if/#ifdef/#ifndef/#elif/#else/#endif; False for other directives."""
+        if word in ("if", "ifdef", "ifndef"):
+            test = self.holds(rest) if word == "if" else (rest in self.names) == (word == "ifdef")
+            self.active.append(test)
+            self.taken.append(test)
+        elif word == "elif":
+            self.active[-1] = not self.taken[-1] and all(self.active[:-1]) and self.holds(rest)
+            self.taken[-1] = self.taken[-1] or self.active[-1]
+        elif word == "else":
+            self.active[-1] = not self.taken[-1]
+        elif word == "endif":
+            self.active.pop()
+            self.taken.pop()
+        else:
+            return False
+        return True
+
+    def directive(self, word: str, rest: str) -> None:
+        if self.conditional(word, rest) or not all(self.active):
+            return
+        if word == "define":
+            name, expr = rest.split(None, 1)
+            self.names[name] = _Expression(expr, self.names, Path("/")).value()
+        elif word == "error":
+            raise IsppError(rest.strip('"'))
+        elif word == "pragma":
+            raise AssertionError(f"#pragma {rest}: ISCC /Q hides it; use #error")
+
+    def line(self, raw: str) -> str:
+        return re.sub(r"\{#(\w+)\}", lambda m: str(self.names[m.group(1)]), raw)
+
+
 def preprocess(script: Path, version: int = encode_ver(6, 7, 3), **defines: str) -> list[str]:
     """The script's lines ISCC would compile, with {#Name} expanded; IsppError on #error.
 
@@ -110,45 +154,15 @@ def preprocess(script: Path, version: int = encode_ver(6, 7, 3), **defines: str)
     """
     names: dict[str, object] = {"Ver": version, "SourcePath": str(script.parent) + "\\"}
     names.update(defines)
-    active: list[bool] = []  # one entry per open #if: whether its current branch is taken
-    taken: list[bool] = []  # whether any branch of that #if has been taken
+    reader = _Preprocessor(names)
     kept: list[str] = []
-
-    def holds(expr: str) -> bool:
-        return bool(_Expression(expr, names, Path("/")).value())
-
     for raw in script.read_text(encoding="utf-8-sig").splitlines():
-        line = raw.strip()
-        outer = all(active)
-        directive = re.match(r"#\s*(\w+)\s*(.*)", line)
-        if not directive:
-            if outer:
-                kept.append(re.sub(r"\{#(\w+)\}", lambda m: str(names[m.group(1)]), raw))
-            continue
-        word, rest = directive.groups()
-        if word in ("if", "ifdef", "ifndef"):
-            test = holds(rest) if word == "if" else (rest in names) == (word == "ifdef")
-            active.append(test)
-            taken.append(test)
-        elif word == "elif":
-            enclosing = all(active[:-1])
-            active[-1] = not taken[-1] and enclosing and holds(rest)
-            taken[-1] = taken[-1] or active[-1]
-        elif word == "else":
-            active[-1] = not taken[-1]
-        elif word == "endif":
-            active.pop()
-            taken.pop()
-        elif not outer:
-            continue
-        elif word == "define":
-            name, expr = rest.split(None, 1)
-            names[name] = _Expression(expr, names, Path("/")).value()
-        elif word == "error":
-            raise IsppError(rest.strip('"'))
-        elif word == "pragma":
-            raise AssertionError(f"#pragma {rest}: ISCC /Q hides it; use #error")
-    assert not active, "unclosed #if"
+        directive = re.match(r"#\s*(\w+)\s*(.*)", raw.strip())
+        if directive:
+            reader.directive(*directive.groups())
+        elif all(reader.active):
+            kept.append(reader.line(raw))
+    assert not reader.active, "unclosed #if"
     return kept
 
 
