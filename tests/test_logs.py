@@ -126,3 +126,16 @@ def test_store_commands_log_in_the_data_folder(tmp_path):
     assert done.returncode == 0, done.stderr
     log = (data / "logs" / logfile.LOG_NAME).read_text(encoding="utf-8")
     assert "temporary files left by an interrupted save" in log
+
+
+def test_without_a_log_file_an_error_prints_no_traceback(tmp_path):
+    code = "from govreport_gui.crashlog import crash_message\ncrash_message(ValueError('x'))"
+    done = subprocess.run(
+        [sys.executable, "-c", code],
+        capture_output=True,
+        text=True,
+        cwd=ROOT,
+        env={"PYTHONPATH": str(ROOT), "PATH": "/usr/bin:/bin", "TMPDIR": str(tmp_path)},
+        timeout=60,
+    )
+    assert done.returncode == 0 and done.stderr == ""
