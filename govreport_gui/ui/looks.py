@@ -35,6 +35,7 @@ def keep_light_scheme(app: QApplication) -> bool:
     hints = app.styleHints()
     if hasattr(hints, "setColorScheme"):
         hints.setColorScheme(Qt.ColorScheme.Light)
+        app.processEvents()  # the theme's new palette arrives as a window-system event
     if not is_dark(app.palette()):
         return False
     fusion = app.setStyle("Fusion")
