@@ -14,7 +14,8 @@ from PySide6.QtWidgets import QMenu, QWidget
 
 from ..core.errors import GovreportError
 from ..core.library import data_root
-from . import dialogs
+from ..storage.logfile import current_log_folder
+from . import dialogs, printing
 from .widgets import TextDialog
 
 APP_TITLE = "政府信息公开工作年度报告 填报助手"
@@ -31,6 +32,7 @@ class HelpActions(QObject):
 
     def _build_actions(self) -> None:
         self.guide_action = self._action("使用说明(&G)", self.show_guide)
+        self.logs_action = self._action("打开日志文件夹(&L)", self.open_log_folder)
         self.about_action = self._action("关于(&A)", self.about)
 
     def _action(self, text: str, slot: Callable[[], object]) -> QAction:
@@ -40,6 +42,7 @@ class HelpActions(QObject):
 
     def add_to_menu(self, menu: QMenu) -> None:
         menu.addAction(self.guide_action)
+        menu.addAction(self.logs_action)
         menu.addSeparator()
         menu.addAction(self.about_action)
 
@@ -55,6 +58,14 @@ class HelpActions(QObject):
         self._guide.show()
         self._guide.raise_()
         return self._guide
+
+    def open_log_folder(self) -> None:
+        """For whoever supports the clerk: the program's log and native-crash traces."""
+        folder = current_log_folder()
+        if folder.is_dir() and printing.open_with_system_viewer(folder):
+            return
+        where = "" if folder.is_dir() else "（这个文件夹还不存在：程序还没有写过日志）"
+        dialogs.tell(self.window, "日志文件夹", f"程序的日志保存在：\n{folder}{where}")
 
     def about(self) -> None:
         dialogs.tell(
