@@ -18,7 +18,7 @@ from PySide6.QtWidgets import (
 
 from ..core.errors import GovreportError
 from ..core.model import Cell, Section, Table
-from ..core.rules import Finding
+from ..core.rules import Finding, Severity
 from . import looks
 from .findings_panel import FindingsPanel
 from .grid_model import BlockModel
@@ -174,8 +174,7 @@ class TablePage(Page):
         row.setContentsMargins(0, 0, 0, 0)
         # one line for both, each cut with … and whole in its tooltip: the grid keeps the rows
         self.current_line = ElidedLabel(line)
-        self.current_notes = ElidedLabel(line)
-        self.current_notes.setStyleSheet(f"color: {looks.ERROR_TEXT.name()};")
+        self.current_notes = ElidedLabel(line)  # red when the cell holds an error
         self.current_offer = QPushButton(line)
         self.current_offer.hide()
         self.current_offer.clicked.connect(self._accept_current_offer)
@@ -370,3 +369,5 @@ class TablePage(Page):
         self.current_line.setText(text)
         self.current_notes.setText("；".join(notes))
         self.current_notes.setVisible(bool(notes))
+        error = self.session.cell_severity(cell.id) is Severity.ERROR
+        self.current_notes.setStyleSheet(f"color: {looks.ERROR_TEXT.name()};" if error else "")
