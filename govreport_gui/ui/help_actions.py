@@ -19,7 +19,7 @@ from . import dialogs, printing
 from .widgets import TextDialog
 
 APP_TITLE = "政府信息公开工作年度报告 填报助手"
-GUIDE_FILE = "使用说明.md"
+GUIDE_FILE = "guide.md"  # ASCII: every zip and installer tool keeps it
 APP_SHORT_TITLE = "填报助手"  # after a report's title, which names the report already
 
 
