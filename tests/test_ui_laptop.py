@@ -58,3 +58,18 @@ def test_every_button_of_the_sign_page_is_on_screen(qtbot, care_window):
             continue
         corner = button.mapTo(frame, button.rect().bottomRight())
         assert frame.rect().contains(corner), button.text()
+
+
+def test_the_aggregate_page_scrolls_its_list_not_itself(qtbot, care_window, tmp_path, library):
+    from .test_ui_aggregate import unit_folder
+
+    folder = tmp_path / "units"
+    folder.mkdir()
+    unit_folder(folder, library)
+    window = care_window
+    window.show_aggregate()
+    window.aggregate_page.set_paths([folder])
+    qtbot.wait(50)
+    frame = window.current_step().frame
+    assert not frame.verticalScrollBar().isVisible()  # one scroll bar: the list's
+    assert window.aggregate_page.create_button.isVisible()
