@@ -169,7 +169,7 @@ def test_a_submitted_report_is_read_only_until_unlocked(qtbot, library, tmp_path
     assert isinstance(sign, SignPage) and sign.fields["unit_head"].isReadOnly()
 
     monkeypatch.setattr(dialogs, "confirm", lambda *a, **k: True)
-    qtbot.mouseClick(window.unlock_button, Qt.MouseButton.LeftButton)
+    qtbot.mouseClick(window.lock_banner.unlock_button, Qt.MouseButton.LeftButton)
     assert store.info(draft_id).status is Status.DRAFT
     assert not window.lock_banner.isVisible()
     assert grid.grid_model.flags(index) & Qt.ItemFlag.ItemIsEditable

@@ -13,9 +13,7 @@ from PySide6.QtCore import Qt
 from PySide6.QtGui import QAction, QCloseEvent, QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QApplication,
-    QFrame,
     QHBoxLayout,
-    QLabel,
     QMainWindow,
     QPushButton,
     QStackedWidget,
@@ -29,16 +27,17 @@ from ..core.errors import GovreportError
 from ..core.library import FormLibrary
 from ..core.rules import Severity
 from ..core.samples import demo_draft
-from ..core.values import display
 from ..storage.base import DraftStore, Status
 from . import dialogs, looks
 from .aggregate_page import AggregatePage, created_notice
 from .edit_actions import EditActions
 from .help_actions import APP_SHORT_TITLE, APP_TITLE, HelpActions
+from .lock_banner import LockBanner
 from .printing import PdfRenderer, Renderer
 from .report_actions import ReportActions
 from .review_page import ReviewPage
 from .save_status import SaveStatus
+from .selection_sum import SelectionSum
 from .session import DraftSession
 from .settings import AppSettings
 from .sign_page import SignPage
@@ -46,7 +45,7 @@ from .start_page import StartPage
 from .step_list import StepList
 from .steps import Step, StepKind, build_steps, scrollable
 from .table_page import TablePage
-from .widgets import ICON_SIZE, InlineMessage
+from .widgets import InlineMessage
 
 STEP_CHARS, STEP_CHARS_CARE = 11, 9  # the step list's width in characters
 
@@ -85,7 +84,8 @@ class MainWindow(QMainWindow):
         outer.addWidget(self.notice)
         self._notices = notices
         self._show_notices()
-        self.lock_banner = self._build_lock_banner(central)
+        self.lock_banner = LockBanner(central)
+        self.lock_banner.unlockRequested.connect(self.unlock)
         outer.addWidget(self.lock_banner)
 
         body = QHBoxLayout()
@@ -125,24 +125,6 @@ class MainWindow(QMainWindow):
         )
         self.stack.addWidget(self._aggregate_step.frame)
 
-    def _build_lock_banner(self, parent: QWidget) -> QFrame:
-        banner = QFrame(parent)
-        banner.setFrameShape(QFrame.Shape.StyledPanel)
-        banner.setStyleSheet("QFrame { background: #e8f0fe; }")
-        layout = QHBoxLayout(banner)
-        icon = QLabel(banner)
-        icon.setPixmap(looks.icon("locked").pixmap(ICON_SIZE, ICON_SIZE))
-        self.lock_text = QLabel("该报告已报送，已锁定，只能查看。需要修改时请先解锁。", banner)
-        self.lock_text.setWordWrap(True)
-        self.unlock_button = QPushButton("解锁(&U)", banner)
-        self.unlock_button.setAccessibleName("解锁报告以便修改")
-        self.unlock_button.clicked.connect(self.unlock)
-        layout.addWidget(icon)
-        layout.addWidget(self.lock_text, 1)
-        layout.addWidget(self.unlock_button)
-        banner.hide()
-        return banner
-
     def _build_bottom_bar(self, parent: QWidget) -> QHBoxLayout:
         bar = QHBoxLayout()
         self.care_action = QAction("关怀模式（大字）(&L)", self)
@@ -154,9 +136,7 @@ class MainWindow(QMainWindow):
         care_button.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextOnly)
         care_button.setAccessibleName("关怀模式：放大全部文字")
         self.save_status = SaveStatus(parent, keeps_drafts=self.keeps_drafts)
-        self.selection_sum = QLabel(parent)
-        self.selection_sum.setAccessibleName("所选单元格合计")
-        self.selection_sum.hide()
+        self.selection_sum = SelectionSum(parent)
         self.back_button = QPushButton("上一步(&B)", parent)
         self.back_button.clicked.connect(self.previous_step)
         self.next_button = QPushButton("下一步(&N)", parent)
@@ -229,7 +209,9 @@ class MainWindow(QMainWindow):
                 step.widget.statusRequested.connect(self.set_status)
                 step.widget.jumpRequested.connect(self.go_to_cell)
             elif isinstance(step.widget, TablePage):
-                step.widget.selectionChanged.connect(self._show_selection_sum)
+                step.widget.selectionChanged.connect(
+                    lambda cells: self.selection_sum.show_for(self.session, cells)
+                )
         return steps
 
     def step_index(self, kind: str) -> int:
@@ -306,19 +288,6 @@ class MainWindow(QMainWindow):
                 self.go_to_step(index)
                 return step.widget.go_to_cell(cell_id)
         return False
-
-    def _show_selection_sum(self, cell_ids: list[str]) -> None:
-        """Several cells selected: their sum, as Excel shows it (the core adds them up)."""
-        if self.session is None or len(cell_ids) < 2:
-            self.selection_sum.hide()
-            return
-        summed = self.session.selection_sum(cell_ids)
-        extra = [f"空白 {summed.blanks}"] if summed.blanks else []
-        if summed.not_applicable:
-            extra.append(f"不适用 {summed.not_applicable}")
-        more = f"（{'，'.join(extra)}）" if extra else ""
-        self.selection_sum.setText(f"所选 {len(cell_ids)} 格　求和：{display(summed.total)}{more}")
-        self.selection_sum.show()
 
     def show_place(self, place: str) -> None:
         """Show a cell (by id) or a narrative section (by id): where an undo changed."""

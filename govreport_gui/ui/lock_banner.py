@@ -1,0 +1,30 @@
+"""The bar above a report marked 已报送: it is locked, and 解锁 is the way back."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Signal
+from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QPushButton, QWidget
+
+from . import looks
+from .widgets import ICON_SIZE
+
+
+class LockBanner(QFrame):
+    unlockRequested = Signal()
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setFrameShape(QFrame.Shape.StyledPanel)
+        self.setStyleSheet("QFrame { background: #e8f0fe; }")
+        layout = QHBoxLayout(self)
+        icon = QLabel(self)
+        icon.setPixmap(looks.icon("locked").pixmap(ICON_SIZE, ICON_SIZE))
+        self.text = QLabel("该报告已报送，已锁定，只能查看。需要修改时请先解锁。", self)
+        self.text.setWordWrap(True)
+        self.unlock_button = QPushButton("解锁(&U)", self)
+        self.unlock_button.setAccessibleName("解锁报告以便修改")
+        self.unlock_button.clicked.connect(self.unlockRequested)
+        layout.addWidget(icon)
+        layout.addWidget(self.text, 1)
+        layout.addWidget(self.unlock_button)
+        self.hide()
