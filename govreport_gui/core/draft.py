@@ -69,7 +69,9 @@ class Draft:
     def enter(self, form: Form, cell_id: str, typed: str) -> Value:
         """Store what the clerk typed in a cell; raises ValueInputError, keeping the old value."""
         cell = form.cells[cell_id]
-        value = parse_value(typed, cell.kind, allow_na=cell.allow_na, label=cell.label)
+        value = parse_value(
+            typed, cell.kind, allow_na=cell.allow_na, label=cell.label, places=cell.places
+        )
         self.set_value(cell_id, value)
         return value
 

@@ -1,0 +1,223 @@
+"""Numbers stated in the narrative, compared with the table cells they describe.
+
+What a sentence must say to be about a cell (phrases, units, the cell or sum of cells)
+is declared per format in ``forms/*.toml`` (``[[narrative]]``, see ``forms/README.md``);
+this module only reads numbers. It is built for zero false alarms: a number is compared
+only within its clause (between ，。；：), only with the right unit, never when it is a
+year, date, percentage, phone number, ordinal, approximation (近、余、多) or inside
+brackets, quotes or titles, and a number that some matching statement agrees with is
+never reported. Zero written without a digit (「未收到…申请」「无…事项」) is a claim of 0.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+from dataclasses import dataclass
+from decimal import Decimal
+from functools import lru_cache
+
+#: Half-width punctuation as written in copies of reports, folded before matching.
+_WIDTH = str.maketrans(
+    {**{chr(c): chr(c - 0xFEE0) for c in range(0xFF10, 0xFF1A)}, ",": "，", ";": "；",
+     ":": "：", "(": "（", ")": "）", "!": "！", "?": "？", "\n": "。"}
+)  # fmt: skip
+_THOUSANDS = re.compile(r"(?<=\d),(?=\d{3}(?!\d))")
+_BLANKS = re.compile(r"[ \t\u3000\u00a0\r]+")
+_CLAUSE = re.compile(r"[^，。；：！？]+")
+_OPENING, _CLOSING = "（《“「【‘〔", "）》”」】’〕"
+_BRACKETED = re.compile(r"（[^（）]*）?")
+_NUMERALS = "零〇一二两三四五六七八九十百千"
+#: Characters that make a Chinese numeral part of a word (统一, 唯一, 每一, 第一…).
+_NUMERAL_WORD_BEFORE = "第每统同唯单之逐专划其万任某"
+#: A unit followed by one of these is part of a word (一件事, 一次性, 一条龙).
+_UNIT_WORD_AFTER = "事性龙化体"
+_APPROXIMATE_BEFORE = ("近", "约", "超过", "超", "逾", "第", "-", "—", "+", "~", "～", "/")
+_APPROXIMATE_NUMERAL_BEFORE = ("上", "数", "几", "好")
+_NEGATION = re.compile(r"未|没有|无|不存在")
+#: Words that begin with a negation but do not deny a count (无法提供, 未经复议…).
+_NOT_NEGATION = (
+    "无法", "无正当", "无需", "无论", "无误", "无偿", "无关", "未按", "未经", "未达",
+    "未及时", "未能", "没有现成", "未予", "无条件", "未完成", "无锡", "无为", "无棣", "无极",
+)  # fmt: skip
+
+
+@dataclass(frozen=True)
+class Statement:
+    """One ``[[narrative]]`` entry: what a clause must say to state ``cells``' sum."""
+
+    id: str
+    label: str  # how the message names the table figure, e.g. 表三 一、本年新收 总计
+    cells: tuple[str, ...]
+    units: frozenset[str]
+    phrases: tuple[tuple[str, ...], ...]  # every group must have one phrase in the context
+    exclude: tuple[str, ...] = ()
+    zero: bool = True  # 「未收到…」 written without a digit states 0
+
+    def matches(self, context: str) -> bool:
+        if any(word in context for word in self.exclude):
+            return False
+        return all(any(p in context for p in group) for group in self.phrases)
+
+
+@dataclass(frozen=True)
+class Claim:
+    """A number the text states, with the statements (by index) it may be about."""
+
+    number: int | Decimal
+    quote: str  # the words around the number, as the message quotes them
+    about: tuple[int, ...]
+
+
+def normalise(text: str) -> str:
+    """Fold full-width digits and half-width punctuation; drop thousands separators, spaces."""
+    return _BLANKS.sub("", _THOUSANDS.sub("", text).translate(_WIDTH))
+
+
+def chinese_number(text: str) -> int | None:
+    """「五」 5, 「十二」 12, 「一百零三」 103, 「两千」 2000; None if not a plain numeral."""
+    digits = {c: i for i, c in enumerate("零一二三四五六七八九")} | {"〇": 0, "两": 2}
+    scales = {"十": 10, "百": 100, "千": 1000}
+    total, current = 0, None
+    for ch in text:
+        if ch in digits:
+            if current is not None and current > 0 and text[-1] not in scales:
+                return None  # 「一二」: a list, not a number
+            current = digits[ch]
+        elif ch in scales:
+            total += (1 if current is None else current) * scales[ch]
+            current = None
+        else:
+            return None
+    return total + (current or 0)
+
+
+def _number_pattern(units: frozenset[str]) -> re.Pattern[str]:
+    ordered = sorted(units, key=len, reverse=True)
+    unit = "|".join(map(re.escape, ordered))
+    return re.compile(rf"(\d+(?:\.\d+)?|[{_NUMERALS}]+)({unit})")
+
+
+def _bracket_depths(clause: str) -> list[int]:
+    depth, depths = 0, []
+    for ch in clause:
+        if ch in _CLOSING:
+            depth = max(0, depth - 1)
+        depths.append(depth)
+        if ch in _OPENING:
+            depth += 1
+    return depths
+
+
+def _value(raw: str, unit: str, money: frozenset[str]) -> int | Decimal | None:
+    if raw[0].isdigit():
+        if "." in raw:
+            return Decimal(raw) if unit in money else None
+        return int(raw)
+    return chinese_number(raw)
+
+
+def _is_counted(clause: str, start: int, end: int, raw: str) -> bool:
+    """Not a year, date, ordinal, approximation, phone number or word (一件事)."""
+    before = clause[:start]
+    if before.endswith(_APPROXIMATE_BEFORE) or clause[end : end + 1] in ("余", "多"):
+        return False
+    if end < len(clause) and clause[end] in _UNIT_WORD_AFTER:
+        return False
+    if raw[0].isdigit():
+        return not before[-1:].isascii() or not before[-1:].isalnum()
+    return not before.endswith(_APPROXIMATE_NUMERAL_BEFORE) and not (
+        before[-1:] and before[-1] in _NUMERAL_WORD_BEFORE
+    )
+
+
+def _tail(clause: str, end: int, next_start: int) -> str:
+    """Words after the unit that still belong to the number (收到8份…申请)."""
+    tail = clause[end:next_start]
+    cut = tail.find("、")
+    tail = tail if cut < 0 else tail[:cut]
+    return _BRACKETED.sub("", tail)  # 「1件(已办结)」: a note on the number, not its subject
+
+
+@lru_cache(maxsize=256)
+def claims(
+    text: str, statements: tuple[Statement, ...], money: frozenset[str] = frozenset()
+) -> tuple[Claim, ...]:
+    """Every number (or zero in words) in ``text`` that some statement may be about."""
+    units = frozenset().union(*(s.units for s in statements)) if statements else frozenset()
+    if not units:
+        return ()
+    pattern = _number_pattern(units)
+    found: list[Claim] = []
+    for clause in _CLAUSE.findall(normalise(text)):
+        found.extend(_clause_claims(clause, pattern, statements, money))
+    return tuple(found)
+
+
+def _clause_claims(
+    clause: str, pattern: re.Pattern[str], statements: tuple[Statement, ...], money: frozenset[str]
+) -> list[Claim]:
+    tokens = list(pattern.finditer(clause))
+    depths = _bracket_depths(clause) if tokens else []
+    found: list[Claim] = []
+    previous_end = 0
+    for i, token in enumerate(tokens):
+        start, end = token.span()
+        lead_start, previous_end = previous_end, end
+        raw, unit = token.group(1), token.group(2)
+        if depths[start] or not _is_counted(clause, start, end, raw):
+            continue
+        number = _value(raw, unit, money)
+        if number is None:
+            continue
+        next_start = tokens[i + 1].start() if i + 1 < len(tokens) else len(clause)
+        context = clause[lead_start:start] + _tail(clause, end, next_start)
+        about = tuple(n for n, s in enumerate(statements) if unit in s.units and s.matches(context))
+        if about:
+            quote = (clause[lead_start:end] + _tail(clause, end, next_start)).lstrip("、")
+            found.append(Claim(number, _shorten(quote), about))
+    if not tokens:
+        found.extend(_zero_claims(clause, statements))
+    return found
+
+
+def _zero_claims(clause: str, statements: tuple[Statement, ...]) -> list[Claim]:
+    """「未收到政府信息公开申请」: a zero stated in words, in a clause without any count."""
+    for match in _NEGATION.finditer(clause):
+        if clause.startswith(_NOT_NEGATION, match.start()) or clause[: match.start()].endswith(
+            "有"
+        ):
+            continue  # 无法提供, 未经复议, 有无…
+        context = clause[match.end() :]
+        about = tuple(n for n, s in enumerate(statements) if s.zero and s.matches(context))
+        if about:
+            return [Claim(0, _shorten(clause[match.start() :]), about)]
+    return []
+
+
+def _shorten(quote: str, limit: int = 36) -> str:
+    return quote if len(quote) <= limit else "…" + quote[-limit:]
+
+
+def disagreements(
+    claims_found: tuple[Claim, ...],
+    statements: tuple[Statement, ...],
+    index: int,
+    figure: Callable[[Statement], int | Decimal | None],
+) -> list[tuple[Claim, int | Decimal]]:
+    """Claims about statement ``index`` that no matching statement's figure agrees with.
+
+    ``figure`` gives a statement's table value (None when a cell is blank: not compared).
+    A claim that several statements match belongs to the first of them the table can check.
+    """
+    found = []
+    for claim in claims_found:
+        if index not in claim.about:
+            continue
+        figures = [(n, figure(statements[n])) for n in claim.about]
+        checked = [(n, v) for n, v in figures if v is not None]
+        if not checked or checked[0][0] != index:
+            continue
+        if all(v != claim.number for _, v in checked):
+            found.append((claim, checked[0][1]))
+    return found
