@@ -7,6 +7,7 @@ from PySide6.QtCore import Qt
 
 from govreport_gui.core.draft import new_draft
 from govreport_gui.storage.base import MemoryDraftStore, Status
+from govreport_gui.ui.text_page import TextPage
 
 from .ui_support import grid_of, make_window, table_page, type_into_cell
 
@@ -103,3 +104,19 @@ def test_a_locked_report_is_not_changed_by_undo(qtbot, window):
     window.edit_actions.undo_action.trigger()
     assert window.session.draft.value("t3.new.natural") == 3
     assert "锁定" in window.statusBar().currentMessage()
+
+
+def test_full_width_punctuation_for_one_section_is_one_undo_step(qtbot, window):
+    page = next(s.widget for s in window.steps if isinstance(s.widget, TextPage))
+    section = page.section.id
+    page.editor.setPlainText("坚持以公开为常态,不公开为例外(试行)")
+    assert page.punctuation_button.isEnabled()
+    typed = window.session.draft.texts[section]
+    qtbot.mouseClick(page.punctuation_button, Qt.MouseButton.LeftButton)
+    assert window.session.draft.texts[section] == "坚持以公开为常态，不公开为例外（试行）"
+    assert page.editor.toPlainText() == window.session.draft.texts[section]
+    assert not page.punctuation_button.isEnabled()
+    assert window.edit_actions.undo_action.text().startswith("撤销 改为全角标点")
+    window.edit_actions.undo_action.trigger()
+    assert window.session.draft.texts[section] == typed  # the typing itself stays
+    assert page.editor.toPlainText() == typed

@@ -25,6 +25,7 @@ from ..core.errors import GovreportError
 from ..core.library import FormLibrary, default_library
 from ..core.model import Form, Section
 from ..core.previous import previous_note, previous_value
+from ..core.punctuation import half_width_marks, to_full_width
 from ..core.rules import Check, Finding, Severity
 from ..core.values import Value
 from ..storage.base import DraftLockedError, DraftStore, Status, StorageError
@@ -188,6 +189,16 @@ class DraftSession(QObject):
         section = next((s for s in self.form.sections if s.id == section_id), None)
         title = section.title if section is not None else section_id
         self.undo_stack.push(SetText(self, section_id, text, title))
+
+    def fix_punctuation(self, section_id: str) -> int:
+        """改为全角标点: the section's half-width marks made full-width, one undo step."""
+        self._check_writable()
+        text = self.draft.texts.get(section_id, "")
+        count = len(half_width_marks(text))
+        if count:
+            fixed = to_full_width(text)
+            self.undo_stack.push(SetText(self, section_id, fixed, "改为全角标点", typed=False))
+        return count
 
     def undo(self) -> None:
         """Take back the last change of cells or text (raises when the report is locked)."""

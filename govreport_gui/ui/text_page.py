@@ -16,6 +16,7 @@ from PySide6.QtWidgets import (
 
 from ..core.errors import GovreportError
 from ..core.model import Section
+from ..core.punctuation import half_width_marks
 from .edit_actions import UndoKeys
 from .session import DraftSession
 from .widgets import InlineMessage, Page, guidance_label, title_label
@@ -72,6 +73,10 @@ class TextPage(Page):
         self.count_label = QLabel(self)
         bar.addWidget(self.count_label)
         bar.addStretch(1)
+        self.punctuation_button = QPushButton("改为全角标点(&Q)", self)
+        self.punctuation_button.setToolTip("把本部分中文文字里的半角 , ( ) : ; 改为全角（可撤销）")
+        self.punctuation_button.clicked.connect(self.fix_punctuation)
+        bar.addWidget(self.punctuation_button)
         self.previous_button = QPushButton("查看上年内容(&P)", self)
         self.previous_button.clicked.connect(self.show_previous)
         bar.addWidget(self.previous_button)
@@ -88,7 +93,6 @@ class TextPage(Page):
             )
         session.statusChanged.connect(self._apply_read_only)
         self._apply_read_only()
-        self._update_count()
 
     def focus_first(self) -> None:
         self.editor.setFocus(Qt.FocusReason.TabFocusReason)
@@ -121,10 +125,19 @@ class TextPage(Page):
         self._update_count()
 
     def _update_count(self) -> None:
-        self.count_label.setText(f"共 {count_characters(self.editor.toPlainText())} 字")
+        text = self.editor.toPlainText()
+        self.count_label.setText(f"共 {count_characters(text)} 字")
+        self.punctuation_button.setEnabled(
+            not self.session.read_only and bool(half_width_marks(text))
+        )
+
+    def fix_punctuation(self) -> None:
+        count = self.session.fix_punctuation(self.section.id)
+        self.message.show_message(f"已把 {count} 处半角标点改为全角（可撤销）", "info")
 
     def _apply_read_only(self, *_: object) -> None:
         self.editor.setReadOnly(self.session.read_only)
+        self._update_count()
 
     def show_previous(self) -> PreviousTextDialog | None:
         previous = self.session.draft.previous
