@@ -10,7 +10,7 @@ from collections.abc import Mapping
 
 from .formreader import RULE_ID, Reader, unique
 from .model import Cell, Section, Table
-from .narrative import Statement
+from .narrative import NarrativeReader, Statement
 from .rules import (
     DEFAULT_MESSAGES,
     SAME_TEXT_MESSAGE,
@@ -231,6 +231,7 @@ def compile_statements(
         unit for s in statements for unit in s.units if cells[s.cells[0]].places is not None
     )
     titles = {s.id: s.title for s in sections if s.has_text}
+    reader = NarrativeReader(statements, money)
     return tuple(
         Rule(
             key=statement.id,
@@ -246,7 +247,7 @@ def compile_statements(
             message=DEFAULT_MESSAGES[Check.NARRATIVE],
             texts=tuple(titles),
             text_labels=titles,
-            narrative=Narrative(statements, index, money),
+            narrative=Narrative(reader, index),
         )
         for index, statement in enumerate(statements)
     )

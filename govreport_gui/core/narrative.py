@@ -12,19 +12,20 @@ never reported. Zero written without a digit (「未收到…申请」「无…�
 from __future__ import annotations
 
 import re
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from decimal import Decimal
-from functools import lru_cache
 
 #: Half-width punctuation as written in copies of reports, folded before matching.
-_WIDTH = str.maketrans(
-    {**{chr(c): chr(c - 0xFEE0) for c in range(0xFF10, 0xFF1A)}, ",": "，", ";": "；",
-     ":": "：", "(": "（", ")": "）", "!": "！", "?": "？", "\n": "。"}
+_HALF_WIDTH = (
+    (",", "，"), (";", "；"), (":", "："), ("(", "（"), (")", "）"), ("!", "！"), ("?", "？"),
+    ("\n", "。"),
 )  # fmt: skip
+_FULL_WIDTH_DIGITS = re.compile("[０-９]")
+_DIGITS = str.maketrans({chr(c): chr(c - 0xFEE0) for c in range(0xFF10, 0xFF1A)})
 _THOUSANDS = re.compile(r"(?<=\d),(?=\d{3}(?!\d))")
 _BLANKS = re.compile(r"[ \t\u3000\u00a0\r]+")
-_CLAUSE = re.compile(r"[^，。；：！？]+")
+_CLAUSE_MARKS = "，。；：！？"
 _OPENING, _CLOSING = "（《“「【‘〔", "）》”」】’〕"
 _BRACKETED = re.compile(r"（[^（）]*）?")
 _NUMERALS = "零〇一二两三四五六七八九十百千"
@@ -54,10 +55,20 @@ class Statement:
     exclude: tuple[str, ...] = ()
     zero: bool = True  # 「未收到…」 written without a digit states 0
 
+    def __post_init__(self) -> None:
+        # one regular expression per group: matching runs for every number of every text
+        groups = tuple(_any_of(group) for group in self.phrases)
+        object.__setattr__(self, "_groups", groups)
+        object.__setattr__(self, "_exclude", _any_of(self.exclude) if self.exclude else None)
+
     def matches(self, context: str) -> bool:
-        if any(word in context for word in self.exclude):
+        if not all(group.search(context) for group in self._groups):  # type: ignore[attr-defined]
             return False
-        return all(any(p in context for p in group) for group in self.phrases)
+        return self._exclude is None or self._exclude.search(context) is None  # type: ignore[attr-defined]
+
+
+def _any_of(words: tuple[str, ...]) -> re.Pattern[str]:
+    return re.compile("|".join(map(re.escape, words)))
 
 
 @dataclass(frozen=True)
@@ -71,7 +82,14 @@ class Claim:
 
 def normalise(text: str) -> str:
     """Fold full-width digits and half-width punctuation; drop thousands separators, spaces."""
-    return _BLANKS.sub("", _THOUSANDS.sub("", text).translate(_WIDTH))
+    if "," in text:
+        text = _THOUSANDS.sub("", text)
+    for half, full in _HALF_WIDTH:
+        if half in text:
+            text = text.replace(half, full)
+    if _FULL_WIDTH_DIGITS.search(text):
+        text = text.translate(_DIGITS)
+    return _BLANKS.sub("", text)
 
 
 def chinese_number(text: str) -> int | None:
@@ -95,7 +113,8 @@ def chinese_number(text: str) -> int | None:
 def _number_pattern(units: frozenset[str]) -> re.Pattern[str]:
     ordered = sorted(units, key=len, reverse=True)
     unit = "|".join(map(re.escape, ordered))
-    return re.compile(rf"(\d+(?:\.\d+)?|[{_NUMERALS}]+)({unit})")
+    # a character class first: much faster to scan for than an alternation
+    return re.compile(rf"([0-9{_NUMERALS}][0-9.{_NUMERALS}]*)({unit})")
 
 
 def _bracket_depths(clause: str) -> list[int]:
@@ -109,8 +128,13 @@ def _bracket_depths(clause: str) -> list[int]:
     return depths
 
 
+_ARABIC = re.compile(r"[0-9]+(?:\.[0-9]+)?")
+
+
 def _value(raw: str, unit: str, money: frozenset[str]) -> int | Decimal | None:
     if raw[0].isdigit():
+        if not _ARABIC.fullmatch(raw):
+            return None  # 1.2.3, or digits and numerals mixed
         if "." in raw:
             return Decimal(raw) if unit in money else None
         return int(raw)
@@ -139,19 +163,63 @@ def _tail(clause: str, end: int, next_start: int) -> str:
     return _BRACKETED.sub("", tail)  # 「1件(已办结)」: a note on the number, not its subject
 
 
-@lru_cache(maxsize=256)
-def claims(
-    text: str, statements: tuple[Statement, ...], money: frozenset[str] = frozenset()
-) -> tuple[Claim, ...]:
-    """Every number (or zero in words) in ``text`` that some statement may be about."""
-    units = frozenset().union(*(s.units for s in statements)) if statements else frozenset()
-    if not units:
-        return ()
-    pattern = _number_pattern(units)
+class NarrativeReader:
+    """Reads the numbers of texts for one form's statements; remembers recent texts.
+
+    The checks run on every keystroke, mostly with the texts unchanged: a text is read
+    once, and then each statement's claims are a dictionary lookup.
+    """
+
+    CACHED_TEXTS = 64
+
+    def __init__(self, statements: tuple[Statement, ...], money: frozenset[str]) -> None:
+        self.statements = statements
+        self.money = money
+        units = frozenset().union(*(s.units for s in statements)) if statements else frozenset()
+        self._pattern = _number_pattern(units) if units else None
+        self._read: dict[str, dict[int, list[Claim]]] = {}
+
+    def claims(self, text: str) -> tuple[Claim, ...]:
+        """Every number (or zero in words) in ``text`` that some statement may be about."""
+        if self._pattern is None or not text:
+            return ()
+        return tuple(_claims(normalise(text), self._pattern, self.statements, self.money))
+
+    def forget(self) -> None:
+        """Read every text afresh (benchmarks of the first check after typing in a text)."""
+        self._read.clear()
+
+    def claims_about(self, text: str, index: int) -> list[Claim]:
+        """The claims of ``text`` that statement ``index`` may be about."""
+        by_statement = self._read.get(text)
+        if by_statement is None:
+            by_statement = {}
+            for claim in self.claims(text):
+                for n in claim.about:
+                    by_statement.setdefault(n, []).append(claim)
+            if len(self._read) >= self.CACHED_TEXTS:
+                self._read.pop(next(iter(self._read)))
+            self._read[text] = by_statement
+        return by_statement.get(index, [])
+
+
+def _claims(
+    text: str, pattern: re.Pattern[str], statements: tuple[Statement, ...], money: frozenset[str]
+) -> list[Claim]:
+    """Only clauses holding a count or a negation are looked at (most hold neither)."""
+    wanted = sorted(
+        {m.start() for m in pattern.finditer(text)} | {m.start() for m in _NEGATION.finditer(text)}
+    )
     found: list[Claim] = []
-    for clause in _CLAUSE.findall(normalise(text)):
-        found.extend(_clause_claims(clause, pattern, statements, money))
-    return tuple(found)
+    end = -1
+    for at in wanted:
+        if at < end:
+            continue  # in the clause just read
+        start = max(text.rfind(mark, 0, at) for mark in _CLAUSE_MARKS) + 1
+        ends = [i for i in (text.find(mark, at) for mark in _CLAUSE_MARKS) if i >= 0]
+        end = min(ends, default=len(text))
+        found.extend(_clause_claims(text[start:end], pattern, statements, money))
+    return found
 
 
 def _clause_claims(
@@ -200,7 +268,7 @@ def _shorten(quote: str, limit: int = 36) -> str:
 
 
 def disagreements(
-    claims_found: tuple[Claim, ...],
+    claims_found: Iterable[Claim],
     statements: tuple[Statement, ...],
     index: int,
     figure: Callable[[Statement], int | Decimal | None],
@@ -212,8 +280,6 @@ def disagreements(
     """
     found = []
     for claim in claims_found:
-        if index not in claim.about:
-            continue
         figures = [(n, figure(statements[n])) for n in claim.about]
         checked = [(n, v) for n, v in figures if v is not None]
         if not checked or checked[0][0] != index:

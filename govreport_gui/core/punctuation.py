@@ -13,25 +13,29 @@ import re
 from functools import lru_cache
 
 FULL_WIDTH = {",": "，", ";": "；", ":": "：", "(": "（", ")": "）"}
-_MARK = re.compile(r"[,;:()]")
-_CHINESE = re.compile(r"[\u3000-\u303f\u3400-\u9fff\uf900-\ufaff\uff01-\uff5e“”‘’…—]")
+_CJK = "\u3000-\u303f\u3400-\u9fff\uf900-\ufaff\uff01-\uff5e“”‘’…—"
+_CHINESE = re.compile(f"[{_CJK}]")
+#: A mark with a Chinese character (or Chinese punctuation) next to it, spaces between
+#: allowed. One regular expression: the text is checked on every keystroke.
+_MARK_BY_CHINESE = re.compile(  # the mark first: scanning for a character class is fast
+    f"[,;:()](?:(?<=[{_CJK}].)|(?<=[{_CJK}][ \t].)|(?=[ \t]?[{_CJK}]))"
+)
 _PROTECTED = re.compile(
     r"(?:https?://|ftp://|www\.)[!-~]+"  # a URL runs to the first space or Chinese
     r"|[A-Za-z0-9._%+-]+@[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)+"
 )
-_SPACES = " \t\u00a0"
 CONTEXT_CHARS = 8
 
 
-def _chinese(ch: str) -> bool:
-    return bool(ch) and _CHINESE.match(ch) is not None
-
-
-def _neighbour(text: str, i: int, step: int) -> str:
-    j = i + step
-    while 0 <= j < len(text) and text[j] in _SPACES:
-        j += step
-    return text[j] if 0 <= j < len(text) else ""
+def _protected(text: str) -> set[int]:
+    """Positions inside URLs and e-mail addresses (the marks that end one are outside)."""
+    if "@" not in text and "www." not in text and "://" not in text:
+        return set()
+    return {
+        i
+        for m in _PROTECTED.finditer(text)
+        for i in range(m.start(), m.start() + len(m.group().rstrip(",;:()")))
+    }
 
 
 def _brackets(text: str) -> dict[int, int]:
@@ -48,29 +52,22 @@ def _brackets(text: str) -> dict[int, int]:
 
 @lru_cache(maxsize=256)
 def half_width_marks(text: str) -> tuple[int, ...]:
-    """Positions of half-width marks that should be full-width."""
-    protected = {
-        i
-        for m in _PROTECTED.finditer(text)
-        for i in range(m.start(), m.start() + len(m.group().rstrip(",;:()")))
-    }
-    pairs = _brackets(text) if "(" in text else {}
-    found = []
-    for match in _MARK.finditer(text):
-        i, mark = match.start(), match.group()
-        if i in protected:
-            continue
-        before, after = _neighbour(text, i, -1), _neighbour(text, i, 1)
-        if mark in ",:" and before.isdigit() and after.isdigit():
-            continue  # 1,234 and 09:30
-        if i in pairs:
-            inside = text[min(i, pairs[i]) + 1 : max(i, pairs[i])]
-            if _CHINESE.search(inside) is None:
-                continue  # (0797) (341600) (GB/T 15834)
-            found.append(i)
-        elif _chinese(before) or _chinese(after):
-            found.append(i)
-    return tuple(found)
+    """Positions of half-width marks that should be full-width.
+
+    A mark next to Chinese, unless in a URL or e-mail address; a pair of brackets is
+    changed together, and only when it holds Chinese (not ``(0797)``, ``(341600)``).
+    Marks between digits (1,234 and 09:30) have no Chinese next to them.
+    """
+    found = {m.start() for m in _MARK_BY_CHINESE.finditer(text)} - _protected(text)
+    if "(" in text or ")" in text:
+        for i, partner in _brackets(text).items():
+            if i in found or partner in found:
+                inside = text[min(i, partner) + 1 : max(i, partner)]
+                if _CHINESE.search(inside) is None:
+                    found.discard(i)
+                else:
+                    found.add(i)
+    return tuple(sorted(found))
 
 
 def to_full_width(text: str) -> str:

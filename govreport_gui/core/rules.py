@@ -39,7 +39,7 @@ from decimal import Decimal
 from enum import StrEnum
 
 from . import punctuation
-from .narrative import Statement, claims, disagreements
+from .narrative import NarrativeReader, Statement, disagreements
 from .values import NA, Value, decimal_places, numeric
 
 
@@ -126,11 +126,10 @@ class Finding:
 
 @dataclass(frozen=True)
 class Narrative:
-    """What a ``narrative`` rule compares: all the form's statements, and which one is its own."""
+    """What a ``narrative`` rule compares: the form's statements, and which one is its own."""
 
-    statements: tuple[Statement, ...]
+    reader: NarrativeReader
     index: int
-    money: frozenset[str]  # units whose numbers may have decimals
 
 
 @dataclass(frozen=True)
@@ -212,7 +211,7 @@ class Rule:
 
     def _narrative(self, values: Mapping[str, Value], texts: Mapping[str, str]) -> list[Finding]:
         assert self.narrative is not None
-        statements, index = self.narrative.statements, self.narrative.index
+        reader, index = self.narrative.reader, self.narrative.index
 
         def figure(statement: Statement) -> int | Decimal | None:
             found = [values.get(cid) for cid in statement.cells]
@@ -225,8 +224,8 @@ class Rule:
             text = texts.get(section, "")
             if not text:
                 continue
-            said = claims(text, statements, self.narrative.money)
-            for claim, shown in disagreements(said, statements, index, figure):
+            said = reader.claims_about(text, index)
+            for claim, shown in disagreements(said, reader.statements, index, figure):
                 fields = {
                     "label": self.text_labels.get(section, section),
                     "quote": claim.quote,
