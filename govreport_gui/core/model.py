@@ -107,6 +107,11 @@ class Form:
     rules: tuple[Rule, ...] = field(default=())
     source: Path | None = None
 
+    def year_span(self) -> str:
+        """The report years the format serves, as lists and messages name them: 2019—2020年度."""
+        first, last = self.years
+        return f"{first}—{last}年度" if last else f"{first}年度起"
+
     def covers(self, year: int) -> bool:
         first, last = self.years
         return year >= first and (last is None or year <= last)

@@ -20,7 +20,7 @@ from PySide6.QtCore import QObject, QTimer, Signal
 from PySide6.QtGui import QUndoStack
 
 from ..core.checks import Summary, check_draft, section_of, unexplained_errors
-from ..core.draft import MAX_SHORT_CHARS, REPORT_FIELDS, Draft, parse_entry
+from ..core.draft import MAX_SHORT_CHARS, REPORT_FIELDS, Draft, clean_unit, parse_entry
 from ..core.errors import GovreportError
 from ..core.library import FormLibrary, default_library
 from ..core.model import Form, Section
@@ -228,10 +228,7 @@ class DraftSession(QObject):
 
     def set_unit(self, unit: str) -> None:
         self._check_writable()
-        unit = unit.strip()
-        if not unit:
-            raise GovreportError("填报单位名称不能为空")
-        self.draft.unit = unit
+        self.draft.unit = clean_unit(unit)
         self._touch()
 
     def set_signatory(self, key: str, text: str) -> None:
