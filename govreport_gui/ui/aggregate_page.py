@@ -41,10 +41,10 @@ from PySide6.QtWidgets import (
 
 from ..core.aggregate import (
     DEFAULT_UNIT,
-    UNREADABLE,
     AggregateError,
     AggregateResult,
     UnitRow,
+    UnitStatus,
     aggregate_files,
     expand_paths,
 )
@@ -67,7 +67,7 @@ def status_icon(row: UnitRow) -> str:
     """ok: summed; error: the file could not be read; warning: read but left out."""
     if row.included:
         return "ok"
-    return "error" if row.status == UNREADABLE else "warning"
+    return "error" if row.status is UnitStatus.UNREADABLE else "warning"
 
 
 class UnitListModel(QAbstractTableModel):
