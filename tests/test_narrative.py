@@ -97,7 +97,7 @@ def test_the_demo_names_five_interviews_and_leaves_the_agreeing_figures(
     found = [f for f in check_draft(form, draft) if f.rule.startswith("NARRATIVE")]
     assert [(f.rule, f.section) for f in found] == [("NARRATIVE-INTERVIEW", "active")]
     assert "“在政府网站开展了《城乡居民基本医疗保险政策解答》等五期访谈”" in found[0].message
-    assert found[0].message.endswith("二、（二）2.政府网站在线访谈次数 6 不一致")
+    assert found[0].message.endswith("与 统计表 二、（二）2.政府网站在线访谈次数 6 不一致")
     # 41105条 and 3件 are compared (a changed table names them) and agree as printed
     draft.values["stats.active_total"] = 41106
     draft.values["stats.apply_received"] = 4

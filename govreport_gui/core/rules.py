@@ -1,32 +1,10 @@
 """Checks declared in the form files, compiled to plain objects and evaluated on values.
 
-A rule file entry names a check type and cell references; nothing is ever ``eval``-ed.
-Check types:
-
-``sum``
-    ``total`` equals the sum of ``parts``. A blank total whose parts are all filled is
-    a definite gap (the printed table would contradict itself) and carries the computed
-    value; a single blank part that the total determines is a hint with its value.
-``equal`` / ``le``
-    The sum of the ``left`` terms equals / is not larger than the sum of ``right``.
-    A term is a cell id, optionally prefixed by ``-`` (subtract) and ``prev:``
-    (last year's value of that cell).
-``filled``
-    Each listed cell is filled in (blank is not zero).
-``written``
-    Each listed narrative section has some text (a section with nothing to report says 无).
-``same_as_previous``
-    A copy-paste guard against last year's report: the listed cells hold exactly last
-    year's figures (same cells filled, same values, not all zero), or a listed text
-    section is last year's text (identical, or identical once digits are ignored).
-
-Rules with ``prev:`` terms and ``same_as_previous`` rules run only when last year's
-report is attached (:class:`LastYear`). A ``prev:`` cell that last year's report does
-not hold - blank, or absent from last year's format (a 2019 report compared with the
-2018 table, which has no 表三) - leaves the comparison undecided: no finding.
-
-``each`` repeats a rule for every row or column of a table (``rows:t3``,
-``columns:t3``) or for a list of ids, substituting ``*`` in every reference.
+The check types and their keys are documented in ``forms/README.md`` (nothing is ever
+``eval``-ed). Rules with ``prev:`` terms and ``same_as_previous`` rules run only when
+last year's report is attached (:class:`LastYear`); a ``prev:`` cell last year's report
+does not hold leaves the comparison undecided. Narrative and punctuation rules read the
+texts through :mod:`.narrative` and :mod:`.punctuation`.
 """
 
 from __future__ import annotations

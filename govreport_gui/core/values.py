@@ -114,9 +114,10 @@ def _from_numeric_string(
             raise ValueInputError(f"{who}应填写金额数字：{shown}") from None
         if negative and amount != 0:
             raise ValueInputError(f"{who}是金额，不能为负数：{shown}")
-        limit = MAX_PLACES if places is None else places
-        if decimal_places(amount) > limit:
-            raise ValueInputError(f"{who}最多保留{limit}位小数（精确到分）：{shown}")
+        if places is not None and decimal_places(amount) > places:
+            raise ValueInputError(f"{who}最多保留{places}位小数（精确到分）：{shown}")
+        if decimal_places(amount) > MAX_PLACES:
+            raise ValueInputError(f"{who}的小数位数太多（最多 {MAX_PLACES} 位）：{shown}")
         return abs(amount) if amount == 0 else amount
     if "." in raw:
         raise ValueInputError(f"{who}应填写整数，不能有小数：{shown}")
