@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable
-from typing import Any
+from typing import Any, NoReturn
 
 from .errors import FormDefinitionError
 from .rules import Severity
@@ -26,7 +26,7 @@ class Reader:
         self.data: dict[str, Any] = data
         self.used: set[str] = set()
 
-    def fail(self, problem: str) -> None:
+    def fail(self, problem: str) -> NoReturn:
         raise FormDefinitionError(f"格式文件 {self.source} 有误：{problem}")
 
     def _key(self, key: str) -> str:
@@ -45,8 +45,6 @@ class Reader:
 
     def strings(self, key: str, default: Any = ...) -> list[str]:
         values = self.get(key, list, default)
-        if values is None:
-            return values
         for i, value in enumerate(values):
             if not isinstance(value, str):
                 self.fail(f"{self._key(key)}[{i}] 应为文字：{value!r}")

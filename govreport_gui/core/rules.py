@@ -181,10 +181,9 @@ class Rule:
         for cell, (places, unit) in self.places.items():
             value = values.get(cell)
             if isinstance(value, Decimal) and decimal_places(value) > places:
-                fields = {"value": _fmt(value), "places": str(places), "unit": unit}
-                found.append(
-                    self._finding((cell,), self.message, label=self.labels[cell], **fields)
-                )
+                fields = {"label": self.labels[cell], "value": _fmt(value), "unit": unit}
+                message = fill_template(self.message, fields | {"places": str(places)})
+                found.append(Finding(self.key, self.severity, (cell,), message))
         return found
 
     def _narrative(self, values: Mapping[str, Value], texts: Mapping[str, str]) -> list[Finding]:
@@ -385,6 +384,7 @@ class Rule:
         self,
         cells: tuple[str, ...],
         template: str,
+        *,
         suggestion: tuple[str, Value] | None = None,
         **numbers: str,
     ) -> Finding:
