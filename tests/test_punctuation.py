@@ -73,7 +73,7 @@ def test_the_finding_names_the_section_and_quotes_a_short_context(library: FormL
         "overall",
         Severity.WARNING,
     )
-    assert found.message.startswith("「一、总体情况」有 2 处半角标点")
+    assert found.message.startswith("「一、总体情况」有 2 处半角的逗号、括号、冒号或分号")
     assert "“…坚持以公开为常态,不公开为例外,全…”" in found.message
 
 

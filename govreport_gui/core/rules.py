@@ -423,7 +423,7 @@ DEFAULT_MESSAGES = {
     Check.SAME: "{label}与{last_year}报告完全相同（{count} 项数字），请确认不是照抄上年",
     Check.WRITTEN: "「{label}」还没有填写内容（没有需要报告的事项时写“无”）",
     Check.NARRATIVE: "{label}：“{quote}” 与 {right_label} {right} 不一致",
-    Check.PUNCTUATION: "「{label}」有 {count} 处半角标点（, ( ) : ;），如“{context}”；"
+    Check.PUNCTUATION: "「{label}」有 {count} 处半角的逗号、括号、冒号或分号，如“{context}”；"
     "中文文字应使用全角标点（GB/T 15834）",
     Check.PRECISION: "{label} 为 {value} {unit}，超过 {places} 位小数（{unit}精确到分）；"
     "合计和汇总按所填数字精确计算",
