@@ -111,11 +111,14 @@ def test_full_width_punctuation_for_one_section_is_one_undo_step(qtbot, window):
     section = page.section.id
     page.editor.setPlainText("坚持以公开为常态,不公开为例外(试行)")
     assert page.punctuation_button.isEnabled()
+    assert "有 3 处半角的逗号、括号、冒号或分号" in page.hints.text.text()
+    assert not page.hints.isHidden()
     typed = window.session.draft.texts[section]
     qtbot.mouseClick(page.punctuation_button, Qt.MouseButton.LeftButton)
     assert window.session.draft.texts[section] == "坚持以公开为常态，不公开为例外（试行）"
     assert page.editor.toPlainText() == window.session.draft.texts[section]
     assert not page.punctuation_button.isEnabled()
+    assert page.hints.isHidden()
     assert window.edit_actions.undo_action.text().startswith("撤销 改为全角标点")
     window.edit_actions.undo_action.trigger()
     assert window.session.draft.texts[section] == typed  # the typing itself stays

@@ -96,6 +96,10 @@ class DraftSession(QObject):
         """A "not filled in" finding: listed, but not painted on every blank cell."""
         return self._checks.get(finding.rule) is Check.FILLED
 
+    def is_text_reminder(self, finding: Finding) -> bool:
+        """A "write something here" finding (the text page shows the others)."""
+        return self._checks.get(finding.rule) is Check.WRITTEN
+
     def cell_findings(self, cell_id: str) -> list[Finding]:
         """Findings that mark this cell (errors first); blank-cell reminders excluded."""
         return self._by_cell.get(cell_id, [])
@@ -221,6 +225,8 @@ class DraftSession(QObject):
             self.draft.texts[section_id] = text
         else:
             self.draft.texts.pop(section_id, None)
+        self._recheck()  # the texts are checked too: written, copied, numbers, punctuation
+        self.findingsChanged.emit()
         self._touch()
         self.textChanged.emit(section_id)
         if shown:

@@ -83,6 +83,10 @@ class TextPage(Page):
         layout.addLayout(bar)
         self.message = InlineMessage(self)
         layout.addWidget(self.message)
+        self.hints = InlineMessage(self)  # this section's 提示: numbers against the tables…
+        layout.addWidget(self.hints)
+        session.findingsChanged.connect(self._show_hints)
+        self._show_hints()
 
         previous = session.draft.previous
         self.previous_text = previous.texts.get(section.id, "") if previous else ""
@@ -130,6 +134,14 @@ class TextPage(Page):
         self.punctuation_button.setEnabled(
             not self.session.read_only and bool(half_width_marks(text))
         )
+
+    def _show_hints(self) -> None:
+        """The findings about this section's words (not the reminder to write it)."""
+        found = [f for f in self.session.findings if f.section == self.section.id]
+        found = [f for f in found if not self.session.is_text_reminder(f)]
+        found.sort(key=lambda f: not f.cells)  # numbers against the tables first
+        more = f"（共 {len(found)} 条，见“审核”）" if len(found) > 1 else ""
+        self.hints.show_message(found[0].message + more if found else "", "warning")
 
     def fix_punctuation(self) -> None:
         count = self.session.fix_punctuation(self.section.id)
