@@ -123,3 +123,18 @@ def test_full_width_punctuation_for_one_section_is_one_undo_step(qtbot, window):
     window.edit_actions.undo_action.trigger()
     assert window.session.draft.texts[section] == typed  # the typing itself stays
     assert page.editor.toPlainText() == typed
+
+
+def test_a_text_page_names_a_number_that_contradicts_the_table(window):
+    page = next(
+        s.widget
+        for s in window.steps
+        if isinstance(s.widget, TextPage) and s.widget.section.id == "overall"
+    )
+    window.session.enter("t3.new.total", "5")
+    page.editor.setPlainText("全年共收到政府信息公开申请5件。")
+    assert page.hints.isHidden()
+    page.editor.setPlainText("全年共收到政府信息公开申请3件。")
+    assert page.hints.text.text() == (
+        "一、总体情况：“全年共收到政府信息公开申请3件” 与 表三 一、本年新收政府信息公开申请数量 总计 5 不一致"
+    )
