@@ -249,6 +249,7 @@ def test_variant(
         "推进“高效办成一件事”，收到申请后一次性告知。",  # words with numerals
         "《关于2023年受理政府信息公开申请56件的通报》已印发。",  # titles
         "收到政府信息公开申请（含上年结转4件）。",  # brackets
+        "全年发布政策解读86篇。",  # no table cell in the 2021 format
     ],
 )
 def test_numbers_that_are_not_counts_stay_quiet(library: FormLibrary, text: str) -> None:
