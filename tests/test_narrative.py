@@ -278,3 +278,18 @@ def test_zero_written_in_words(library: FormLibrary) -> None:
     # 无法提供 is no zero, nor is a negated result column (无…纠错)
     assert narrative(form, "本机关无法提供相关信息。", T21) == []
     assert narrative(form, "无行政复议、行政诉讼纠错案件。", T21) == []
+
+
+def test_a_table_pasted_as_text_stays_quiet(library: FormLibrary) -> None:
+    """Clerks paste the statistics table into a section ("收到申请数件3"): never a count."""
+    draft = demo_draft(library)
+    form = library.get(draft.form_id)
+    lines = [
+        f"{''.join(cell.row)}{cell.unit}{'' if value is None else value}"
+        for cell_id, cell in form.cells.items()
+        for value in [draft.values.get(cell_id)]
+    ]
+    assert "三、依申请公开情况（一）收到申请数件3" in lines
+    draft.texts["overview"] = "\n".join(lines)
+    found = [f for f in check_draft(form, draft) if f.rule.startswith("NARRATIVE")]
+    assert [f.section for f in found] == ["active"]  # only 「五期访谈」, as before
