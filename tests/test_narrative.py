@@ -17,6 +17,7 @@ from govreport_gui.core.narrative import chinese_number
 from govreport_gui.core.rules import Finding, Severity
 from govreport_gui.core.samples import demo_draft
 from govreport_gui.core.values import NA, Value, coerce_json_value
+from tests.helpers import consistent_2021_values
 
 SENTENCES = tomllib.loads(
     (Path(__file__).parent / "data" / "narrative_sentences.toml").read_text("utf-8")
@@ -293,3 +294,50 @@ def test_a_table_pasted_as_text_stays_quiet(library: FormLibrary) -> None:
     draft.texts["overview"] = "\n".join(lines)
     found = [f for f in check_draft(form, draft) if f.rule.startswith("NARRATIVE")]
     assert [f.section for f in found] == ["active"]  # only 「五期访谈」, as before
+
+
+REPORT_2021 = (
+    "本年度，共收到政府信息公开申请{new}件，上年结转{carry_in}件。"
+    "其中予以公开{r1}件，部分公开{r2}件，不予公开{r3}件，无法提供{r4}件，不予处理{r5}件，"
+    "其他处理{r6}件；共办结{total}件，结转下年度继续办理{carry_out}件。"
+    "因政府信息公开被申请行政复议{review}件、提起行政诉讼{litigation}件。"
+    "本年度制发行政规范性文件{issued}件，废止行政规范性文件{repealed}件，"
+    "现行有效规范性文件{valid}件。作出行政处罚决定{penalty}件，办理行政许可{license}件，"
+    "实施行政强制{coercion}件，收取行政事业性收费{fees}万元。"
+)
+
+
+def _figures(form: Form, values: dict[str, Value]) -> dict[str, Any]:
+    """What a report's standard paragraph states, from its table."""
+
+    def rows(prefix: str) -> Any:
+        cells = [c for c in form.cells_of("t3") if c.column_id == "total"]
+        return sum(values[c.id] for c in cells if c.row_id.startswith(prefix))  # type: ignore[misc]
+
+    figures = {key: rows(f"{key}_") for key in ("r3", "r4", "r5", "r6")}
+    for key in ("new", "carry_in", "r1", "r2", "total", "carry_out"):
+        figures[key] = values[f"t3.{key}.total"]
+    figures["review"] = values["t4.review_total"]
+    figures["litigation"] = values["t4.direct_total"] + values["t4.after_total"]  # type: ignore[operator]
+    for key in ("issued", "repealed", "valid"):
+        figures[key] = values[f"t2.normative.{key}"]
+    for key in ("penalty", "license", "coercion", "fees"):
+        figures[key] = values[f"t2.{key}"]
+    return figures
+
+
+@pytest.mark.parametrize("seed", range(12))
+def test_a_whole_correct_report_is_quiet_and_each_wrong_figure_is_named(
+    library: FormLibrary, seed: int
+) -> None:
+    form = library.get("2021")
+    values = consistent_2021_values(form, random.Random(seed), low=0)
+    figures = _figures(form, values)
+    text = REPORT_2021.format(**figures)
+    if seed % 2:
+        text = text.translate(str.maketrans("，；：", ",;:"))  # a copy with half-width marks
+    assert narrative(form, text, values, "overall") == []
+    for key in ("new", "r3", "r4", "litigation", "valid", "fees"):
+        wrong = REPORT_2021.format(**{**figures, key: figures[key] + 1})
+        found = narrative(form, wrong, values, "overall")
+        assert len(found) == 1, (key, [f.message for f in found])
