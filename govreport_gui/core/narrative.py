@@ -21,10 +21,10 @@ _HALF_WIDTH = (
     (",", "，"), (";", "；"), (":", "："), ("(", "（"), (")", "）"), ("!", "！"), ("?", "？"),
     ("\n", "。"),
 )  # fmt: skip
-_FULL_WIDTH_DIGITS = re.compile("[０-９]")
+_FULL_WIDTH_DIGITS = "０１２３４５６７８９"
 _DIGITS = str.maketrans({chr(c): chr(c - 0xFEE0) for c in range(0xFF10, 0xFF1A)})
 _THOUSANDS = re.compile(r",(?<=\d,)(?=\d{3}(?!\d))")  # the comma first: fast to scan for
-_BLANKS = re.compile(r"[ \t\u3000\u00a0\r]+")
+_BLANKS = (" ", "\t", "\u3000", "\u00a0", "\r")
 _CLAUSE_MARKS = "，。；：！？"
 _OPENING, _CLOSING = "（《“「【‘〔", "）》”」】’〕"
 _BRACKETED = re.compile(r"（[^（）]*）?")
@@ -87,9 +87,12 @@ def normalise(text: str) -> str:
     for half, full in _HALF_WIDTH:
         if half in text:
             text = text.replace(half, full)
-    if _FULL_WIDTH_DIGITS.search(text):
+    if any(digit in text for digit in _FULL_WIDTH_DIGITS):
         text = text.translate(_DIGITS)
-    return _BLANKS.sub("", text)
+    for blank in _BLANKS:  # str.replace: much faster than a regular expression here
+        if blank in text:
+            text = text.replace(blank, "")
+    return text
 
 
 def chinese_number(text: str) -> int | None:
