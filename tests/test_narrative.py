@@ -276,9 +276,12 @@ def test_zero_written_in_words(library: FormLibrary) -> None:
     (found,) = narrative(form, "本年度未收到政府信息公开申请。", T21)
     assert found.rule == "NARRATIVE-T3-NEW" and "“未收到政府信息公开申请” 与" in found.message
     assert "56 不一致" in found.message
-    # 无法提供 is no zero, nor is a negated result column (无…纠错)
+    # 无法提供 is no zero, nor is a negated result column (无…纠错), nor words that
+    # begin with 无 or 未 (无差别受理, 未来)
     assert narrative(form, "本机关无法提供相关信息。", T21) == []
     assert narrative(form, "无行政复议、行政诉讼纠错案件。", T21) == []
+    assert narrative(form, "实行无差别受理政府信息公开申请。", T21) == []
+    assert narrative(form, "未来将继续规范受理政府信息公开申请。", T21) == []
 
 
 def test_a_table_pasted_as_text_stays_quiet(library: FormLibrary) -> None:
