@@ -282,6 +282,7 @@ def test_zero_written_in_words(library: FormLibrary) -> None:
     assert narrative(form, "无行政复议、行政诉讼纠错案件。", T21) == []
     assert narrative(form, "实行无差别受理政府信息公开申请。", T21) == []
     assert narrative(form, "未来将继续规范受理政府信息公开申请。", T21) == []
+    assert narrative(form, "逾期未收到申请人补正材料的，不再处理。", T21) == []
 
 
 def test_a_table_pasted_as_text_stays_quiet(library: FormLibrary) -> None:
