@@ -13,7 +13,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable, Iterable
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from decimal import Decimal
 
 #: Half-width punctuation as written in copies of reports, folded before matching.
@@ -56,17 +56,18 @@ class Statement:
     phrases: tuple[tuple[str, ...], ...]  # every group must have one phrase in the context
     exclude: tuple[str, ...] = ()
     zero: bool = True  # 「未收到…」 written without a digit states 0
+    # one regular expression per group: matching runs for every number of every text
+    _groups: tuple[re.Pattern[str], ...] = field(init=False, repr=False, compare=False)
+    _exclude: re.Pattern[str] | None = field(init=False, repr=False, compare=False)
 
     def __post_init__(self) -> None:
-        # one regular expression per group: matching runs for every number of every text
-        groups = tuple(_any_of(group) for group in self.phrases)
-        object.__setattr__(self, "_groups", groups)
+        object.__setattr__(self, "_groups", tuple(_any_of(group) for group in self.phrases))
         object.__setattr__(self, "_exclude", _any_of(self.exclude) if self.exclude else None)
 
     def matches(self, context: str) -> bool:
-        if not all(group.search(context) for group in self._groups):  # type: ignore[attr-defined]
+        if not all(group.search(context) for group in self._groups):
             return False
-        return self._exclude is None or self._exclude.search(context) is None  # type: ignore[attr-defined]
+        return self._exclude is None or self._exclude.search(context) is None
 
 
 def _any_of(words: tuple[str, ...]) -> re.Pattern[str]:
