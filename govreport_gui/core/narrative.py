@@ -239,10 +239,11 @@ def _clause_claims(
         if number is None:
             continue
         next_start = tokens[i + 1].start() if i + 1 < len(tokens) else len(clause)
-        context = clause[lead_start:start] + _tail(clause, end, next_start)
+        tail = _tail(clause, end, next_start)
+        context = clause[lead_start:start] + tail
         about = tuple(n for n, s in enumerate(statements) if unit in s.units and s.matches(context))
         if about:
-            quote = (clause[lead_start:end] + _tail(clause, end, next_start)).lstrip("、")
+            quote = (clause[lead_start:end] + tail).lstrip("、")
             found.append(Claim(number, _shorten(quote), about))
     if not tokens:
         found.extend(_zero_claims(clause, statements))
@@ -252,9 +253,8 @@ def _clause_claims(
 def _zero_claims(clause: str, statements: tuple[Statement, ...]) -> list[Claim]:
     """「未收到政府信息公开申请」: a zero stated in words, in a clause without any count."""
     for match in _NEGATION.finditer(clause):
-        if clause.startswith(_NOT_NEGATION, match.start()) or clause[: match.start()].endswith(
-            "有"
-        ):
+        at = match.start()
+        if clause.startswith(_NOT_NEGATION, at) or clause[at - 1 : at] == "有":
             continue  # 无法提供, 未经复议, 有无…
         context = clause[match.end() :]
         about = tuple(n for n, s in enumerate(statements) if s.zero and s.matches(context))
