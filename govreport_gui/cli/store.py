@@ -15,7 +15,7 @@ from ..core.errors import GovreportError
 from ..storage import Conflict, DraftLockedError, StorageError, TinyDraftStore, open_store
 from ..storage.backups import BackupInfo
 from ..storage.base import DraftInfo, Status
-from ..storage.paths import resolve_data_dir
+from ..storage.paths import data_dir_exists, resolve_data_dir
 from . import EXIT_BAD_INPUT, EXIT_OK
 from .output import add_force_option, expand_wildcards, guard_output, print_json, warn
 
@@ -65,7 +65,7 @@ def register(sub: Any) -> None:
 
 def _open(args: argparse.Namespace, *, read_only: bool) -> TinyDraftStore:
     """Readers take the folder when it is free (so damage gets repaired), else just read."""
-    if read_only and not resolve_data_dir(args.data_dir).exists():
+    if read_only and not data_dir_exists(resolve_data_dir(args.data_dir)):
         return open_store(args.data_dir, read_only=True)  # don't create folders to list nothing
     try:
         store = open_store(args.data_dir)

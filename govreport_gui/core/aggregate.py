@@ -230,7 +230,7 @@ def expand_paths(paths: Iterable[Path]) -> list[Path]:
 def _identity(path: Path) -> Path:
     try:
         return path.resolve()
-    except OSError:
+    except (OSError, RuntimeError):  # RuntimeError: a symlink loop (Python 3.11)
         return path.absolute()
 
 

@@ -18,6 +18,7 @@ from .errors import DraftFileError, GovreportError, ValueInputError, os_reason
 from .jsontext import JsonTextError, parse_json
 from .library import FormLibrary
 from .model import Form
+from .safe_input import InputFileError, read_regular_file
 from .values import Value, coerce_json_value, parse_value, to_json
 
 KIND = "govreport-draft"
@@ -167,21 +168,11 @@ def write_draft_file(draft: Draft, path: Path) -> None:
 
 def read_draft_file(path: Path, library: FormLibrary) -> Draft:
     path = Path(path)
-    shown = path.name
     try:
-        size = path.stat().st_size
-        if size > MAX_FILE_BYTES:
-            raise DraftFileError(
-                f"文件 {shown} 太大（{size // 1024 // 1024} MB），不是本程序的草稿文件"
-            )
-        raw = path.read_bytes()
-    except FileNotFoundError:
-        raise DraftFileError(f"找不到文件：{path}") from None
-    except IsADirectoryError:
-        raise DraftFileError(f"{path} 是文件夹，不是草稿文件") from None
-    except OSError as exc:
-        raise DraftFileError(f"无法读取文件 {path}：{os_reason(exc)}") from None
-    return loads(raw, library, shown)
+        raw = read_regular_file(path, MAX_FILE_BYTES, what="草稿文件")
+    except InputFileError as exc:
+        raise DraftFileError(exc.message) from None
+    return loads(raw, library, path.name)
 
 
 def loads(raw: bytes | str, library: FormLibrary, shown: str = "草稿") -> Draft:
@@ -210,6 +201,8 @@ def loads(raw: bytes | str, library: FormLibrary, shown: str = "草稿") -> Draf
 def _encoding_hint(raw: bytes) -> str:
     """Files edited by hand on Windows are often saved as ANSI (GBK) or "Unicode" (UTF-16)."""
     resave = "请用记事本打开，“另存为”时编码选 UTF-8 后再试"
+    if raw[:4] in (b"\xff\xfe\x00\x00", b"\x00\x00\xfe\xff"):
+        return f"，而是 UTF-32 编码；{resave}"
     if raw[:2] in (b"\xff\xfe", b"\xfe\xff"):
         return f"，而是 UTF-16（记事本的“Unicode”）编码；{resave}"
     try:
@@ -227,8 +220,11 @@ def draft_from_json(data: Any, library: FormLibrary, shown: str = "草稿") -> D
         raise fail("最外层应为 JSON 对象")
     if data.get("kind") != KIND:
         raise fail(f"kind 应为 “{KIND}”，这不是本程序的草稿文件")
-    if data.get("schema") != SCHEMA:
-        raise fail(f"schema 为 {data.get('schema')!r}，本程序只认识第 {SCHEMA} 版草稿文件")
+    schema = data.get("schema")
+    if type(schema) is not int or schema != SCHEMA:  # 1.0 and true are not the integer 1
+        raise fail(
+            f"schema 应为整数 {SCHEMA}（本程序认识的草稿文件版本），文件中是 {_brief(schema)}"
+        )
     form_id = _require(data, "form", str, fail)
     try:
         form = library.get(form_id)

@@ -37,7 +37,7 @@ from .atomic import AtomicJSONStorage, DamagedFileError, decode_json, remove_sta
 from .backups import BACKUP_DIR, BackupInfo, Backups
 from .base import DraftInfo, DraftLockedError, Status, StorageError
 from .lock import FolderLock
-from .paths import resolve_data_dir
+from .paths import data_dir_exists, resolve_data_dir
 from .records import (
     HISTORY,
     RECORD,
@@ -88,6 +88,7 @@ def open_store(
     folder = resolve_data_dir(data_dir)
     library = library or default_library()
     lock = None
+    data_dir_exists(folder)  # a file, or a path the system refuses: say so now
     if not read_only:
         try:
             (folder / DRAFTS_DIR).mkdir(parents=True, exist_ok=True)
@@ -127,7 +128,7 @@ class TinyDraftStore:
     # -- opening -----------------------------------------------------------------------
 
     def _scan(self) -> None:
-        if not self._drafts_dir.is_dir():
+        if not data_dir_exists(self._drafts_dir):
             return
         if not self.read_only:
             removed = remove_stale_temps(self._drafts_dir)
