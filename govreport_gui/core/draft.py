@@ -19,6 +19,7 @@ from .jsontext import JsonTextError, parse_json
 from .library import FormLibrary
 from .model import Form
 from .safe_input import InputFileError, read_regular_file
+from .units import checked_unit_name
 from .values import Value, coerce_json_value, parse_value, to_json
 
 KIND = "govreport-draft"
@@ -97,9 +98,7 @@ def new_draft(form: Form, year: int, unit: str) -> Draft:
         raise GovreportError(f"报告年度不合理：{year}")
     if not form.covers(year):
         raise GovreportError(_year_problem(form, year))
-    unit = unit.strip()
-    if not unit:
-        raise GovreportError("填报单位名称不能为空")
+    unit = checked_unit_name(unit)
     if len(unit) > MAX_SHORT_CHARS:
         raise GovreportError(f"填报单位名称太长（{len(unit)} 个字）")
     return Draft(form.id, form.version, year, unit)
@@ -235,9 +234,10 @@ def draft_from_json(data: Any, library: FormLibrary, shown: str = "草稿") -> D
         raise fail(f"year（年度）不合理：{year}")
     if not form.covers(year):
         raise fail(_year_problem(form, year))
-    unit = _short(_require(data, "unit", str, fail), "unit（填报单位）", fail).strip()
-    if not unit:
-        raise fail("unit（填报单位）不能为空")
+    try:
+        unit = checked_unit_name(_short(_require(data, "unit", str, fail), "unit", fail))
+    except ValueInputError as exc:
+        raise fail(f"unit（{exc}）") from None
     form_version = data.get("form_version", form.version)
     if not isinstance(form_version, int) or isinstance(form_version, bool):
         raise fail(f"form_version 应为整数：{form_version!r}")

@@ -33,6 +33,7 @@ from typing import Any
 from ..core.draft import Draft, draft_from_json, draft_to_json, read_draft_file, write_draft_file
 from ..core.errors import DraftFileError, os_reason
 from ..core.library import FormLibrary, default_library
+from ..core.units import same_unit
 from .atomic import AtomicJSONStorage, DamagedFileError, decode_json, remove_stale_temps
 from .backups import BACKUP_DIR, BackupInfo, Backups
 from .base import DraftInfo, DraftLockedError, Status, StorageError
@@ -49,7 +50,7 @@ from .records import (
     record_of,
     stamp,
 )
-from .transfer import Conflict, ImportConflictError, ImportResult, same_unit
+from .transfer import Conflict, ImportConflictError, ImportResult
 
 log = logging.getLogger(__name__)
 

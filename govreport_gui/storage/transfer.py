@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import unicodedata
 from dataclasses import dataclass
 from enum import StrEnum
 
@@ -37,12 +36,3 @@ class ImportResult:
     info: DraftInfo  # the imported draft as stored
     replaced: DraftInfo | None  # the draft it replaced (same id), if any
     alongside: tuple[DraftInfo, ...]  # other drafts of the same unit, year and form
-
-
-def same_unit(a: str, b: str) -> bool:
-    """Unit names match ignoring spaces and full-/half-width differences."""
-    return _fold(a) == _fold(b)
-
-
-def _fold(text: str) -> str:
-    return "".join(unicodedata.normalize("NFKC", text).split())

@@ -19,6 +19,7 @@ from ..core.library import FormLibrary, default_library
 from ..core.model import Form, Section
 from ..core.previous import previous_note, previous_value
 from ..core.rules import Check, Finding, Severity
+from ..core.units import checked_unit_name
 from ..core.values import Value
 from ..storage.base import DraftLockedError, DraftStore, Status, StorageError
 
@@ -169,10 +170,7 @@ class DraftSession(QObject):
 
     def set_unit(self, unit: str) -> None:
         self._check_writable()
-        unit = unit.strip()
-        if not unit:
-            raise GovreportError("填报单位名称不能为空")
-        self.draft.unit = unit
+        self.draft.unit = checked_unit_name(unit)
         self._touch()
 
     def set_signatory(self, key: str, text: str) -> None:
