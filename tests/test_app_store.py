@@ -26,7 +26,7 @@ def test_the_window_store_is_the_data_folder(tmp_path: Path) -> None:
     store, notices = app_module.open_default_store(str(tmp_path / "数据 文件夹"))
     try:
         assert isinstance(store, TinyDraftStore)
-        assert app_module.MEMORY_NOTICE not in notices
+        assert notices == ()
         with pytest.raises(FolderInUseError, match="正在被另一个 govreport 程序使用"):
             app_module.open_default_store(str(tmp_path / "数据 文件夹"))
     finally:

@@ -12,7 +12,13 @@ from pathlib import Path
 from typing import Any
 
 from ..core.errors import GovreportError
-from ..storage import Conflict, DraftLockedError, StorageError, TinyDraftStore, open_store
+from ..storage import (
+    Conflict,
+    DraftLockedError,
+    DraftStore,
+    StorageError,
+    open_store,
+)
 from ..storage.backups import BackupInfo
 from ..storage.base import DraftInfo, Status
 from ..storage.paths import data_dir_exists, resolve_data_dir
@@ -63,7 +69,7 @@ def register(sub: Any) -> None:
     p.set_defaults(func=backups_command)
 
 
-def _open(args: argparse.Namespace, *, read_only: bool) -> TinyDraftStore:
+def _open(args: argparse.Namespace, *, read_only: bool) -> DraftStore:
     """Readers take the folder when it is free (so damage gets repaired), else just read."""
     if read_only and not data_dir_exists(resolve_data_dir(args.data_dir)):
         return open_store(args.data_dir, read_only=True)  # don't create folders to list nothing
@@ -158,7 +164,7 @@ def export_command(args: argparse.Namespace) -> int:
     return EXIT_OK
 
 
-def backup_json(number: int, backup: BackupInfo, store: TinyDraftStore) -> dict[str, Any]:
+def backup_json(number: int, backup: BackupInfo, store: DraftStore) -> dict[str, Any]:
     info = store.describe(backup.draft_id)
     return {
         "number": number,
@@ -194,7 +200,7 @@ def backups_command(args: argparse.Namespace) -> int:
     return EXIT_OK
 
 
-def _restore(store: TinyDraftStore, backups: list[BackupInfo], number: int) -> int:
+def _restore(store: DraftStore, backups: list[BackupInfo], number: int) -> int:
     if not 1 <= number <= len(backups):
         raise GovreportError(f"没有序号为 {number} 的备份（共 {len(backups)} 个）")
     backup = backups[number - 1]

@@ -14,11 +14,13 @@ import contextlib
 import logging
 import os
 import re
+from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import date, datetime
 from pathlib import Path
 
 from ..core.atomicfile import write_atomically
+from ..core.errors import os_reason
 from .base import Status
 
 log = logging.getLogger(__name__)
@@ -56,8 +58,19 @@ def _parse(draft_id: str, path: Path) -> BackupInfo | None:
 
 
 class Backups:
-    def __init__(self, root: Path) -> None:
+    """The backups folder; a backup that cannot be made is told through ``tell`` (never
+    silently: the clerk must know when there is no earlier state to go back to)."""
+
+    def __init__(self, root: Path, tell: Callable[[str], None] | None = None) -> None:
         self.root = root
+        self.tell = tell or (lambda message: None)
+
+    def _failed(self, what: str, exc: OSError) -> None:
+        log.warning("could not back up %s: %s", what, exc)
+        self.tell(
+            f"未能备份草稿（{os_reason(exc)}；备份文件夹 {self.root}）。草稿本身已保存，"
+            "但出问题时将没有更早的版本可以恢复；请检查磁盘空间和该文件夹。"
+        )
 
     def folder(self, draft_id: str) -> Path:
         return self.root / draft_id
@@ -83,7 +96,7 @@ class Backups:
             except OSError:  # FAT/exFAT sticks, some network shares: no hard links
                 write_atomically(target, current.read_bytes())
         except OSError as exc:
-            log.info("could not back up %s: %s", current, exc)
+            self._failed(str(current), exc)
             return
         self.prune(draft_id)
 
@@ -96,7 +109,7 @@ class Backups:
             target.parent.mkdir(parents=True, exist_ok=True)
             write_atomically(target, payload)
         except OSError as exc:
-            log.info("could not back up draft %s: %s", draft_id, exc)
+            self._failed(f"draft {draft_id}", exc)
 
     def move_in(
         self, draft_id: str, current: Path, saved_at: datetime, rev: int, status: Status
