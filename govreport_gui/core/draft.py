@@ -10,6 +10,7 @@ from __future__ import annotations
 import json
 from collections.abc import Mapping
 from dataclasses import dataclass, field
+from decimal import Decimal
 from pathlib import Path
 from typing import Any
 
@@ -17,7 +18,7 @@ from .atomicfile import OUTPUT, write_atomically
 from .errors import DraftFileError, GovreportError, ValueInputError, os_reason
 from .jsontext import JsonTextError, parse_json
 from .library import FormLibrary
-from .model import Form
+from .model import Cell, Form
 from .safe_input import InputFileError, read_regular_file
 from .units import checked_unit_name
 from .values import Value, coerce_json_value, parse_value, to_json
@@ -37,6 +38,10 @@ SIGNATORIES = {
     "phone": "联系电话",
     "date": "填报日期",
 }
+#: Most characters of each signatory field: what its place on the signing page holds on one
+#: line (a name with a title, a phone number or two, a date); longer text would wrap into
+#: a column of characters or not fit the page at all.
+SIGNATORY_LIMITS = {"unit_head": 20, "reviewer": 20, "preparer": 20, "phone": 40, "date": 20}
 #: Optional parts of the printed report besides the sections (title defaults to unit + year).
 REPORT_FIELDS = {
     "title": "报告标题",
@@ -82,10 +87,31 @@ class Draft:
         return f"{self.unit}{self.year}年{form.report_title}"
 
 
+def checked_signatory(key: str, text: str) -> str:
+    """The signatory field as kept; ValueInputError naming the field when it is too long."""
+    text = text.strip()
+    limit = SIGNATORY_LIMITS[key]
+    if len(text) > limit:
+        raise ValueInputError(
+            f"{SIGNATORIES[key]}太长（{len(text)} 个字，最多 {limit} 个字，签署页上放不下）"
+        )
+    return text
+
+
 def parse_entry(form: Form, cell_id: str, typed: str) -> Value:
     """The value typed text means in a cell of the form; raises ValueInputError."""
     cell = form.cells[cell_id]
-    return parse_value(typed, cell.kind, allow_na=cell.allow_na, label=cell.label)
+    return fits_cell(cell, parse_value(typed, cell.kind, allow_na=cell.allow_na, label=cell.label))
+
+
+def fits_cell(cell: Cell, value: Value) -> Value:
+    """Refuse more digits than the cell's printed column has room for (``max_digits``)."""
+    if isinstance(value, int | Decimal) and len(str(abs(int(value)))) > cell.max_digits:
+        raise ValueInputError(
+            f"「{cell.label}」的数值过大：{value}（这一栏最多 {cell.max_digits} 位整数，"
+            "打印的表格中放不下更多位）"
+        )
+    return value
 
 
 @dataclass
@@ -253,6 +279,11 @@ def draft_from_json(data: Any, library: FormLibrary, shown: str = "草稿") -> D
     draft.signatories = _fixed_strings(
         data.get("signatories", {}), SIGNATORIES, "signatories", fail
     )
+    for key, text in draft.signatories.items():
+        try:
+            checked_signatory(key, text)
+        except ValueInputError as exc:
+            raise fail(f"signatories.{key}：{exc}") from None
     draft.report = {
         k: v
         for k, v in _fixed_strings(data.get("report", {}), REPORT_FIELDS, "report", fail).items()
@@ -296,6 +327,7 @@ def _values(raw: Any, form: Form, key: str, fail: Any) -> dict[str, Value]:
             raise fail(f"「{cell.label}」的值太长，不是数字")
         try:
             value = coerce_json_value(item, cell.kind, allow_na=cell.allow_na, label=cell.label)
+            value = fits_cell(cell, value)
         except ValueInputError as exc:
             raise fail(str(exc)) from None
         if value is not None:

@@ -24,7 +24,7 @@ from .rules import (
     Term,
     fill_template,
 )
-from .values import Kind
+from .values import MAX_DIGITS, Kind
 
 _ID = re.compile(r"^[a-z0-9_]*$")
 _RULE_ID = re.compile(r"^[A-Za-z0-9_-]+$")
@@ -193,6 +193,11 @@ def _cell_props(r: _Reader) -> dict[str, Any]:
     for flag in ("na", "additive"):
         if flag in r.data:
             props[flag] = r.get(flag, bool)
+    if "max_digits" in r.data:
+        digits = r.get("max_digits", int)
+        if not 1 <= digits <= MAX_DIGITS:
+            r.fail(f"{r.where}.max_digits 应在 1 到 {MAX_DIGITS} 之间：{digits!r}")
+        props["max_digits"] = digits
     return props
 
 
@@ -294,6 +299,7 @@ def _cell(
         label=row_text + sep + column.short,
         column_short=column.short,
         row_label=row.label,
+        max_digits=props.get("max_digits", MAX_DIGITS),
     )
 
 

@@ -20,7 +20,13 @@ from PySide6.QtCore import QObject, QTimer, Signal
 from PySide6.QtGui import QUndoStack
 
 from ..core.checks import Summary, check_draft, section_of, unexplained_errors
-from ..core.draft import MAX_SHORT_CHARS, REPORT_FIELDS, Draft, parse_entry
+from ..core.draft import (
+    MAX_SHORT_CHARS,
+    REPORT_FIELDS,
+    Draft,
+    checked_signatory,
+    parse_entry,
+)
 from ..core.errors import GovreportError
 from ..core.library import FormLibrary, default_library
 from ..core.model import Form, Section
@@ -223,7 +229,7 @@ class DraftSession(QObject):
 
     def set_signatory(self, key: str, text: str) -> None:
         self._check_writable()
-        self.draft.signatories[key] = text.strip()
+        self.draft.signatories[key] = checked_signatory(key, text)
         self._touch()
 
     def set_report_field(self, key: str, text: str) -> None:
