@@ -53,6 +53,7 @@ from .layout import (
     WIDE_PAGE,
     Styles,
 )
+from .longpara import in_pieces
 from .marks import PageMarks, fingerprint, qr_code, qr_payload
 from .signoff import SealPlace, SignOff, issue_date, signatory_table
 from .tables import print_table
@@ -307,7 +308,8 @@ class _Report:
             line = line.strip(" \t\u3000\u00a0")
             if not line:
                 continue
-            result.append(Paragraph(self._body_markup(line, where), self.styles.body))
+            para = Paragraph(self._body_markup(line, where), self.styles.body)
+            result += in_pieces(para, AREA_WIDTH, len(line))  # linear time for long ones
         return result
 
     def _body_markup(self, line: str, where: str) -> str:
