@@ -79,9 +79,14 @@ def _open(args: argparse.Namespace, *, read_only: bool) -> DraftStore:
         if not read_only:
             raise
         store = open_store(args.data_dir, read_only=True)
-    for notice in store.notices:
-        warn(notice)
+    tell_notices(store)
     return store
+
+
+def tell_notices(store: DraftStore) -> None:
+    """What the store found (on opening, or while saving: a backup it could not make)."""
+    for notice in store.take_notices():
+        warn(notice)
 
 
 def _time(info_time: Any) -> str:
@@ -128,6 +133,7 @@ def import_command(args: argparse.Namespace) -> int:
             results.append({"file": str(path), **_import_json(result)})
             if not args.json:
                 print(_import_line(path, result))
+        tell_notices(store)
     if args.json:
         print_json(results)
     return EXIT_BAD_INPUT if failed else EXIT_OK
@@ -210,6 +216,7 @@ def _restore(store: DraftStore, backups: list[BackupInfo], number: int) -> int:
     except DraftLockedError as exc:
         warn(exc.message)
         return EXIT_BAD_INPUT
+    tell_notices(store)
     kept = "；恢复前的内容保留在历史版本中" if existed else ""
     print(
         f"已把编号 {info.id} 的草稿（{info.unit} {info.year} 年度）恢复到 "

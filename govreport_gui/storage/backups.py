@@ -64,13 +64,17 @@ class Backups:
     def __init__(self, root: Path, tell: Callable[[str], None] | None = None) -> None:
         self.root = root
         self.tell = tell or (lambda message: None)
+        self._told: set[str] = set()  # each reason once: autosave must not repeat it forever
 
     def _failed(self, what: str, exc: OSError) -> None:
         log.warning("could not back up %s: %s", what, exc)
-        self.tell(
-            f"未能备份草稿（{os_reason(exc)}；备份文件夹 {self.root}）。草稿本身已保存，"
-            "但出问题时将没有更早的版本可以恢复；请检查磁盘空间和该文件夹。"
-        )
+        reason = os_reason(exc)
+        if reason not in self._told:
+            self._told.add(reason)
+            self.tell(
+                f"未能备份草稿（{reason}；备份文件夹 {self.root}）。草稿本身已保存，"
+                "但出问题时将没有更早的版本可以恢复；请检查磁盘空间和该文件夹。"
+            )
 
     def folder(self, draft_id: str) -> Path:
         return self.root / draft_id

@@ -51,6 +51,7 @@ class DraftSession(QObject):
     draftChanged = Signal()  # anything at all changed (texts, signatories, 说明...)
     saved = Signal(object)  # datetime of the save
     saveFailed = Signal(str)  # the store's message; the draft is still in memory
+    storeNotice = Signal(str)  # something the store found while saving (e.g. no backup made)
     statusChanged = Signal(object)  # Status
     previousShownChanged = Signal(bool)  # last year's values shown beside the cells
     notesChanged = Signal()  # the notes of the 汇总 that made this draft
@@ -298,6 +299,8 @@ class DraftSession(QObject):
         self.last_error = ""
         self.last_saved = info.saved_at
         self.saved.emit(info.saved_at)
+        for notice in self.store.take_notices():
+            self.storeNotice.emit(notice)
         return True
 
     def flush(self) -> bool:
