@@ -10,6 +10,7 @@ status, so listing needs no reading.
 
 from __future__ import annotations
 
+import builtins
 import contextlib
 import logging
 import os
@@ -79,7 +80,7 @@ class Backups:
     def folder(self, draft_id: str) -> Path:
         return self.root / draft_id
 
-    def draft_ids(self) -> list[str]:
+    def draft_ids(self) -> builtins.list[str]:
         if not self.root.is_dir():
             return []
         return [p.name for p in self.root.iterdir() if p.is_dir() and p.name.isdigit()]
@@ -124,7 +125,7 @@ class Backups:
         os.replace(current, target)
         return target
 
-    def list(self, draft_id: str) -> list[BackupInfo]:
+    def list(self, draft_id: str) -> builtins.list[BackupInfo]:
         """Newest first."""
         folder = self.folder(draft_id)
         if not folder.is_dir():
@@ -140,7 +141,7 @@ class Backups:
                 backup.path.unlink()
 
     @staticmethod
-    def surplus(newest_first: list[BackupInfo]) -> list[BackupInfo]:
+    def surplus(newest_first: builtins.list[BackupInfo]) -> builtins.list[BackupInfo]:
         """Backups beyond the last KEEP_RECENT and the newest of each of KEEP_DAYS days."""
         days_kept: set[date] = set()
         extra = []

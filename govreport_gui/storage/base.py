@@ -7,6 +7,7 @@ Importing draft files over it is ``transfer.py``.
 
 from __future__ import annotations
 
+import builtins
 import copy
 import itertools
 import os
@@ -65,7 +66,7 @@ class Conflict(StrEnum):
 class ImportConflictError(GovreportError):
     """Same unit + year + form already stored; carries the read draft so nothing is read twice."""
 
-    def __init__(self, draft: Draft, existing: list[DraftInfo]) -> None:
+    def __init__(self, draft: Draft, existing: builtins.list[DraftInfo]) -> None:
         listed = "、".join(f"编号 {i.id}（{i.status.label}）" for i in existing)
         super().__init__(
             f"已有{draft.unit}{draft.year}年度同一格式的草稿：{listed}。"
@@ -97,12 +98,12 @@ class DraftStore(ABC):
         #: The forms drafts are read and checked against.
         self.library = library
         #: Messages for the clerk about what opening (or a later read) found and repaired.
-        self.notices: list[str] = []
+        self.notices: builtins.list[str] = []
 
     # -- what each store implements --------------------------------------------------
 
     @abstractmethod
-    def list(self) -> list[DraftInfo]:
+    def list(self) -> builtins.list[DraftInfo]:
         """Every draft, most recently saved first."""
 
     @abstractmethod
@@ -131,7 +132,7 @@ class DraftStore(ABC):
         """Remove the draft from the list (a store with backups keeps its last state)."""
 
     @abstractmethod
-    def backups(self, draft_id: str | None = None) -> list[BackupInfo]:
+    def backups(self, draft_id: str | None = None) -> builtins.list[BackupInfo]:
         """Backups, newest first, of one draft or of all (including deleted drafts)."""
 
     @abstractmethod
@@ -150,7 +151,7 @@ class DraftStore(ABC):
         """The draft's info, or None when there is no such draft."""
         return self.info(draft_id) if self.has(draft_id) else None
 
-    def matching(self, unit: str, year: int, form_id: str) -> list[DraftInfo]:
+    def matching(self, unit: str, year: int, form_id: str) -> builtins.list[DraftInfo]:
         """Stored drafts of the same unit (core/units.py), year and form, newest first."""
         return [
             i
@@ -191,7 +192,7 @@ class DraftStore(ABC):
             return self.info(draft_id)
         return self.set_status(draft_id, Status.DRAFT)
 
-    def take_notices(self) -> list[str]:
+    def take_notices(self) -> builtins.list[str]:
         """Notices not yet shown, then forget them."""
         taken, self.notices = self.notices, []
         return taken
@@ -214,7 +215,7 @@ class MemoryDraftStore(DraftStore):
         self._drafts: dict[str, tuple[Draft, DraftInfo]] = {}
         self._ids = itertools.count(1)
 
-    def list(self) -> list[DraftInfo]:
+    def list(self) -> builtins.list[DraftInfo]:
         return sorted(
             (info for _, info in self._drafts.values()), key=lambda i: i.saved_at, reverse=True
         )
@@ -247,7 +248,7 @@ class MemoryDraftStore(DraftStore):
         self.set_status(draft_id, Status.DRAFT)
         return self.save(draft_id, draft)
 
-    def backups(self, draft_id: str | None = None) -> list[BackupInfo]:
+    def backups(self, draft_id: str | None = None) -> builtins.list[BackupInfo]:
         return []
 
     def restore(self, backup: BackupInfo) -> DraftInfo:

@@ -21,6 +21,7 @@ a history entry), must be one atomic write, and TinyDB's table API has no transa
 
 from __future__ import annotations
 
+import builtins
 import contextlib
 import logging
 import os
@@ -186,7 +187,7 @@ class TinyDraftStore(DraftStore):
 
     # -- the DraftStore interface --------------------------------------------------------
 
-    def list(self) -> list[DraftInfo]:
+    def list(self) -> builtins.list[DraftInfo]:
         with self._mutex:
             infos = self._index.all()
         return sorted(infos, key=lambda i: i.saved_at, reverse=True)
@@ -199,7 +200,7 @@ class TinyDraftStore(DraftStore):
         with self._mutex:
             return self._entry(draft_id)[0]
 
-    def matching(self, unit: str, year: int, form_id: str) -> list[DraftInfo]:
+    def matching(self, unit: str, year: int, form_id: str) -> builtins.list[DraftInfo]:
         with self._mutex:
             found = self._index.matching(unit, year, form_id)
         return sorted(found, key=lambda i: i.saved_at, reverse=True)
@@ -300,12 +301,12 @@ class TinyDraftStore(DraftStore):
 
     # -- history and backups ----------------------------------------------------------
 
-    def take_notices(self) -> list[str]:
+    def take_notices(self) -> builtins.list[str]:
         """Notices not yet shown (e.g. a file found damaged after opening), then forget them."""
         with self._mutex:
             return super().take_notices()
 
-    def history(self, draft_id: str) -> list[HistoryEntry]:
+    def history(self, draft_id: str) -> builtins.list[HistoryEntry]:
         with self._mutex:
             docs = history_of(self._data(draft_id), self._path(draft_id))
         return [history_entry(n, doc) for n, doc in enumerate(docs, start=1)]
@@ -321,7 +322,7 @@ class TinyDraftStore(DraftStore):
         except DraftFileError as exc:
             raise StorageError(exc.message) from None
 
-    def backups(self, draft_id: str | None = None) -> list[BackupInfo]:
+    def backups(self, draft_id: str | None = None) -> builtins.list[BackupInfo]:
         """Backups, newest first, of one draft or of all (including deleted drafts)."""
         with self._mutex:
             ids = [draft_id] if draft_id is not None else self._backups.draft_ids()
