@@ -21,6 +21,7 @@ from ..storage import (
 )
 from ..storage.backups import BackupInfo
 from ..storage.base import DraftInfo, Status
+from ..storage.logfile import start_logging
 from ..storage.paths import data_dir_exists, resolve_data_dir
 from . import EXIT_BAD_INPUT, EXIT_OK
 from .output import add_force_option, expand_wildcards, guard_output, print_json, warn
@@ -73,6 +74,7 @@ def _open(args: argparse.Namespace, *, read_only: bool) -> DraftStore:
     """Readers take the folder when it is free (so damage gets repaired), else just read."""
     if read_only and not data_dir_exists(resolve_data_dir(args.data_dir)):
         return open_store(args.data_dir, read_only=True)  # don't create folders to list nothing
+    start_logging(args.data_dir)  # what the store notes (a failed backup) goes to its log
     try:
         store = open_store(args.data_dir)
     except StorageError:
