@@ -376,3 +376,27 @@ def test_history_stays_bounded(tmp_path: Path, cli, demo: Path) -> None:
         assert cli("--data-dir", data, "import", "--replace", demo)[0] == 0
     with open_store(data) as store:
         assert len(store.history("1")) == MAX_HISTORY
+
+
+def test_a_full_disk_while_backing_up_is_told(
+    store, library: FormLibrary, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import errno
+
+    from govreport_gui.storage import backups
+
+    def full(*args: object, **kwargs: object) -> None:
+        raise OSError(errno.ENOSPC, "No space left on device")
+
+    draft = new_draft(library.get("2021"), 2023, "某局")
+    draft_id = store.create(draft)  # backed up as it is created
+    draft.values["t2.license"] = 2
+    store.save(draft_id, draft)  # this state is backed up by the next save
+    store.take_notices()
+    monkeypatch.setattr(backups.os, "link", full)
+    monkeypatch.setattr(backups, "write_atomically", full)
+    draft.values["t2.license"] = 3
+    store.save(draft_id, draft)  # the save itself goes on
+    notices = store.take_notices()
+    assert len(notices) == 1 and "未能备份" in notices[0] and "磁盘已满" in notices[0]
+    assert store.load(draft_id).value("t2.license") == 3
