@@ -400,3 +400,26 @@ def test_a_full_disk_while_backing_up_is_told(
     notices = store.take_notices()
     assert len(notices) == 1 and "未能备份" in notices[0] and "磁盘已满" in notices[0]
     assert store.load(draft_id).value("t2.license") == 3
+
+
+@pytest.mark.parametrize("valid", [True, False])
+def test_a_file_of_the_previous_layout_without_checksum(
+    valid: bool, tmp_path: Path, cli, demo: Path
+) -> None:
+    """Layout 1 files (no checksum) still open, are checked fully, and get one when saved."""
+    data = tmp_path / "data"
+    own = _store_with_backup(data, demo, cli)
+    content = json.loads(own.read_text("utf-8"))
+    record = content["record"]["1"]
+    record["layout"] = 1
+    del record["check"]
+    if not valid:
+        record["draft"]["values"]["t9.nothing"] = 1
+    own.write_text(json.dumps(content, ensure_ascii=False), encoding="utf-8")
+    code, _, err = cli("--data-dir", data, "drafts")
+    assert code == 0 and ("草稿内容不对" in err) is not valid
+    with open_store(data) as store:
+        draft = store.load("1")
+        draft.texts.clear()
+        store.save("1", draft)
+    assert json.loads(own.read_text("utf-8"))["record"]["1"]["layout"] == 2
