@@ -95,6 +95,19 @@ def test_escape_gives_up_a_refused_value(qtbot, window_2021):
     assert window_2021.session.draft.value("t3.r2.natural") is None
 
 
+def test_money_beyond_the_fen_is_refused_naming_the_limit(qtbot, window_2021):
+    page = table_page(window_2021, "t2")
+    grid = grid_of(page, "t2.fees")
+    type_into_cell(qtbot, grid, "t2.fees", "13579.246813")
+    editor = open_editor(qtbot, grid, "t2.fees", "1")
+    qtbot.keyClicks(editor, "3579.2468131")
+    qtbot.keyClick(editor, Qt.Key.Key_Return)  # refused: stays in the cell with the text
+    qtbot.waitUntil(lambda: "最多保留6位小数" in page.message.message())
+    assert str(window_2021.session.draft.value("t2.fees")) == "13579.246813"
+    assert "「行政事业性收费」最多保留6位小数（精确到分）" in page.message.message()
+    assert editor.text() == "13579.2468131"
+
+
 def test_slash_means_not_applicable_where_the_form_allows_it(qtbot, window_2021):
     page = table_page(window_2021, "t2")
     grid = grid_of(page, "t2.rules.issued")

@@ -7,8 +7,8 @@ them up. The rules, all stated to the clerk in the per-unit status:
   Without a chosen year, the (format, year) held by most files is summed; files of
   another year or format are listed as left out, never mixed in. When no single
   (format, year) has the most files, nothing is summed (:class:`AggregateError`).
-- **Same unit twice.** Unit names are compared normalised (full-width folded, spaces
-  removed, brackets unified, letters case-folded). Of one unit's files the one with the
+- **Same unit twice.** Unit names are compared by :func:`core.units.unit_key` (full-width
+  folded, invisible characters and spaces removed, brackets unified, case-folded). Of one unit's files the one with the
   latest modification time is summed (a corrected file sent later replaces the first);
   with equal times the one listed first. The others are listed as left out.
 - **An earlier total** (a file whose unit is the total's own unit name, e.g. 汇总) is
@@ -29,12 +29,11 @@ them up. The rules, all stated to the clerk in the per-unit status:
 from __future__ import annotations
 
 import os
-import re
-import unicodedata
 from collections import Counter
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from decimal import Decimal
+from enum import StrEnum
 from pathlib import Path
 from typing import Any
 
@@ -44,26 +43,34 @@ from .errors import GovreportError
 from .library import FormLibrary
 from .model import Form
 from .rules import Finding, Severity
+from .units import unit_key
 from .values import NA, Value, display, to_json
 
 DEFAULT_UNIT = "汇总"
-INCLUDED = "已汇总"
 
-# UnitRow.status: what became of a file, for scripts and for the GUI's status column.
-INCLUDED_STATUS = "included"
-DUPLICATE = "duplicate"  # same unit as a file that is summed
-OTHER_YEAR = "other_year"
-OTHER_FORM = "other_form"
-EARLIER_TOTAL = "earlier_total"  # its unit is the total's own name
-UNREADABLE = "unreadable"
-UNDECIDED = "undecided"  # nothing was summed (mixed files, no majority)
+
+class UnitStatus(StrEnum):
+    """What became of a file; the value is what ``aggregate --json`` prints as ``status``."""
+
+    INCLUDED = "included"
+    DUPLICATE = "duplicate"  # same unit as a file that is summed
+    OTHER_YEAR = "other_year"
+    OTHER_FORM = "other_form"
+    EARLIER_TOTAL = "earlier_total"  # its unit is the total's own name
+    UNREADABLE = "unreadable"
+    UNDECIDED = "undecided"  # nothing was summed (mixed files, no majority)
+
+    @property
+    def included(self) -> bool:
+        return self is UnitStatus.INCLUDED
+
+    @property
+    def label(self) -> str:
+        return "已汇总" if self.included else "未汇总"
+
+
 #: How many unit names a message lists before "等 N 个单位".
 NAMES_SHOWN = 5
-
-_OPEN = "[〔【［〈《<{"
-_CLOSE = "]〕】］〉》>}"
-_FOLD_BRACKETS = str.maketrans(_OPEN + _CLOSE, "(" * len(_OPEN) + ")" * len(_CLOSE))
-_SPACES = re.compile(r"\s+")
 
 
 class AggregateError(GovreportError):
@@ -84,15 +91,23 @@ class UnitRow:
     year: int | None
     errors: int | None  # None when the file could not be read
     warnings: int | None
-    included: bool
-    status: str  # one of the status constants above
-    reason: str  # in Chinese: 已汇总, or why it was left out
+    status: UnitStatus
+    detail: str  # in Chinese: why it was left out, or what was left out for it ("" if nothing)
     findings: tuple[Finding, ...] = ()
     explanations: Mapping[str, str] = field(default_factory=dict)  # the unit's own 说明
 
     def problems(self) -> list[tuple[Finding, str]]:
         """The unit's findings with its own 说明 of each (empty when it wrote none)."""
         return [(f, self.explanations.get(f.rule, "").strip()) for f in self.findings]
+
+    @property
+    def included(self) -> bool:
+        return self.status.included
+
+    @property
+    def reason(self) -> str:
+        """已汇总, 已汇总（同一单位的 … 未汇总）, or why the file was left out."""
+        return self.status.label + self.detail if self.included else self.detail
 
     def to_json(self) -> dict[str, Any]:
         return {
@@ -103,7 +118,7 @@ class UnitRow:
             "errors": self.errors,
             "warnings": self.warnings,
             "included": self.included,
-            "status": self.status,
+            "status": str(self.status),
             "reason": self.reason,
         }
 
@@ -235,14 +250,8 @@ def expand_paths(paths: Iterable[Path]) -> list[Path]:
 def _identity(path: Path) -> Path:
     try:
         return path.resolve()
-    except OSError:
+    except (OSError, RuntimeError):  # RuntimeError: a symlink loop (Python 3.11)
         return path.absolute()
-
-
-def normalise_unit(name: str) -> str:
-    """The key by which two unit names are the same unit (full/half width, spaces, brackets)."""
-    folded = unicodedata.normalize("NFKC", name).translate(_FOLD_BRACKETS)
-    return _SPACES.sub("", folded).casefold()
 
 
 def name_list(names: Sequence[str]) -> str:
@@ -276,8 +285,21 @@ def _read_all(paths: Sequence[Path], library: FormLibrary) -> list[_Loaded]:
             loaded.append(_Loaded(index, path, None, str(exc), mtime))
             continue
         findings = tuple(check_draft(library.get(draft.form_id), draft))
-        loaded.append(_Loaded(index, path, draft, "", mtime, findings))
+        loaded.append(_Loaded(index, path, _what_the_total_needs(draft), "", mtime, findings))
     return loaded
+
+
+def _what_the_total_needs(draft: Draft) -> Draft:
+    """Keep the figures, the unit and its 说明 (the problems list sends them back), drop the
+    texts: memory stays flat in the number of files."""
+    return Draft(
+        draft.form_id,
+        draft.form_version,
+        draft.year,
+        draft.unit,
+        values=draft.values,
+        explanations=draft.explanations,
+    )
 
 
 def _choose(loaded: list[_Loaded], library: FormLibrary, year: int | None) -> tuple[str, int]:
@@ -315,48 +337,45 @@ def _choose(loaded: list[_Loaded], library: FormLibrary, year: int | None) -> tu
     return ranked[0][0]
 
 
-def _undecided(item: _Loaded) -> tuple[bool, str, str]:
+def _undecided(item: _Loaded) -> tuple[UnitStatus, str]:
     if item.draft is None:
-        return False, UNREADABLE, f"无法读取：{item.problem}"
-    return False, UNDECIDED, "所选文件的年度或格式不一致，没有汇总"
+        return UnitStatus.UNREADABLE, f"无法读取：{item.problem}"
+    return UnitStatus.UNDECIDED, "所选文件的年度或格式不一致，没有汇总"
 
 
 def _decide(loaded: list[_Loaded], target: tuple[str, int], unit: str) -> list[UnitRow]:
     """Say for every file whether it is summed, and why not."""
-    decided: dict[int, tuple[bool, str, str]] = {}
+    decided: dict[int, tuple[UnitStatus, str]] = {}
     candidates = []
-    own = normalise_unit(unit)
+    own = unit_key(unit)
     for item in loaded:
         draft = item.draft
         if draft is None:
             decided[item.index] = _undecided(item)
         elif draft.year != target[1]:
             decided[item.index] = (
-                False,
-                OTHER_YEAR,
+                UnitStatus.OTHER_YEAR,
                 f"是 {draft.year} 年度的报告，本次汇总的是 {target[1]} 年度，未汇总",
             )
         elif draft.form_id != target[0]:
             decided[item.index] = (
-                False,
-                OTHER_FORM,
+                UnitStatus.OTHER_FORM,
                 f"报告格式为 {draft.form_id}，本次汇总的是 {target[0]} 格式，未汇总",
             )
-        elif normalise_unit(draft.unit) == own:
+        elif unit_key(draft.unit) == own:
             decided[item.index] = (
-                False,
-                EARLIER_TOTAL,
+                UnitStatus.EARLIER_TOTAL,
                 f"单位名称与本次汇总的报告相同（{unit}），应是以前的汇总结果，未汇总",
             )
         else:
             candidates.append(item)
     for kept, others in _duplicates(candidates):
         names = "、".join(o.file.name for o in others)
-        decided[kept.index] = (True, INCLUDED_STATUS, f"{INCLUDED}（同一单位的 {names} 未汇总）")
+        decided[kept.index] = (UnitStatus.INCLUDED, f"（同一单位的 {names} 未汇总）")
         for other in others:
-            decided[other.index] = (False, DUPLICATE, _duplicate_reason(other, kept))
+            decided[other.index] = (UnitStatus.DUPLICATE, _duplicate_reason(other, kept))
     for item in candidates:
-        decided.setdefault(item.index, (True, INCLUDED_STATUS, INCLUDED))
+        decided.setdefault(item.index, (UnitStatus.INCLUDED, ""))
     return [_row(item, *decided[item.index]) for item in loaded]
 
 
@@ -365,7 +384,7 @@ def _duplicates(items: list[_Loaded]) -> list[tuple[_Loaded, list[_Loaded]]]:
     by_unit: dict[str, list[_Loaded]] = {}
     for item in items:
         assert item.draft is not None
-        by_unit.setdefault(normalise_unit(item.draft.unit), []).append(item)
+        by_unit.setdefault(unit_key(item.draft.unit), []).append(item)
     result = []
     for group in by_unit.values():
         if len(group) > 1:
@@ -383,10 +402,10 @@ def _duplicate_reason(item: _Loaded, kept: _Loaded) -> str:
     )
 
 
-def _row(item: _Loaded, included: bool, status: str, reason: str) -> UnitRow:
+def _row(item: _Loaded, status: UnitStatus, detail: str) -> UnitRow:
     draft = item.draft
     if draft is None:
-        return UnitRow(item.file, "", None, None, None, None, included, status, reason)
+        return UnitRow(item.file, "", None, None, None, None, status, detail)
     errors = sum(1 for f in item.findings if f.severity is Severity.ERROR)
     return UnitRow(
         item.file,
@@ -395,9 +414,8 @@ def _row(item: _Loaded, included: bool, status: str, reason: str) -> UnitRow:
         draft.year,
         errors,
         len(item.findings) - errors,
-        included,
         status,
-        reason,
+        detail,
         item.findings,
         dict(draft.explanations),
     )

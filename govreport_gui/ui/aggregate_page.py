@@ -38,13 +38,12 @@ from ..core.aggregate import (
     aggregate_files,
     expand_paths,
 )
-from ..core.errors import GovreportError
+from ..core.errors import GovreportError, os_reason
 from ..core.library import FormLibrary
 from ..output.unit_problems import write_unit_problems
 from ..storage.base import DraftStore
 from . import dialogs
 from .settings import AppSettings
-from .start_page import form_short_name
 from .unit_list import (
     ERRORS,
     FILE,
@@ -231,7 +230,7 @@ class AggregatePage(Page):
             found = expand_paths(self.paths)
         except OSError as exc:  # a folder that cannot be listed
             found = []
-            problem = f"无法读取“{exc.filename}”：{exc.strerror}"
+            problem = f"无法读取“{exc.filename}”：{os_reason(exc)}"
         else:
             problem = "所选文件夹中没有报告草稿文件（.json）"
         if not found:
@@ -307,7 +306,7 @@ class AggregatePage(Page):
         left_out = len(result.left_out)
         summary = result.summary
         text = (
-            f"{result.draft.year}年度（{form_short_name(result.form)}）：共 {len(result.units)} "
+            f"{result.draft.year}年度（{result.form.year_span()}格式）：共 {len(result.units)} "
             f"个文件，汇总 {len(result.included)} 个单位"
         )
         if left_out:
@@ -380,7 +379,7 @@ class AggregatePage(Page):
         try:
             count = write_unit_problems(rows, path)
         except OSError as exc:
-            self.message.show_message(f"未能导出：{path}：{exc.strerror or exc}")
+            self.message.show_message(f"未能导出：{path}：{os_reason(exc)}")
             return None
         self.message.show_message(f"已导出 {len(rows)} 个单位的 {count} 个问题：{path}", "ok")
         return path

@@ -52,7 +52,8 @@ class SetText(QUndoCommand):
         self, session: DraftSession, section_id: str, text: str, label: str, *, merge: bool = True
     ) -> None:
         super().__init__(label)
-        self.merge = merge  # False: a step of its own (a whole text put in at once)
+        #: False: a step of its own (a whole text put in at once, 改为全角标点), never merged
+        self.merge = merge
         self.session = session
         self.section_id = section_id
         self.new = text
@@ -61,7 +62,7 @@ class SetText(QUndoCommand):
         self._done_once = False
 
     def id(self) -> int:
-        return _TEXT_ID
+        return _TEXT_ID if self.merge else -1
 
     def mergeWith(self, other: QUndoCommand) -> bool:
         if not isinstance(other, SetText) or other.section_id != self.section_id:

@@ -20,12 +20,20 @@ from PySide6.QtCore import QObject, QTimer, Signal
 from PySide6.QtGui import QUndoStack
 
 from ..core.checks import Summary, check_draft, section_of, unexplained_errors
-from ..core.draft import MAX_SHORT_CHARS, REPORT_FIELDS, Draft, parse_entry
+from ..core.draft import (
+    MAX_SHORT_CHARS,
+    REPORT_FIELDS,
+    Draft,
+    checked_signatory,
+    clean_unit,
+    parse_entry,
+)
 from ..core.errors import GovreportError
 from ..core.filling import SelectionSum, selection_sum, zero_fill
 from ..core.library import FormLibrary, default_library
 from ..core.model import Form, Section
 from ..core.previous import previous_note, previous_value
+from ..core.punctuation import half_width_marks, to_full_width
 from ..core.rules import Check, Finding, Severity
 from ..core.values import Value, display
 from ..storage.base import DraftLockedError, DraftStore, Status, StorageError
@@ -56,6 +64,7 @@ class DraftSession(QObject):
     draftChanged = Signal()  # anything at all changed (texts, signatories, 说明...)
     saved = Signal(object)  # datetime of the save
     saveFailed = Signal(str)  # the store's message; the draft is still in memory
+    storeNotice = Signal(str)  # something the store found while saving (e.g. no backup made)
     statusChanged = Signal(object)  # Status
     previousShownChanged = Signal(bool)  # last year's values shown beside the cells
     textChanged = Signal(str)  # section id whose text changed (typed, undone or redone)
@@ -106,6 +115,10 @@ class DraftSession(QObject):
     def is_fill_check(self, finding: Finding) -> bool:
         """A "not filled in" finding: listed, but not painted on every blank cell."""
         return self._checks.get(finding.rule) is Check.FILLED
+
+    def is_text_reminder(self, finding: Finding) -> bool:
+        """A "write something here" finding (the text page shows the others)."""
+        return self._checks.get(finding.rule) is Check.WRITTEN
 
     def cell_findings(self, cell_id: str) -> list[Finding]:
         """Findings that mark this cell (errors first); blank-cell reminders excluded."""
@@ -219,6 +232,15 @@ class DraftSession(QObject):
         command = SetText(self, section_id, text, label or f"编辑“{title}”", merge=not label)
         self.undo_stack.push(command)
 
+    def fix_punctuation(self, section_id: str) -> int:
+        """改为全角标点: the section's half-width marks made full-width, one undo step."""
+        self._check_writable()
+        text = self.draft.texts.get(section_id, "")
+        count = len(half_width_marks(text))
+        if count:
+            self.set_text(section_id, to_full_width(text), "改为全角标点")
+        return count
+
     def undo(self) -> None:
         """Take back the last change of cells or text (raises when the report is locked)."""
         self._check_writable()
@@ -240,6 +262,8 @@ class DraftSession(QObject):
             self.draft.texts[section_id] = text
         else:
             self.draft.texts.pop(section_id, None)
+        self._recheck()  # the texts are checked too: written, copied, numbers, punctuation
+        self.findingsChanged.emit()
         self._touch()
         self._text_check.start()
         self.textChanged.emit(section_id)
@@ -248,15 +272,12 @@ class DraftSession(QObject):
 
     def set_unit(self, unit: str) -> None:
         self._check_writable()
-        unit = unit.strip()
-        if not unit:
-            raise GovreportError("填报单位名称不能为空")
-        self.draft.unit = unit
+        self.draft.unit = clean_unit(unit)
         self._touch()
 
     def set_signatory(self, key: str, text: str) -> None:
         self._check_writable()
-        self.draft.signatories[key] = text.strip()
+        self.draft.signatories[key] = checked_signatory(key, text)
         self._touch()
 
     def set_report_field(self, key: str, text: str) -> None:
@@ -325,6 +346,8 @@ class DraftSession(QObject):
         self.last_error = ""
         self.last_saved = info.saved_at
         self.saved.emit(info.saved_at)
+        for notice in self.store.take_notices():
+            self.storeNotice.emit(notice)
         return True
 
     def flush(self) -> bool:

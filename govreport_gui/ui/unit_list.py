@@ -15,12 +15,11 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from ..core.aggregate import UNREADABLE, UnitRow
+from ..core.aggregate import UnitRow, UnitStatus
 from ..core.checks import section_of
 from ..core.library import FormLibrary
 from ..core.rules import Finding
 from . import looks
-from .start_page import form_short_name
 from .widgets import WrapLabel
 
 SORT_ROLE = Qt.ItemDataRole.UserRole + 1
@@ -34,7 +33,7 @@ def status_icon(row: UnitRow) -> str:
     error: the file could not be read."""
     if row.included:
         return "warning" if row.errors else "ok"
-    return "error" if row.status == UNREADABLE else "warning"
+    return "error" if row.status is UnitStatus.UNREADABLE else "warning"
 
 
 class UnitListModel(QAbstractTableModel):
@@ -125,7 +124,7 @@ class UnitFindingsDialog(QDialog):
         form = library.forms.get(row.form_id) if row.form_id else None
         facts = [f"文件：{row.file}"]
         if row.year is not None and form is not None:
-            facts.append(f"{row.year}年度，{form_short_name(form)}")
+            facts.append(f"{row.year}年度，{form.year_span()}格式")
         facts.append(f"汇总情况：{row.reason}")
         self.facts = WrapLabel("\n".join(facts), self)
         self.facts.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
