@@ -33,6 +33,7 @@ from .aggregate_page import AggregatePage, created_notice
 from .edit_actions import EditActions
 from .help_actions import APP_SHORT_TITLE, APP_TITLE, HelpActions
 from .lock_banner import LockBanner
+from .page_frame import PageFrame
 from .printing import PdfRenderer, Renderer
 from .report_actions import ReportActions
 from .review_page import ReviewPage
@@ -43,7 +44,7 @@ from .settings import AppSettings
 from .sign_page import SignPage
 from .start_page import StartPage
 from .step_list import StepList
-from .steps import Step, StepKind, build_steps, scrollable
+from .steps import Step, StepKind, build_steps
 from .table_page import TablePage
 from .widgets import InlineMessage
 
@@ -114,14 +115,14 @@ class MainWindow(QMainWindow):
         self.start_page = StartPage(store, library, settings, self)
         self.start_page.openRequested.connect(self.open_draft)
         self.start_page.aggregateRequested.connect(self.show_aggregate)
-        self._start_frame = scrollable(self.start_page)
+        self._start_frame = PageFrame(self.start_page)
         self.aggregate_page = AggregatePage(store, library, settings, self)
         self.aggregate_page.totalCreated.connect(self.open_total)
         self._aggregate_step = Step(
             StepKind.AGGREGATE,
             "汇总各单位报告",
             self.aggregate_page,
-            frame=scrollable(self.aggregate_page),
+            frame=PageFrame(self.aggregate_page),
         )
         self.stack.addWidget(self._aggregate_step.frame)
 
@@ -193,7 +194,7 @@ class MainWindow(QMainWindow):
             if step.widget is self.start_page:
                 step.frame = self._start_frame
             if step.frame is None:
-                step.frame = scrollable(step.widget)
+                step.frame = PageFrame(step.widget)
             if self.stack.indexOf(step.frame) < 0:
                 self.stack.addWidget(step.frame)
         self.step_list.show_steps(steps)
