@@ -120,8 +120,10 @@ def test_the_findings_fold_to_one_line_and_open_on_demand(qtbot, window):
     assert panel.toggle.text() == f"显示 {len(panel.rows)} 条 ▾"
     qtbot.mouseClick(panel.toggle, Qt.MouseButton.LeftButton)
     assert panel.is_open() and panel.list.maximumHeight() <= page.height() // 3 + 1
+    assert table_page(window, "t4").findings_panel.toggle.isChecked()  # every page follows
     qtbot.mouseClick(panel.toggle, Qt.MouseButton.LeftButton)
     assert not panel.is_open()
+    assert not table_page(window, "t4").findings_panel.toggle.isChecked()
 
 
 def test_selected_cells_are_summed_in_the_bottom_bar(qtbot, window):

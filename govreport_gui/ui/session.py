@@ -67,6 +67,7 @@ class DraftSession(QObject):
     storeNotice = Signal(str)  # something the store found while saving (e.g. no backup made)
     statusChanged = Signal(object)  # Status
     previousShownChanged = Signal(bool)  # last year's values shown beside the cells
+    findingsOpenChanged = Signal(bool)  # the table pages' findings listed, or one line
     textChanged = Signal(str)  # section id whose text changed (typed, undone or redone)
     #: An undo or redo changed this cell or section (id): the window shows it.
     undoneAt = Signal(str)
@@ -93,6 +94,7 @@ class DraftSession(QObject):
         self.last_saved: datetime | None = None
         self.last_error = ""
         self.show_previous = False
+        self.findings_open = False  # every table page follows the clerk's last choice
         self._checks = {rule.key: rule.check for rule in form.rules}
         self.findings: list[Finding] = []
         self._by_cell: dict[str, list[Finding]] = {}
@@ -167,6 +169,12 @@ class DraftSession(QObject):
     @property
     def has_previous(self) -> bool:
         return self.draft.previous is not None
+
+    def set_findings_open(self, on: bool) -> None:
+        """List the findings under every table, or fold them to their summary line."""
+        if bool(on) != self.findings_open:
+            self.findings_open = bool(on)
+            self.findingsOpenChanged.emit(self.findings_open)
 
     def set_show_previous(self, on: bool) -> None:
         """Show or hide last year's value beside each cell (every table page follows)."""

@@ -71,6 +71,9 @@ class TablePage(Page):
         self.findings_panel = FindingsPanel(lambda f: offer_text(session, f), self)
         self.findings_panel.findingActivated.connect(self.go_to_finding)
         self.findings_panel.acceptRequested.connect(self.accept)
+        self.findings_panel.set_open(session.findings_open)
+        self.findings_panel.toggle.toggled.connect(session.set_findings_open)
+        session.findingsOpenChanged.connect(self.findings_panel.set_open)
         layout.addWidget(self.findings_panel)
         self._stale = True
         self._current: Cell | None = None
