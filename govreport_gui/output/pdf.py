@@ -30,7 +30,7 @@ from reportlab.platypus import (
 )
 from reportlab.platypus.doctemplate import LayoutError
 
-from ..core.atomicfile import replace_file, sync_folder
+from ..core.atomicfile import publish
 from ..core.checks import check_draft, unexplained_errors
 from ..core.draft import Draft
 from ..core.errors import GovreportError, os_reason
@@ -213,8 +213,7 @@ def _build(
     )
     try:
         doc.build(story)
-        replace_file(tmp, out_path)
-        sync_folder(out_path.parent)
+        publish(tmp, Path(out_path))  # output permissions: umask, or the old file's
     except LayoutError as exc:
         Path(tmp).unlink(missing_ok=True)
         raise GovreportError(f"排版失败：有内容超过一页的大小，无法放入页面（{exc}）") from None
