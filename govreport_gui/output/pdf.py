@@ -32,6 +32,7 @@ from reportlab.platypus.doctemplate import LayoutError
 
 from ..core.atomicfile import publish
 from ..core.checks import check_draft, unexplained_errors
+from ..core.dates import issue_date
 from ..core.draft import Draft
 from ..core.errors import GovreportError, os_reason
 from ..core.model import Form, Section
@@ -54,7 +55,7 @@ from .layout import (
     Styles,
 )
 from .marks import PageMarks, fingerprint, qr_code, qr_payload
-from .signoff import SealPlace, SignOff, issue_date, signatory_table
+from .signoff import SealPlace, SignOff, signatory_table
 from .tables import print_table
 
 __all__ = [
