@@ -7,6 +7,7 @@ columns get about four characters, nested group columns two, the row label the r
 
 from __future__ import annotations
 
+import math
 from typing import Any
 
 from docx.enum.table import WD_CELL_VERTICAL_ALIGNMENT, WD_TABLE_ALIGNMENT
@@ -21,7 +22,8 @@ PAD = 3.0  # cell padding each side, as in the PDF
 VALUE_CHARS = (4.0, 2.0)  # ideal and least width of a value column, in characters
 GROUP_CHARS = 2.0
 UNIT_CHARS = 2.5
-LABEL_CHARS = 6.0  # least width of the row label column
+LABEL_CHARS = 6.0
+KEEP_ROWS = 12  # least width of the row label column
 _ALIGN = {
     Align.LEFT: WD_ALIGN_PARAGRAPH.LEFT,
     Align.CENTER: WD_ALIGN_PARAGRAPH.CENTER,
@@ -72,11 +74,35 @@ def add_layout_table(doc: Any, layout: TableLayout, block: BlockLayout, size: fl
         if cell.rowspan > 1 or cell.colspan > 1:
             target = target.merge(grid[cell.row + cell.rowspan - 1][cell.col + cell.colspan - 1])
         _fill(target, cell, style_id, size)
+    for r in _kept_with_next(block):
+        for cell in grid[r]:
+            for para in cell.paragraphs:
+                para.paragraph_format.keep_with_next = True
     return table
 
 
+def _kept_with_next(block: BlockLayout) -> set[int]:
+    """Rows Word must keep with the next one. Word cannot repeat a group label on the next
+    page as the PDF does: a group of up to KEEP_ROWS lines stays on one page, a longer one
+    keeps enough lines together to show its whole label, and a heading line stays with
+    its first item."""
+    top = block.header_rows
+    rows = {top + i for i, line in enumerate(block.lines) if line.heading}
+    for cell in block.cells():
+        if cell.kind is not CellKind.GROUP:
+            continue
+        kept = cell.rowspan
+        if kept > KEEP_ROWS:
+            kept = min(kept, math.ceil(len(cell.text) / GROUP_CHARS) + 1)
+        rows |= set(range(cell.row, cell.row + kept - 1))
+    return rows
+
+
 def _fill(target: Any, cell: LayoutCell, style_id: str, size: float) -> None:
-    target.vertical_alignment = WD_CELL_VERTICAL_ALIGNMENT.CENTER
+    long_group = cell.kind is CellKind.GROUP and cell.rowspan > KEEP_ROWS
+    target.vertical_alignment = (  # a group running onto the next page: label at its top
+        WD_CELL_VERTICAL_ALIGNMENT.TOP if long_group else WD_CELL_VERTICAL_ALIGNMENT.CENTER
+    )
     for extra in target.paragraphs[1:]:  # a merge leaves one paragraph per merged cell
         extra._p.getparent().remove(extra._p)
     para = target.paragraphs[0]
