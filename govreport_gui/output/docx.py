@@ -205,16 +205,23 @@ class _Writer:
 
     def __init__(self, doc) -> None:  # type: ignore[no-untyped-def]
         self.doc = doc
+        self.ids: dict[str, str] = {}
 
     def para(self, text: str, style: str = "govreport 正文") -> Paragraph:
-        para = self.doc.add_paragraph(style=style)
+        para = self.doc.add_paragraph()
+        para._p.style = self.style_id(style)  # by id: lookups by name scan every style
         if text:
             para.add_run(text)
         return para
 
+    def style_id(self, name: str) -> str:
+        if name not in self.ids:
+            self.ids[name] = self.doc.styles[name].style_id
+        return self.ids[name]
+
     def body(self, text: str) -> Paragraph:
         """A narrative paragraph; a leading （一）…。 run-in heading is set in 楷体."""
-        para = self.doc.add_paragraph(style="govreport 正文")
+        para = self.para("")
         end = run_in_heading(text)
         if end:
             add_run(para, text[:end], KAI)
@@ -289,12 +296,15 @@ class _Writer:
             col = 2 * (n % per_row)
             for cell, text in ((cells[col], f"{label}："), (cells[col + 1], value)):
                 para = cell.paragraphs[0]
-                para.style = self.doc.styles["govreport 表格"]
+                para._p.style = self.style_id("govreport 表格")
                 if text:
                     add_run(para, text, None, size)
                 cell.vertical_alignment = WD_CELL_VERTICAL_ALIGNMENT.BOTTOM
             if not value:
                 set_cell_border(cells[col + 1], "bottom")
+        for row in table.rows[:-1]:  # the block stays on one page with the date above it
+            for cell in row.cells:
+                cell.paragraphs[0].paragraph_format.keep_with_next = True
         if indent:
             indent_table(table, indent)
 
