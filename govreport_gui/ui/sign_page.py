@@ -62,7 +62,10 @@ class SignPage(Page):
         layout = QVBoxLayout(self)
         layout.addWidget(title_label("签署与打印", self))
         layout.addWidget(
-            guidance_label("填写报告末尾的签署栏，核对报告状态，然后保存 PDF 或打印，也可以导出 Word、Excel 或网页。", self)
+            guidance_label(
+                "填写报告末尾的签署栏，核对报告状态，然后保存 PDF 或打印，也可以导出 Word、Excel 或网页。",
+                self,
+            )
         )
         form = QFormLayout()
         form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.ExpandingFieldsGrow)
