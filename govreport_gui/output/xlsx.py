@@ -153,7 +153,8 @@ def _put_layout_cell(ws: Any, top: int, cell: LayoutCell) -> None:
             ws.cell(rr, cc).style = covered
     target = ws.cell(r, c)
     wrap = cell.kind is not CellKind.VALUE
-    target.style = style_name(ws.parent, _ALIGN[cell.align], wrap, cell.indent)  # first:
+    bold = cell.kind is CellKind.CAPTION
+    target.style = style_name(ws.parent, _ALIGN[cell.align], wrap, cell.indent, bold)  # first:
     if cell.kind is CellKind.VALUE:  # a named style resets the number format
         _put_value(target, cell)
     elif cell.text:
@@ -167,12 +168,12 @@ def _put_layout_cell(ws: Any, top: int, cell: LayoutCell) -> None:
         )
 
 
-def style_name(wb: Any, align: str, wrap: bool = False, indent: int = 0) -> str:
+def style_name(wb: Any, align: str, wrap: bool = False, indent: int = 0, bold: bool = False) -> str:
     """A named cell style (font, alignment, grid lines), registered once per workbook:
     styling each cell with new style objects is what makes openpyxl slow."""
-    name = f"govreport {align} {int(wrap)} {indent}"
+    name = f"govreport {align} {int(wrap)} {indent} {int(bold)}"
     if name not in wb.named_styles:
-        style = NamedStyle(name=name, font=Font(name=FONT, size=11), border=_BOX)
+        style = NamedStyle(name=name, font=Font(name=FONT, size=11, bold=bold), border=_BOX)
         if align != "box":
             style.alignment = Alignment(
                 horizontal=align, vertical="center", wrap_text=wrap, indent=indent
