@@ -43,7 +43,7 @@ from openpyxl.worksheet.cell_range import CellRange
 
 from ..core.draft import Draft
 from ..core.model import Form
-from ..core.report_outline import ReportOutline, build_outline
+from ..core.report_outline import ReportOutline, build_outline, document_text
 from ..core.table_layout import Align, BlockLayout, CellKind, LayoutCell, TableLayout
 from ..core.values import NA
 
@@ -120,7 +120,8 @@ def _table_sheet(
     ws.cell(1, 1).alignment = Alignment(horizontal="center", vertical="center", wrap_text=True)
     ws.merge_cells(start_row=1, start_column=1, end_row=1, end_column=ncols)
     ws.row_dimensions[1].height = 30
-    put_text(ws, 2, 1, f"填报单位：{draft.unit}　　{draft.year}年度").font = Font(name=FONT)
+    unit_line = document_text(f"填报单位：{draft.unit}　　{draft.year}年度")
+    put_text(ws, 2, 1, unit_line).font = Font(name=FONT)
     units = sorted({c.unit for c in layout.value_cells() if c.unit})
     if units and not layout.unit_col:
         unit = put_text(ws, 3, ncols, "单位：" + "、".join(units))  # a row of its own
@@ -277,7 +278,7 @@ def _mapping_sheet(
         ("form", form.id),
         ("form_version", form.version),
         ("year", draft.year),
-        ("unit", draft.unit),
+        ("unit", document_text(draft.unit)),
     ]
     for r, (key, value) in enumerate(head, 1):
         put_text(ws, r, 1, key)
