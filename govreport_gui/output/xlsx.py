@@ -4,7 +4,7 @@ One sheet per statistics table in the official layout (from
 :mod:`govreport_gui.core.table_layout`): title, 填报单位 and unit line, merged header
 cells, row labels with their indents, numbers stored as numbers. Money is written from
 the exact Decimal with a number format showing every stored decimal (13579.246813 万元
-shows 0.000000); 不适用 is the text "/"; a blank cell stays empty. Print set-up: A4,
+shows 0.000000; exact up to 15 significant digits, all Excel keeps); 不适用 is the text "/"; a blank cell stays empty. Print set-up: A4,
 the table fits the page width, its header rows repeat on every page. A sheet
 ``报告正文`` holds the narrative, issuer, date and signatories.
 
@@ -191,7 +191,9 @@ def _put_value(target: Any, cell: LayoutCell) -> None:
         target.value = cell.text  # "/"
         target.data_type = "s"
     elif isinstance(value, Decimal):
-        target.value = value  # openpyxl writes a Decimal's own digits, never through float
+        # openpyxl writes it with 16 significant digits: exact for every amount of up to 15
+        # (999,999,999.999999 万元 to the fen), which is all Excel keeps of a number
+        target.value = value
         target.number_format = money_format(value)
     else:
         target.value = value
