@@ -40,6 +40,7 @@ from .docx_parts import (
     condense,
     fonts_with_substitutes,
     indent_table,
+    off_grid,
     set_cell_border,
     set_east_asian,
 )
@@ -54,6 +55,7 @@ NOTE_SIZE = 12
 SIGNATORY_SIZE = 14
 TABLE_SIGNATORY_SIZE = 12
 SIGN_CHARS = 6  # room to sign a name
+CELL_LEADING = 1.3  # line height of table text, in multiples of its size (as in the PDF)
 TABLE_SIZES = (12, 10.5)  # 小四, 五号
 AREA_WIDTH_MM = 156
 AREA_WIDTH = AREA_WIDTH_MM / 25.4 * 72  # points
@@ -138,8 +140,9 @@ def _styles(doc) -> None:  # type: ignore[no-untyped-def]
     heading.first_line_indent = Pt(2 * BODY_SIZE)
     heading.keep_with_next = True
     cell = doc.styles["govreport 表格"].paragraph_format
-    cell.line_spacing_rule = WD_LINE_SPACING.SINGLE
+    cell.line_spacing = CELL_LEADING  # as the PDF's tables; off the body's line grid
     cell.widow_control = False
+    off_grid(doc.styles["govreport 表格"].element.get_or_add_pPr())
 
 
 def _font(style, family: str, size: float) -> None:  # type: ignore[no-untyped-def]
@@ -234,6 +237,15 @@ class _Writer:
         if text:
             para.add_run(text)
         return para
+
+    def separator(self) -> None:
+        """A paragraph one point high between two blocks of a table."""
+        para = self.para("")
+        fmt = para.paragraph_format
+        fmt.line_spacing = Pt(1)
+        fmt.first_line_indent = Pt(0)
+        fmt.keep_with_next = True
+        off_grid(para._p.get_or_add_pPr())
 
     def style_id(self, name: str) -> str:
         if name not in self.ids:
@@ -340,7 +352,12 @@ class _Writer:
             self.body(text)
         if attachment.table:
             self.table(attachment.table)
-        self.para("").paragraph_format.line_spacing = Pt(8)
+            for cell in self.doc.tables[-1].rows[-1].cells:  # the signatories follow the
+                cell.paragraphs[0].paragraph_format.keep_with_next = True  # table's last row
+            self.doc.paragraphs[-1].paragraph_format.keep_with_next = True
+        spacer = self.para("").paragraph_format
+        spacer.line_spacing = Pt(8)
+        spacer.keep_with_next = True
         self.signatories(outline, TABLE_SIGNATORY_SIZE)
 
     def table(self, table: OutlineTable) -> None:
@@ -353,7 +370,9 @@ class _Writer:
             fmt.line_spacing = Pt(18)
             note.runs[0].font.size = Pt(NOTE_SIZE)
         size = TABLE_SIZES[0] if table.layout.value_cols <= 8 else TABLE_SIZES[1]
-        for block in table.layout.blocks:
+        for i, block in enumerate(table.layout.blocks):
+            if i:  # tables that touch become one in Word, repeating the first one's header
+                self.separator()
             add_layout_table(self.doc, table.layout, block, size)
         spacer = self.para("")
         spacer.paragraph_format.line_spacing = Pt(LINE.pt / 2)
