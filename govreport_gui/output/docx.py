@@ -1,11 +1,12 @@
 """The report as an editable Word document (python-docx), laid out as the PDF is.
 
 GB/T 9704-2012: A4, 天头 37 mm, 订口 28 mm, 版心 156 × 225 mm; body 3号 仿宋_GB2312
-(the font table names 仿宋 as its substitute) with exact line spacing and a document
-line grid of 22 lines, characters condensed by ¼ pt so 28 fill a line; title 2号 小标宋; headings 黑体, run-in headings
-（一）… 楷体; page numbers "— 1 —" as a PAGE field, 4号 宋体, on the outer side (odd
-pages right, even pages left, one character in). The East Asian font name
-(``w:eastAsia``) is set on every style, not only the Latin one.
+(the font table names 仿宋 as its substitute) with exact line spacing on a line grid of
+22 lines, characters condensed by ¼ pt so that 28 fill a line; title 2号 小标宋; headings
+黑体, run-in headings （一）… 楷体; page numbers "— 1 —" as a PAGE field, 4号 宋体, on
+the outer side (odd pages right, even pages left, one character in). The East Asian font
+name (``w:eastAsia``) is set on every style, not only the Latin one. Word cannot repeat
+a row group's label on the next page as the PDF does: short groups stay on one page.
 
 The statistics tables are drawn from :mod:`govreport_gui.core.table_layout` (merged
 headers, header rows repeated on every page, numbers right-aligned, 不适用 as "/"). A
