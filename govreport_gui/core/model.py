@@ -86,6 +86,10 @@ class Table:
     #: What official documents say about filling this table in, each with its document.
     official_notes: tuple[OfficialNote, ...] = ()
 
+    def title_for(self, year: int | str) -> str:
+        """The title as printed for report year ``year`` (the form may write ``{year}``)."""
+        return self.title.replace("{year}", str(year))
+
 
 @dataclass(frozen=True)
 class OfficialNote:

@@ -10,10 +10,8 @@ from __future__ import annotations
 import csv
 import io
 from collections.abc import Iterable
-from pathlib import Path
 
 from ..core.aggregate import UnitRow
-from ..core.atomicfile import write_atomically
 from ..core.rules import Severity
 
 HEADER = ("单位", "文件", "类别", "问题", "说明")
@@ -31,12 +29,12 @@ def problem_rows(units: Iterable[UnitRow]) -> list[tuple[str, str, str, str, str
     return rows
 
 
-def write_unit_problems(units: Iterable[UnitRow], path: Path) -> int:
-    """Write the table (never half a file); how many problems it lists."""
+def unit_problems_csv(units: Iterable[UnitRow]) -> tuple[bytes, int]:
+    """The table as CSV bytes, and how many problems it lists (the caller writes it by
+    the rule of writing outputs, ``core.safe_output``)."""
     rows = problem_rows(units)
     text = io.StringIO()
     writer = csv.writer(text, lineterminator="\r\n")
     writer.writerow(HEADER)
     writer.writerows(rows)
-    write_atomically(path, ("\ufeff" + text.getvalue()).encode("utf-8"), suffix=".csv")
-    return len(rows)
+    return ("\ufeff" + text.getvalue()).encode("utf-8"), len(rows)

@@ -40,9 +40,12 @@ from ..core.aggregate import (
 )
 from ..core.errors import GovreportError, os_reason
 from ..core.library import FormLibrary
-from ..output.unit_problems import write_unit_problems
+from ..core.safe_output import write_output
+from ..output.unit_problems import unit_problems_csv
 from ..storage.base import DraftStore
 from . import dialogs
+from .aggregate_export import export_units_workbook
+from .saved_file import offer_open, write_permission
 from .settings import AppSettings
 from .unit_list import (
     ERRORS,
@@ -57,6 +60,8 @@ from .unit_list import (
     UnitListModel,
 )
 from .widgets import ElidedLabel, InlineMessage, Page, guidance_label, title_label
+
+PROBLEMS = "各单位问题清单"
 
 
 class AggregatePage(Page):
@@ -170,7 +175,7 @@ class AggregatePage(Page):
         self.findings_button = QPushButton("查看所选单位的检查结果(&V)…", self)
         self.findings_button.clicked.connect(self.show_selected_findings)
         self.findings_button.setEnabled(False)
-        self.export_button = QPushButton("导出各单位问题清单(&X)…", self)
+        self.export_button = QPushButton("导出各单位问题清单(&Q)…", self)
         self.export_button.setToolTip(
             "单位、问题和单位写的说明，存为表格（CSV，Excel/WPS 可打开），发回各单位核改"
         )
@@ -180,9 +185,14 @@ class AggregatePage(Page):
         self.create_button.setToolTip("把已汇总的各单位数字相加，作为一份新报告保存并打开")
         self.create_button.clicked.connect(self.create_total)
         self.create_button.setEnabled(False)
+        self.excel_button = QPushButton("导出 Excel(&X)…", self)
+        self.excel_button.setToolTip("每个单位一行、合计一行，另列未汇总的文件及原因，供上级汇总")
+        self.excel_button.clicked.connect(self.export_excel)
+        self.excel_button.setEnabled(False)
         actions.addWidget(self.findings_button)
         actions.addWidget(self.export_button)
         actions.addStretch(1)
+        actions.addWidget(self.excel_button)
         actions.addWidget(self.create_button)
         return actions
 
@@ -263,6 +273,7 @@ class AggregatePage(Page):
         self.findings_button.setEnabled(bool(rows))
         self.export_button.setEnabled(any(row.findings for row in rows))
         self.create_button.setEnabled(result is not None and bool(result.included))
+        self.excel_button.setEnabled(result is not None and bool(result.included))
         self._size_name_columns()
         if rows:
             self.table.selectRow(0)
@@ -349,6 +360,11 @@ class AggregatePage(Page):
 
     # -- one unit ----------------------------------------------------------------------
 
+    def export_excel(self) -> Path | None:
+        if self.result is None:
+            return None
+        return export_units_workbook(self, self.result, self.library, self._start())
+
     def selected_row(self) -> UnitRow | None:
         index = self.table.currentIndex()
         if not index.isValid():
@@ -371,17 +387,23 @@ class AggregatePage(Page):
             return None
         suggested = Path(self._start() or Path.home()) / f"{self.unit_name()}各单位问题清单.csv"
         chosen = dialogs.choose_save_file(
-            self, "导出各单位问题清单", str(suggested), dialogs.CSV_FILES
+            self, f"导出{PROBLEMS}", str(suggested), dialogs.CSV_FILES
         )
         if not chosen:
             return None
         path = Path(chosen) if chosen.lower().endswith(".csv") else Path(chosen + ".csv")
+        inputs = [row.file for row in self.model.rows]
+        force = write_permission(self, path, inputs)
+        if force is None:
+            return None
+        payload, count = unit_problems_csv(rows)
         try:
-            count = write_unit_problems(rows, path)
-        except OSError as exc:
-            self.message.show_message(f"未能导出：{path}：{os_reason(exc)}")
+            write_output(path, payload, inputs=inputs, force=force)
+        except GovreportError as exc:
+            self.message.show_message(str(exc))
             return None
         self.message.show_message(f"已导出 {len(rows)} 个单位的 {count} 个问题：{path}", "ok")
+        offer_open(self, path, PROBLEMS)
         return path
 
     def focus_first(self) -> None:

@@ -31,6 +31,7 @@ from ..storage.base import DraftStore, Status
 from . import dialogs, looks
 from .aggregate_page import AggregatePage, created_notice
 from .edit_actions import EditActions
+from .export_actions import ExportActions
 from .help_actions import APP_SHORT_TITLE, APP_TITLE, HelpActions
 from .lock_banner import LockBanner
 from .page_frame import PageFrame
@@ -71,6 +72,7 @@ class MainWindow(QMainWindow):
         self.report_actions = ReportActions(
             self, settings, renderer if renderer is not None else PdfRenderer(settings)
         )
+        self.export_actions = ExportActions(self, settings)
         self.edit_actions = EditActions(self, lambda: self.current_step().widget)
         self.help_actions = HelpActions(self)
         self.session: DraftSession | None = None
@@ -162,6 +164,7 @@ class MainWindow(QMainWindow):
         start = self.file_menu.addAction("开始页：打开或新建报告(&S)")
         start.triggered.connect(lambda: self.go_to_step(0))
         self.report_actions.add_to_menu(self.file_menu)
+        self.export_menu = self.export_actions.add_to_menu(self.file_menu)
         aggregate = self.file_menu.addAction("汇总各单位报告(&G)…")
         aggregate.triggered.connect(self.show_aggregate)
         self.file_menu.addSeparator()
@@ -341,6 +344,7 @@ class MainWindow(QMainWindow):
         session.draftChanged.connect(self._show_title)
         sign = self.page(StepKind.SIGN)
         self.report_actions.attach(session, sign if isinstance(sign, SignPage) else None)
+        self.export_actions.attach(session, sign if isinstance(sign, SignPage) else None)
         self.edit_actions.attach(session)
         session.undoneAt.connect(self.show_place)
         self._show_title()

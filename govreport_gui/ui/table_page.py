@@ -50,7 +50,7 @@ class TablePage(Page):
         self.session = session
         self.table = table
         self.section = section
-        self.title = table.title.replace("{year}", str(session.draft.year))
+        self.title = table.title_for(session.draft.year)
         self._notes_dialog: TextDialog | None = None
         layout = QVBoxLayout(self)
         layout.setContentsMargins(6, 2, 6, 2)  # every line of height goes to the grid
