@@ -1,0 +1,129 @@
+"""The narrative of a report read from a file: its title, and each section under its heading.
+
+A published report prints the form's section headings (一、总体情况 …); the text of a
+section is every paragraph after its heading up to the next heading of the form. Headings
+are found in the form's order, so a 「一、」 inside a section's text does not start a new
+one, and sub-headings written 「（一）」 are text. On a web page the report is one article
+among menus and footers: only paragraphs in the container that holds the headings count.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+
+from .document import Document, Grid, Paragraph
+from .labels import label_key
+from .model import Form, Section
+from .values import normalise_text
+
+_NUMERAL = re.compile(r"^([一二三四五六七八九十]+)[、.,]")
+_YEAR = re.compile(r"((?:19|20)[0-9]{2})\s*年")
+MAX_HEADING_CHARS = 40
+_REPORT_WORDS = ("年度报告", "工作报告", "年报")
+
+
+def report_title(doc: Document) -> str:
+    """The report's title line: the first paragraph or table title naming a 年度报告."""
+    candidates = [p.text for p in doc.paragraphs[:60]]
+    candidates += [_title_row(g) for g in doc.grids[:3]]
+    candidates.append(doc.title)
+    for text in candidates:
+        if (
+            any(w in text for w in _REPORT_WORDS)
+            and "政府信息公开" in text
+            and _YEAR.search(normalise_text(text))
+        ):
+            return " ".join(text.split())
+    return ""
+
+
+def _title_row(grid: Grid) -> str:
+    return next((row[0] for row in grid.texts[:3] if row and len(set(row)) == 1), "")
+
+
+def title_year(title: str) -> int | None:
+    found = _YEAR.search(normalise_text(title))
+    return int(found.group(1)) if found else None
+
+
+def title_unit(title: str) -> str:
+    """Who reports: the words before the year in 「XX县人民政府2021年政府信息公开工作年度报告」."""
+    folded = normalise_text(title)
+    found = _YEAR.search(folded)
+    if not found:
+        return ""
+    unit = folded[: found.start()].strip("《》“”\"'：:，,")
+    return unit.removeprefix("关于").strip()
+
+
+def read_sections(form: Form, doc: Document) -> dict[str, str]:
+    """Texts of the form's narrative sections, by section id; sections not found are absent."""
+    paragraphs = [p for p in doc.paragraphs if p.text.strip()]
+    headings = _headings(form.sections, paragraphs)
+    if not headings:
+        return {}
+    scope = _common_scope([paragraphs[i].scope[:-1] for i, _ in headings])
+    starts = [i for i, _ in headings]
+    texts: dict[str, str] = {}
+    for k, (i, section) in enumerate(headings):
+        if not section.has_text:
+            continue
+        stop = starts[k + 1] if k + 1 < len(starts) else len(paragraphs)
+        texts[section.id] = _join(paragraphs[i + 1 : stop], scope)
+    preface = next((s for s in form.sections if s.has_text and not s.print_title), None)
+    if preface is not None:
+        title = report_title(doc)
+        first = next((i for i, p in enumerate(paragraphs) if title and _same(p.text, title)), -1)
+        texts[preface.id] = _join(paragraphs[first + 1 : starts[0]], scope)
+    return {key: text for key, text in texts.items() if text}
+
+
+def _headings(
+    sections: Sequence[Section], paragraphs: list[Paragraph]
+) -> list[tuple[int, Section]]:
+    """(paragraph index, section) of each heading found, in the form's order."""
+    titled = [s for s in sections if s.print_title]
+    found: list[tuple[int, Section]] = []
+    next_section = 0
+    for i, paragraph in enumerate(paragraphs):
+        text = paragraph.text.strip()
+        if len(text) > MAX_HEADING_CHARS:
+            continue
+        for k in range(next_section, len(titled)):
+            if _is_heading(text, titled[k].title):
+                found.append((i, titled[k]))
+                next_section = k + 1
+                break
+    return found
+
+
+def _is_heading(text: str, title: str) -> bool:
+    """Same words, or the same 「三、」 numeral and one wording inside the other (the 2019
+    format's 「五、政府信息公开工作存在的主要问题及改进情况」 printed as 2021's)."""
+    if label_key(text) == label_key(title):
+        return True
+    mine, theirs = _NUMERAL.match(normalise_text(text)), _NUMERAL.match(normalise_text(title))
+    if not (mine and theirs and mine.group(1) == theirs.group(1)):
+        return False
+    body, wanted = label_key(text[mine.end() :]), label_key(title[theirs.end() :])
+    return len(body) >= 4 and (body in wanted or wanted in body)
+
+
+def _same(text: str, title: str) -> bool:
+    return label_key(text) == label_key(title)
+
+
+def _common_scope(scopes: list[tuple[int, ...]]) -> tuple[int, ...]:
+    first = scopes[0]
+    n = len(first)
+    for scope in scopes[1:]:
+        n = min(n, len(scope))
+        while n and scope[:n] != first[:n]:
+            n -= 1
+    return first[:n]
+
+
+def _join(paragraphs: Sequence[Paragraph], scope: tuple[int, ...]) -> str:
+    lines = [" ".join(p.text.split()) for p in paragraphs if p.scope[: len(scope)] == scope]
+    return "\n".join(line for line in lines if line)
