@@ -194,7 +194,9 @@ def _body_html(
             if row.group and covered:
                 cell = f'<td rowspan="{max(covered) - min(covered) + 1}"{STYLE}>{shown_label(row.label, quirks)}</td>'
                 prefixes[min(covered)].append(cell)
-    return [f"<tr{STYLE}>{''.join(p)}{''.join(c)}</tr>" for p, c in zip(prefixes, lines)]
+    return [
+        f"<tr{STYLE}>{''.join(p)}{''.join(c)}</tr>" for p, c in zip(prefixes, lines, strict=True)
+    ]
 
 
 def _row_cells(

@@ -43,39 +43,28 @@ class Grid:
         texts: list[list[str]] = []
         anchors: list[list[int]] = []
         taken: dict[tuple[int, int], tuple[str, int]] = {}  # (row, col) covered from above
-        next_anchor = 0
+        anchor = 0
         for r, cells in enumerate(rows):
-            line_t: list[str] = []
-            line_a: list[int] = []
-            col = 0
-
-            def fill_taken() -> None:
-                nonlocal col
-                while (r, col) in taken:
-                    text, anchor = taken.pop((r, col))
-                    line_t.append(text)
-                    line_a.append(anchor)
-                    col += 1
-
+            line: list[tuple[str, int]] = []
             for text, rowspan, colspan in cells:
-                fill_taken()
+                while (r, len(line)) in taken:
+                    line.append(taken.pop((r, len(line))))
                 rowspan, colspan = max(1, min(rowspan, 1000)), max(1, min(colspan, 1000))
                 for dc in range(colspan):
-                    line_t.append(text)
-                    line_a.append(next_anchor)
                     for dr in range(1, rowspan):
-                        taken[(r + dr, col + dc)] = (text, next_anchor)
-                col += colspan
-                next_anchor += 1
-            fill_taken()
-            texts.append(line_t)
-            anchors.append(line_a)
+                        taken[(r + dr, len(line))] = (text, anchor)
+                    line.append((text, anchor))
+                anchor += 1
+            while (r, len(line)) in taken:
+                line.append(taken.pop((r, len(line))))
+            texts.append([t for t, _ in line])
+            anchors.append([a for _, a in line])
         width = max((len(t) for t in texts), default=0)
         for line_t, line_a in zip(texts, anchors, strict=True):
-            while len(line_t) < width:  # a short row: the rest is empty
+            for _ in range(width - len(line_t)):  # a short row: the rest is empty
                 line_t.append("")
-                line_a.append(next_anchor)
-                next_anchor += 1
+                line_a.append(anchor)
+                anchor += 1
         return cls(tuple(map(tuple, texts)), tuple(map(tuple, anchors)), name)
 
     @classmethod
