@@ -50,7 +50,7 @@ class Grid:
                 while (r, len(line)) in taken:
                     line.append(taken.pop((r, len(line))))
                 rowspan, colspan = max(1, min(rowspan, 1000)), max(1, min(colspan, 1000))
-                for dc in range(colspan):
+                for _ in range(colspan):
                     for dr in range(1, rowspan):
                         taken[(r + dr, len(line))] = (text, anchor)
                     line.append((text, anchor))

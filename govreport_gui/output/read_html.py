@@ -17,14 +17,68 @@ from html.parser import HTMLParser
 
 from ..core.document import Document, Grid, Paragraph, Spanned
 
-VOID = frozenset("area base br col embed hr img input link meta param source track wbr".split())
-SKIPPED = frozenset("script style noscript template head svg iframe select".split())
+VOID = frozenset(
+    [
+        "area",
+        "base",
+        "br",
+        "col",
+        "embed",
+        "hr",
+        "img",
+        "input",
+        "link",
+        "meta",
+        "param",
+        "source",
+        "track",
+        "wbr",
+    ]
+)
+SKIPPED = frozenset(["script", "style", "noscript", "template", "head", "svg", "iframe", "select"])
 BLOCKS = frozenset(
-    (
-        "address article aside blockquote body center dd div dl dt fieldset figure footer "
-        "form h1 h2 h3 h4 h5 h6 header hr html li main nav ol p pre section table tbody td "
-        "tfoot th thead tr ul caption br"
-    ).split()
+    [
+        "address",
+        "article",
+        "aside",
+        "blockquote",
+        "body",
+        "center",
+        "dd",
+        "div",
+        "dl",
+        "dt",
+        "fieldset",
+        "figure",
+        "footer",
+        "form",
+        "h1",
+        "h2",
+        "h3",
+        "h4",
+        "h5",
+        "h6",
+        "header",
+        "hr",
+        "html",
+        "li",
+        "main",
+        "nav",
+        "ol",
+        "p",
+        "pre",
+        "section",
+        "table",
+        "tbody",
+        "td",
+        "tfoot",
+        "th",
+        "thead",
+        "tr",
+        "ul",
+        "caption",
+        "br",
+    ]
 )
 #: Tags an opening tag closes when still open, up to (not beyond) the barrier tags.
 _CLOSES = {
