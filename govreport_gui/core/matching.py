@@ -189,7 +189,7 @@ class _Scan:
                     continue
                 seen.add(anchor)
                 k_path.append(key)
-                t_path.append(text.strip())
+                t_path.append(_shown(text))
             keys.append(tuple(k_path))
             texts.append(tuple(t_path))
         return _Header(keys, texts)
@@ -214,7 +214,7 @@ class _Scan:
             if anchor in seen or not key or key in _UNIT_KEYS or _is_number(text):
                 continue
             seen.add(anchor)
-            labels.append((key, " ".join(text.split())))
+            labels.append((key, _shown(text)))
         refs = self._rows_for([k for k, _ in labels])
         if not refs:
             if any(_is_number(t) for t in grid.texts[r]):
@@ -265,6 +265,12 @@ class _Scan:
             self.hits[cid].append(
                 Hit(cid, text, self.grid.place(r, j), path, (self.number, anchor), sure)
             )
+
+
+def _shown(text: str) -> str:
+    """A label as printed, without the spaces a page put between Chinese characters."""
+    words = text.split()
+    return "".join(words) if any(ch >= "\u2e80" for ch in text) else " ".join(words)
 
 
 def _is_number(text: str) -> bool:

@@ -64,13 +64,17 @@ def read_document(
     year: int | None = None,
     form_id: str | None = None,
     unit: str | None = None,
+    fallback_year: int | None = None,
     shown: str = "文件",
 ) -> ReadResult:
-    """Read ``doc`` into a draft; raises GovreportError (in Chinese) when nothing can be read."""
+    """Read ``doc`` into a draft; raises GovreportError (in Chinese) when nothing can be read.
+
+    The year is ``year``, else the one in the report's title, else ``fallback_year``.
+    """
     if not doc.grids:
         raise NothingToReadError(f"{shown} 中没有表格，读不到报告的统计数字")
     title = report_title(doc)
-    form, year = _form_and_year(library, form_id, year or title_year(title), shown)
+    form, year = _form_and_year(library, form_id, year or title_year(title) or fallback_year, shown)
     matched = match_grids(form, doc.grids)
     if not matched.found and not matched.ambiguous and not matched.unreadable:
         raise NothingToReadError(f"{shown} 中没有找到“{form.title}”的统计表格")

@@ -39,7 +39,12 @@ def report_title(doc: Document) -> str:
 
 
 def _title_row(grid: Grid) -> str:
-    return next((row[0] for row in grid.texts[:3] if row and len(set(row)) == 1), "")
+    """A sheet's title: the first of its top rows holding one text only."""
+    for row in grid.texts[:3]:
+        filled = {t for t in row if t.strip()}
+        if len(filled) == 1:
+            return filled.pop()
+    return ""
 
 
 def title_year(title: str) -> int | None:

@@ -1,0 +1,89 @@
+"""A Word or WPS document (.docx) as a Document: its paragraphs and tables in order.
+
+python-docx opens the file; the tables are laid out from their XML, because a merged
+cell is written as ``gridSpan`` (across) and ``vMerge`` (down, continued in the cells
+below), and a continued cell must read as the same cell as the one it continues.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+from ..core.document import Document, Grid, Paragraph
+from ..core.errors import GovreportError
+
+
+def read_docx(path: Path) -> Document:
+    """Read a .docx file; raises GovreportError (in Chinese) when it cannot be opened."""
+    import docx  # python-docx: only loaded when a Word file is read
+    from docx.opc.exceptions import PackageNotFoundError
+
+    try:
+        document = docx.Document(str(path))
+    except (PackageNotFoundError, KeyError, ValueError, OSError) as exc:
+        raise GovreportError(f"无法打开 Word 文档 {path.name}：{exc}") from None
+    blocks: list[Paragraph | Grid] = []
+    tables = 0
+    for element in document.element.body.iterchildren():
+        tag = element.tag.rsplit("}", 1)[-1]
+        if tag == "p":
+            text = _text(element)
+            if text.strip():
+                blocks.append(Paragraph(" ".join(text.split())))
+        elif tag == "tbl":
+            tables += 1
+            blocks.append(_grid(element, f"第{tables}个表格"))
+    title = document.core_properties.title or ""
+    return Document(blocks, title, "Word 文档")
+
+
+def _w(name: str) -> str:
+    return "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}" + name
+
+
+def _text(element: Any) -> str:
+    return "".join(t.text or "" for t in element.iter(_w("t")))
+
+
+def _grid(table: Any, name: str) -> Grid:
+    texts: list[list[str]] = []
+    anchors: list[list[int]] = []
+    anchor = 0
+    for tr in table.iterchildren(_w("tr")):
+        line_t: list[str] = []
+        line_a: list[int] = []
+        before = _val(tr.find(f"{_w('trPr')}/{_w('gridBefore')}"), 0)
+        for _ in range(before):
+            line_t.append("")
+            line_a.append(anchor)
+            anchor += 1
+        for tc in tr.iterchildren(_w("tc")):
+            props = tc.find(_w("tcPr"))
+            span = _val(props.find(_w("gridSpan")) if props is not None else None, 1)
+            merge = props.find(_w("vMerge")) if props is not None else None
+            col = len(line_t)
+            continued = merge is not None and merge.get(_w("val")) in (None, "continue")
+            if continued and texts and col < len(texts[-1]):
+                text, mine = texts[-1][col], anchors[-1][col]
+            else:
+                text, mine = "".join(_text(p) for p in tc.iterchildren(_w("p"))), anchor
+                anchor += 1
+            line_t += [text.strip()] * span
+            line_a += [mine] * span
+        texts.append(line_t)
+        anchors.append(line_a)
+    width = max((len(t) for t in texts), default=0)
+    for line_t, line_a in zip(texts, anchors, strict=True):
+        for _ in range(width - len(line_t)):
+            line_t.append("")
+            line_a.append(anchor)
+            anchor += 1
+    return Grid(tuple(map(tuple, texts)), tuple(map(tuple, anchors)), name)
+
+
+def _val(element: Any, default: int) -> int:
+    if element is None:
+        return default
+    raw = element.get(_w("val")) or ""
+    return int(raw) if raw.isdigit() else default
