@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import html
 import math
+from dataclasses import dataclass
 from decimal import Decimal
 from pathlib import Path
 
@@ -83,6 +84,16 @@ def shown_label(label: str, quirks: bool) -> str:
 # -- tables ------------------------------------------------------------------------------------
 
 
+@dataclass
+class TCell:
+    """One printed cell: text, spans, and whether it is a label (split by the quirks)."""
+
+    text: str
+    rowspan: int = 1
+    colspan: int = 1
+    label: bool = True
+
+
 def _label_cols(table: Table) -> int:
     rows = [r for b in table.blocks for r in b.rows]
     if all(not r.label for r in rows):
@@ -92,53 +103,32 @@ def _label_cols(table: Table) -> int:
     return max(r.level for r in rows) + 1
 
 
-def table_html(
-    form: Form,
-    table: Table,
-    draft: Draft,
-    quirks: bool,
-    year: int,
-    copies: dict[str, int] | None = None,
-) -> str:
+def table_rows(
+    form: Form, table: Table, draft: Draft, quirks: bool, copies: dict[str, int] | None = None
+) -> list[list[TCell]]:
     """One table in the official nested layout (labels nest, headers merge)."""
-    copies = copies or {}
     labels = _label_cols(table)
     width = math.lcm(*(len(b.columns) for b in table.blocks))
-    out = [f'<table border="1" cellspacing="0"{STYLE}><tbody>']
-    if quirks:
-        title = table.title.format(year=year)
-        out.append(
-            f'<tr{STYLE}><td colspan="{labels + width}"{STYLE}><b>{html.escape(title)}</b></td></tr>'
-        )
+    full = labels + width + any(b.unit_header for b in table.blocks)
+    out: list[list[TCell]] = []
+    if quirks:  # an extra title row over the table
+        out.append([TCell(table.title.format(year=draft.year), 1, full)])
     for block in table.blocks:
-        out += _block_html(form, table, block, draft, labels, width, quirks, copies)
-    out.append("</tbody></table>")
-    return "\n".join(out)
+        if block.caption:
+            out.append([TCell(block.caption, 1, full)])
+        out += _header_rows(block, labels, width)
+        out += _body_rows(form, table, block, draft, labels, width, quirks, copies or {})
+    return out
 
 
-def _block_html(
-    form: Form,
-    table: Table,
-    block: Block,
-    draft: Draft,
-    labels: int,
-    width: int,
-    quirks: bool,
-    copies: dict[str, int],
-) -> list[str]:
-    out = []
+def _header_rows(block: Block, labels: int, width: int) -> list[list[TCell]]:
     span = width // len(block.columns)
-    if block.caption:
-        out.append(
-            f"<tr><td colspan={labels + width}{STYLE}>{shown_label(block.caption, quirks)}</td></tr>"
-        )
     depth = block.header_depth()
-    heads: list[list[str]] = [[] for _ in range(depth)]
+    heads: list[list[TCell]] = [[] for _ in range(depth)]
     if labels:
-        stub = "".join(block.stub)
-        heads[0].append(f'<td rowspan="{depth}" colspan="{labels}"{STYLE}>{html.escape(stub)}</td>')
+        heads[0].append(TCell("".join(block.stub), depth, labels))
     if block.unit_header:
-        heads[0].append(f'<td rowspan="{depth}">{html.escape(block.unit_header)}</td>')
+        heads[0].append(TCell(block.unit_header, depth, 1))
     paths = [c.path for c in block.columns]
     for j, path in enumerate(paths):
         for level, text in enumerate(path):
@@ -149,12 +139,8 @@ def _block_html(
             while end + 1 < len(paths) and paths[end + 1][: level + 1] == prefix:
                 end += 1
             rows = depth - level if level == len(path) - 1 else 1
-            heads[level].append(
-                f'<th colspan="{(end - j + 1) * span}" rowspan="{rows}"{STYLE}>{shown_label(text, quirks)}</th>'
-            )
-    out += [f"<tr{STYLE}>{''.join(h)}</tr>" for h in heads]
-    out += _body_html(form, table, block, draft, labels, span, quirks, copies)
-    return out
+            heads[level].append(TCell(text, rows, (end - j + 1) * span))
+    return heads
 
 
 def _descendants(rows, i: int) -> list[int]:
@@ -166,37 +152,34 @@ def _descendants(rows, i: int) -> list[int]:
     return found
 
 
-def _body_html(
+def _body_rows(
     form: Form,
     table: Table,
     block: Block,
     draft: Draft,
     labels: int,
-    span: int,
+    width: int,
     quirks: bool,
     copies: dict[str, int],
-) -> list[str]:
+) -> list[list[TCell]]:
     rows = block.rows
-    lines: list[list[str]] = []
+    lines: list[list[TCell]] = []
     line_of: dict[int, list[int]] = {}
     for i, row in enumerate(rows):
         if row.group and _descendants(rows, i) and not block.unit_header:
             continue
-        cells = _row_cells(form, table, block, draft, i, labels, span, quirks)
+        cells = _row_cells(form, table, block, draft, i, labels, width, quirks)
         line_of[i] = []
         for _ in range(copies.get(f"{table.id}.{row.id}", 1)):
             line_of[i].append(len(lines))
             lines.append(list(cells))
-    prefixes: list[list[str]] = [[] for _ in lines]
+    prefixes: list[list[TCell]] = [[] for _ in lines]
     if not block.unit_header:
         for i, row in enumerate(rows):
             covered = [n for j in _descendants(rows, i) for n in line_of.get(j, [])]
             if row.group and covered:
-                cell = f'<td rowspan="{max(covered) - min(covered) + 1}"{STYLE}>{shown_label(row.label, quirks)}</td>'
-                prefixes[min(covered)].append(cell)
-    return [
-        f"<tr{STYLE}>{''.join(p)}{''.join(c)}</tr>" for p, c in zip(prefixes, lines, strict=True)
-    ]
+                prefixes[min(covered)].append(TCell(row.label, max(covered) - min(covered) + 1))
+    return [p + c for p, c in zip(prefixes, lines, strict=True)]
 
 
 def _row_cells(
@@ -206,28 +189,41 @@ def _row_cells(
     draft: Draft,
     i: int,
     labels: int,
-    span: int,
+    width: int,
     quirks: bool,
-) -> list[str]:
+) -> list[TCell]:
     row = block.rows[i]
+    span = width // len(block.columns)
     cells = []
     if block.unit_header:  # the old form: one indented label column and a 单位 column
-        pad = "&nbsp;" * (2 * row.level)
-        cells.append(f"<td{STYLE}>{pad}{shown_label(row.label, quirks)}</td>")
-        units = [
-            form.cells[cid].unit
-            for c in block.columns
-            if (cid := cell_id(table.id, row.id, c.id)) in form.cells
-        ]
-        cells.append(f"<td>{'—' if row.group else units[0]}</td>")
+        cells.append(TCell("\u3000" * row.level + row.label))
+        ids = [cell_id(table.id, row.id, c.id) for c in block.columns]
+        cells.append(TCell("—" if row.group else form.cells[ids[0]].unit))
     elif labels:
-        colspan = labels - min(row.level, labels - 1)
-        cells.append(f'<td colspan="{colspan}"{STYLE}>{shown_label(row.label, quirks)}</td>')
+        cells.append(TCell(row.label, 1, labels - min(row.level, labels - 1)))
     for n, column in enumerate(block.columns):
         cid = cell_id(table.id, row.id, column.id)
         text = "—" if row.group else shown_value(draft.value(cid), i + n, quirks)
-        cells.append(f'<td colspan="{span}" align="right"{STYLE}><span{STYLE}>{text}</span></td>')
+        cells.append(TCell(text, 1, span, label=False))
     return cells
+
+
+def table_html(form: Form, table: Table, draft: Draft, quirks: bool, copies=None) -> str:
+    out = [f'<table border="1" cellspacing="0"{STYLE}><tbody>']
+    for row in table_rows(form, table, draft, quirks, copies):
+        cells = "".join(
+            f'<td rowspan="{c.rowspan}" colspan="{c.colspan}"{STYLE}>'
+            + (
+                shown_label(c.text, quirks)
+                if c.label
+                else f"<span{STYLE}>{html.escape(c.text)}</span>"
+            )
+            + "</td>"
+            for c in row
+        )
+        out.append(f"<tr{STYLE}>{cells}</tr>")
+    out.append("</tbody></table>")
+    return "\n".join(out)
 
 
 # -- whole pages -----------------------------------------------------------------------------
@@ -247,7 +243,7 @@ def portal_page(
             for line in draft.texts[section.id].split("\n"):
                 body.append(f"<p{STYLE}>&nbsp;&nbsp;&nbsp;&nbsp;{html.escape(line)}</p>")
         if section.table:
-            table = table_html(form, form.table(section.table), draft, quirks, draft.year, copies)
+            table = table_html(form, form.table(section.table), draft, quirks, copies)
             body.append(f'<div align="center"{STYLE}>{table}</div>')
     title = html.escape(f"{draft.unit}{draft.year}年政府信息公开工作年度报告")
     nav = "".join(
@@ -267,3 +263,72 @@ def portal_page(
 def write_page(path: Path, form: Form, draft: Draft, **options: object) -> Path:
     path.write_text(portal_page(form, draft, **options), encoding="utf-8")  # type: ignore[arg-type]
     return path
+
+
+# -- Word copies -------------------------------------------------------------------------------
+
+
+def word_copy(
+    path: Path,
+    form: Form,
+    draft: Draft,
+    *,
+    quirks: bool = True,
+    copies: dict[str, int] | None = None,
+) -> Path:
+    """The report as a clerk's Word file: headings, text, merged table cells, split runs."""
+    import docx
+
+    document = docx.Document()
+    document.add_paragraph(f"{draft.unit}{draft.year}年政府信息公开工作年度报告")
+    for section in form.sections:
+        if section.print_title:
+            document.add_paragraph().add_run(section.title).bold = True
+        for line in draft.texts.get(section.id, "").split("\n") if section.has_text else []:
+            document.add_paragraph("\u3000\u3000" + line)
+        if section.table:
+            _word_table(
+                document, table_rows(form, form.table(section.table), draft, quirks, copies), quirks
+            )
+    document.add_paragraph(draft.unit)
+    document.add_paragraph(f"{draft.year + 1}年1月20日")
+    document.save(str(path))
+    return path
+
+
+def _word_table(document, rows: list[list[TCell]], quirks: bool) -> None:
+    width = sum(c.colspan for c in rows[0])
+    table = document.add_table(rows=len(rows), cols=width)
+    taken: set[tuple[int, int]] = set()
+    for r, row in enumerate(rows):
+        col = 0
+        for cell in row:
+            while (r, col) in taken:
+                col += 1
+            first = table.cell(r, col)
+            last = table.cell(r + cell.rowspan - 1, col + cell.colspan - 1)
+            merged = first.merge(last) if (cell.rowspan, cell.colspan) != (1, 1) else first
+            for dr in range(cell.rowspan):
+                for dc in range(cell.colspan):
+                    taken.add((r + dr, col + dc))
+            _word_text(merged, cell, quirks)
+            col += cell.colspan
+
+
+def _word_text(target, cell: TCell, quirks: bool) -> None:
+    paragraph = target.paragraphs[0]
+    if not (quirks and cell.label) or len(cell.text) < 4:
+        paragraph.add_run(
+            cell.text.translate(FULL_WIDTH) if quirks and not cell.label else cell.text
+        )
+        return
+    text = cell.text
+    if text[0].isdigit() and text[1] == ".":
+        text = text[0] + "、" + text[2:]
+    chunks = [text[i : i + 3] for i in range(0, len(text), 3)]
+    paragraph.add_run(chunks[0])
+    for k, chunk in enumerate(chunks[1:]):
+        if k % 2:
+            target.add_paragraph(chunk)  # a label broken over lines with Enter
+        else:
+            target.paragraphs[-1].add_run(chunk).bold = k % 3 == 0

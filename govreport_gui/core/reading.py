@@ -85,7 +85,8 @@ def read_document(
         problems.append("文件中看不出填报单位，暂记为“未知单位”；可用 --unit 指定")
     draft = new_draft(form, year, name)
     draft.values = dict(matched.values)
-    draft.texts = read_sections(form, doc)
+    draft.texts, sign_off = read_sections(form, doc)
+    draft.report.update(sign_off)
     return ReadResult(form, draft, matched, problems)
 
 

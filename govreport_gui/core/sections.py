@@ -18,6 +18,10 @@ from .model import Form, Section
 from .values import normalise_text
 
 _NUMERAL = re.compile(r"^([一二三四五六七八九十]+)[、.,]")
+_DATE = re.compile(
+    r"^[0-9〇零一二三四五六七八九]{4}年[0-9一二三四五六七八九十]{1,3}月[0-9一二三四五六七八九十]{1,3}日$"
+)
+MAX_ISSUER_CHARS = 30
 _YEAR = re.compile(r"((?:19|20)[0-9]{2})\s*年")
 MAX_HEADING_CHARS = 40
 _REPORT_WORDS = ("年度报告", "工作报告", "年报")
@@ -62,26 +66,43 @@ def title_unit(title: str) -> str:
     return unit.removeprefix("关于").strip()
 
 
-def read_sections(form: Form, doc: Document) -> dict[str, str]:
-    """Texts of the form's narrative sections, by section id; sections not found are absent."""
+def read_sections(form: Form, doc: Document) -> tuple[dict[str, str], dict[str, str]]:
+    """Texts of the form's narrative sections by section id (those not found are absent),
+    and the sign-off after the last one (落款单位 ``issuer``, 成文日期 ``issue_date``)."""
     paragraphs = [p for p in doc.paragraphs if p.text.strip()]
     headings = _headings(form.sections, paragraphs)
     if not headings:
-        return {}
+        return {}, {}
     scope = _common_scope([paragraphs[i].scope[:-1] for i, _ in headings])
+    paragraphs = [p for p in paragraphs if p.scope[: len(scope)] == scope]
+    headings = _headings(form.sections, paragraphs)
+    paragraphs, sign_off = _sign_off(paragraphs)
     starts = [i for i, _ in headings]
     texts: dict[str, str] = {}
     for k, (i, section) in enumerate(headings):
         if not section.has_text:
             continue
         stop = starts[k + 1] if k + 1 < len(starts) else len(paragraphs)
-        texts[section.id] = _join(paragraphs[i + 1 : stop], scope)
+        texts[section.id] = _join(paragraphs[i + 1 : stop])
     preface = next((s for s in form.sections if s.has_text and not s.print_title), None)
     if preface is not None:
         title = report_title(doc)
         first = next((i for i, p in enumerate(paragraphs) if title and _same(p.text, title)), -1)
-        texts[preface.id] = _join(paragraphs[first + 1 : starts[0]], scope)
-    return {key: text for key, text in texts.items() if text}
+        texts[preface.id] = _join(paragraphs[first + 1 : starts[0]])
+    return {key: text for key, text in texts.items() if text}, sign_off
+
+
+def _sign_off(paragraphs: list[Paragraph]) -> tuple[list[Paragraph], dict[str, str]]:
+    """A report ends with who issues it and the date; those are not the last section's text."""
+    found: dict[str, str] = {}
+    if paragraphs and _DATE.match(normalise_text(paragraphs[-1].text)):
+        found["issue_date"] = normalise_text(paragraphs[-1].text)
+        paragraphs = paragraphs[:-1]
+        last = paragraphs[-1].text.strip() if paragraphs else ""
+        if last and len(last) <= MAX_ISSUER_CHARS and last[-1] not in "。；;.:：，,":
+            found["issuer"] = last
+            paragraphs = paragraphs[:-1]
+    return paragraphs, found
 
 
 def _headings(
@@ -129,6 +150,6 @@ def _common_scope(scopes: list[tuple[int, ...]]) -> tuple[int, ...]:
     return first[:n]
 
 
-def _join(paragraphs: Sequence[Paragraph], scope: tuple[int, ...]) -> str:
-    lines = [" ".join(p.text.split()) for p in paragraphs if p.scope[: len(scope)] == scope]
+def _join(paragraphs: Sequence[Paragraph]) -> str:
+    lines = [" ".join(p.text.split()) for p in paragraphs]
     return "\n".join(line for line in lines if line)
