@@ -30,8 +30,9 @@ from reportlab.platypus import (
 )
 from reportlab.platypus.doctemplate import LayoutError
 
-from ..core.atomicfile import replace_file, sync_folder
+from ..core.atomicfile import publish
 from ..core.checks import check_draft, unexplained_errors
+from ..core.dates import issue_date
 from ..core.draft import Draft
 from ..core.errors import GovreportError, os_reason
 from ..core.model import Form, Section
@@ -54,7 +55,7 @@ from .layout import (
     Styles,
 )
 from .marks import PageMarks, fingerprint, qr_code, qr_payload
-from .signoff import SealPlace, SignOff, issue_date, signatory_table
+from .signoff import SealPlace, SignOff, signatory_table
 from .tables import print_table
 
 __all__ = [
@@ -76,7 +77,7 @@ _build_lock = threading.Lock()  # a registered TTFont must not serve two documen
 class RenderResult:
     path: Path
     pages: int
-    draft: bool  # the 草稿 mark is printed: some 错误 are neither fixed nor explained
+    draft_mark: bool  # the 草稿 mark is printed: some 错误 are neither fixed nor explained
     unexplained_errors: int
     missing: tuple[MissingChar, ...]  # printed as 〓 (only with allow_missing)
     fingerprint: str
@@ -87,11 +88,11 @@ class RenderResult:
 
     @property
     def final(self) -> bool:
-        return not self.draft
+        return not self.draft_mark
 
     @property
     def status(self) -> str:
-        if self.draft:
+        if self.draft_mark:
             return f"草稿（尚有 {self.unexplained_errors} 项错误未改正或说明）"
         return "正式打印稿"
 
@@ -136,7 +137,7 @@ def render_pdf(
     return RenderResult(
         path=out_path,
         pages=pages,
-        draft=bool(errors),
+        draft_mark=bool(errors),
         unexplained_errors=len(errors),
         missing=tuple(glyphs.missing.values()),
         fingerprint=digest,
@@ -213,8 +214,7 @@ def _build(
     )
     try:
         doc.build(story)
-        replace_file(tmp, out_path)
-        sync_folder(out_path.parent)
+        publish(tmp, Path(out_path))  # output permissions: umask, or the old file's
     except LayoutError as exc:
         Path(tmp).unlink(missing_ok=True)
         raise GovreportError(f"排版失败：有内容超过一页的大小，无法放入页面（{exc}）") from None
@@ -358,7 +358,7 @@ class _Report:
         """The table's own title when it differs from the section's, and its note."""
         table = self.form.table(section.table or "")
         flow: list[Flowable] = []
-        title = table.title.format(year=self.draft.year)
+        title = table.title_for(self.draft.year)
         if title and title != section.title and not _is_attachment(section):
             flow.append(self.para(title, self.styles.heading, title, Role.HEADING))
         if table.note:
@@ -390,7 +390,7 @@ class _Report:
         flow: list[Flowable] = [NextPageTemplate("wide" if wide else "portrait"), PageBreak()]
         label = ATTACHMENT + (str(number) if number else "")
         flow.append(self.para(label, self.styles.attachment_label, "附件", Role.HEADING))
-        title = table.title.format(year=self.draft.year) if table else _attachment_name(section)
+        title = table.title_for(self.draft.year) if table else _attachment_name(section)
         flow.append(
             self.para(
                 title,
