@@ -10,14 +10,14 @@ breadcrumbs, a layout table and a footer around the article.
 from __future__ import annotations
 
 import html
-import math
 from dataclasses import dataclass
 from decimal import Decimal
 from pathlib import Path
 
 from govreport_gui.core.draft import Draft, new_draft
 from govreport_gui.core.library import FormLibrary
-from govreport_gui.core.model import Block, Form, Table, cell_id
+from govreport_gui.core.model import Form, Table
+from govreport_gui.core.table_layout import CellKind, build_layout
 from govreport_gui.core.values import NA, Value
 
 STYLE = ' style="font-family:仿宋_GB2312;font-size:12pt;mso-spacerun:yes"'
@@ -94,118 +94,37 @@ class TCell:
     label: bool = True
 
 
-def _label_cols(table: Table) -> int:
-    rows = [r for b in table.blocks for r in b.rows]
-    if all(not r.label for r in rows):
-        return 0
-    if any(b.unit_header for b in table.blocks):
-        return 1  # the old form indents its labels in one column
-    return max(r.level for r in rows) + 1
-
-
 def table_rows(
     form: Form, table: Table, draft: Draft, quirks: bool, copies: dict[str, int] | None = None
 ) -> list[list[TCell]]:
-    """One table in the official nested layout (labels nest, headers merge)."""
-    labels = _label_cols(table)
-    width = math.lcm(*(len(b.columns) for b in table.blocks))
-    full = labels + width + any(b.unit_header for b in table.blocks)
+    """The app's printed layout of a table (core.table_layout), with an extra title row and
+    rows left out (``copies[cell row] = 0``) or printed twice (``= 2``)."""
+    layout = build_layout(form, table, draft)
     out: list[list[TCell]] = []
-    if quirks:  # an extra title row over the table
-        out.append([TCell(table.title.format(year=draft.year), 1, full)])
-    for block in table.blocks:
-        if block.caption:
-            out.append([TCell(block.caption, 1, full)])
-        out += _header_rows(block, labels, width)
-        out += _body_rows(form, table, block, draft, labels, width, quirks, copies or {})
+    if quirks:
+        out.append([TCell(layout.title, 1, layout.ncols)])
+    for block in layout.blocks:
+        out += [[_tcell(c, quirks) for c in row] for row in block.header]
+        top = block.header_rows
+        times = [(copies or {}).get(f"{table.id}.{line.row_id}", 1) for line in block.lines]
+        for k, line in enumerate(block.lines):
+            for n in range(times[k]):
+                cells = [c for c in line.cells if n == 0 or c.rowspan == 1]
+                out.append(
+                    [
+                        _tcell(c, quirks, sum(times[c.row - top : c.row - top + c.rowspan]))
+                        for c in cells
+                    ]
+                )
     return out
 
 
-def _header_rows(block: Block, labels: int, width: int) -> list[list[TCell]]:
-    span = width // len(block.columns)
-    depth = block.header_depth()
-    heads: list[list[TCell]] = [[] for _ in range(depth)]
-    if labels:
-        heads[0].append(TCell("".join(block.stub), depth, labels))
-    if block.unit_header:
-        heads[0].append(TCell(block.unit_header, depth, 1))
-    paths = [c.path for c in block.columns]
-    for j, path in enumerate(paths):
-        for level, text in enumerate(path):
-            prefix = path[: level + 1]
-            if j and paths[j - 1][: level + 1] == prefix:
-                continue
-            end = j
-            while end + 1 < len(paths) and paths[end + 1][: level + 1] == prefix:
-                end += 1
-            rows = depth - level if level == len(path) - 1 else 1
-            heads[level].append(TCell(text, rows, (end - j + 1) * span))
-    return heads
-
-
-def _descendants(rows, i: int) -> list[int]:
-    found = []
-    for j in range(i + 1, len(rows)):
-        if rows[j].level <= rows[i].level:
-            break
-        found.append(j)
-    return found
-
-
-def _body_rows(
-    form: Form,
-    table: Table,
-    block: Block,
-    draft: Draft,
-    labels: int,
-    width: int,
-    quirks: bool,
-    copies: dict[str, int],
-) -> list[list[TCell]]:
-    rows = block.rows
-    lines: list[list[TCell]] = []
-    line_of: dict[int, list[int]] = {}
-    for i, row in enumerate(rows):
-        if row.group and _descendants(rows, i) and not block.unit_header:
-            continue
-        cells = _row_cells(form, table, block, draft, i, labels, width, quirks)
-        line_of[i] = []
-        for _ in range(copies.get(f"{table.id}.{row.id}", 1)):
-            line_of[i].append(len(lines))
-            lines.append(list(cells))
-    prefixes: list[list[TCell]] = [[] for _ in lines]
-    if not block.unit_header:
-        for i, row in enumerate(rows):
-            covered = [n for j in _descendants(rows, i) for n in line_of.get(j, [])]
-            if row.group and covered:
-                prefixes[min(covered)].append(TCell(row.label, max(covered) - min(covered) + 1))
-    return [p + c for p, c in zip(prefixes, lines, strict=True)]
-
-
-def _row_cells(
-    form: Form,
-    table: Table,
-    block: Block,
-    draft: Draft,
-    i: int,
-    labels: int,
-    width: int,
-    quirks: bool,
-) -> list[TCell]:
-    row = block.rows[i]
-    span = width // len(block.columns)
-    cells = []
-    if block.unit_header:  # the old form: one indented label column and a 单位 column
-        cells.append(TCell("\u3000" * row.level + row.label))
-        ids = [cell_id(table.id, row.id, c.id) for c in block.columns]
-        cells.append(TCell("—" if row.group else form.cells[ids[0]].unit))
-    elif labels:
-        cells.append(TCell(row.label, 1, labels - min(row.level, labels - 1)))
-    for n, column in enumerate(block.columns):
-        cid = cell_id(table.id, row.id, column.id)
-        text = "—" if row.group else shown_value(draft.value(cid), i + n, quirks)
-        cells.append(TCell(text, 1, span, label=False))
-    return cells
+def _tcell(cell, quirks: bool, rowspan: int | None = None) -> TCell:
+    rows = cell.rowspan if rowspan is None else rowspan
+    if cell.kind is CellKind.VALUE:
+        n = sum(map(ord, cell.cell_id or ""))
+        return TCell(shown_value(cell.value, n, quirks), rows, cell.colspan, label=False)
+    return TCell("\u3000" * cell.indent + cell.text, rows, cell.colspan)
 
 
 def table_html(form: Form, table: Table, draft: Draft, quirks: bool, copies=None) -> str:

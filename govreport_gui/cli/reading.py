@@ -13,12 +13,11 @@ from pathlib import Path
 from typing import Any
 
 from ..core.draft import write_draft_file
-from ..core.errors import GovreportError
 from ..core.library import default_library
 from ..core.reading import ReadResult
 from ..output.reading import read_report_file
 from . import EXIT_FINDINGS, EXIT_OK
-from .output import print_json
+from .output import add_force_option, guard_output, print_json
 
 
 def register(sub: Any) -> None:
@@ -31,13 +30,13 @@ def register(sub: Any) -> None:
     which.add_argument("--form", metavar="ID", help="报告格式编号（见 govreport forms）")
     p.add_argument("--unit", metavar="NAME", help="填报单位名称（默认取报告标题中的单位）")
     p.add_argument("-o", "--output", required=True, type=Path, help="输出的草稿文件")
-    p.add_argument("--force", action="store_true", help="输出文件已存在时覆盖")
+    add_force_option(p)
     p.add_argument("--json", action="store_true", help="以 JSON 输出读取结果")
     p.set_defaults(func=read_command)
 
 
 def read_command(args: argparse.Namespace) -> int:
-    _refuse_output(args.file, args.output, args.force)
+    guard_output(args, args.file)
     result = read_report_file(
         args.file, default_library(), year=args.year, form_id=args.form, unit=args.unit
     )
@@ -47,13 +46,6 @@ def read_command(args: argparse.Namespace) -> int:
     else:
         _print_result(result, args.output)
     return EXIT_OK if result.complete else EXIT_FINDINGS
-
-
-def _refuse_output(source: Path, output: Path, force: bool) -> None:
-    if output.exists() and source.exists() and output.resolve() == source.resolve():
-        raise GovreportError(f"输出文件不能是要读取的文件本身：{output}")
-    if output.exists() and not force:
-        raise GovreportError(f"输出文件 {output} 已存在；确需覆盖时请加 --force")
 
 
 def _print_result(result: ReadResult, output: Path) -> None:
