@@ -110,13 +110,15 @@ def table_rows(
         for k, line in enumerate(block.lines):
             for n in range(times[k]):
                 cells = [c for c in line.cells if n == 0 or c.rowspan == 1]
-                out.append(
-                    [
-                        _tcell(c, quirks, sum(times[c.row - top : c.row - top + c.rowspan]))
-                        for c in cells
-                    ]
-                )
+                out.append([_tcell(c, quirks, _rows(c, times, top)) for c in cells])
     return out
+
+
+def _rows(cell, times: list[int], top: int) -> int:
+    """Lines a group label spans once lines are left out or doubled."""
+    if cell.rowspan == 1:
+        return 1
+    return sum(times[cell.row - top : cell.row - top + cell.rowspan])
 
 
 def _tcell(cell, quirks: bool, rowspan: int | None = None) -> TCell:

@@ -166,15 +166,15 @@ class _Scan:
         filled = {a for a, t in zip(anchors, texts, strict=True) if label_key(t) or t.strip()}
         if not filled:
             return "empty"
+        keys = [label_key(t) for t in texts]
+        if any(k in self.index.column_words for k in keys) and not any(map(_is_number, texts)):
+            return "header"
         if len(filled) == 1:
             only = next(iter(filled))
             if 2 * sum(1 for a in anchors if a == only) > len(anchors) and not _is_value(
                 texts[anchors.index(only)]
             ):
                 return "title"  # a caption or title across the table
-        keys = [label_key(t) for t in texts]
-        if any(k in self.index.column_words for k in keys) and not any(map(_is_number, texts)):
-            return "header"
         return "body"
 
     def _header(self, rows: list[int]) -> _Header:
