@@ -253,3 +253,43 @@ def _word_text(target, cell: TCell, quirks: bool) -> None:
             target.add_paragraph(chunk)  # a label broken over lines with Enter
         else:
             target.paragraphs[-1].add_run(chunk).bold = k % 3 == 0
+
+
+# -- Excel copies ------------------------------------------------------------------------------
+
+
+def workbook_copy(
+    path: Path, form: Form, draft: Draft, *, copies: dict[str, int] | None = None
+) -> Path:
+    """A unit's workbook: a title sheet, then one sheet per table with merged cells."""
+    import openpyxl
+
+    book = openpyxl.Workbook()
+    book.active.append([f"{draft.unit}{draft.year}年政府信息公开工作年度报告"])
+    for section in form.sections:
+        if section.table:
+            sheet = book.create_sheet(section.title[:20])
+            _write_sheet(sheet, table_rows(form, form.table(section.table), draft, False, copies))
+    book.save(path)
+    return path
+
+
+def _write_sheet(sheet, rows: list[list[TCell]]) -> None:
+    taken: set[tuple[int, int]] = set()
+    for r, row in enumerate(rows, start=1):
+        col = 1
+        for cell in row:
+            while (r, col) in taken:
+                col += 1
+            sheet.cell(r, col, int(cell.text) if cell.text.isdigit() else cell.text)
+            if (cell.rowspan, cell.colspan) != (1, 1):
+                sheet.merge_cells(
+                    start_row=r,
+                    start_column=col,
+                    end_row=r + cell.rowspan - 1,
+                    end_column=col + cell.colspan - 1,
+                )
+            taken.update(
+                (r + dr, col + dc) for dr in range(cell.rowspan) for dc in range(cell.colspan)
+            )
+            col += cell.colspan

@@ -8,7 +8,7 @@ from pathlib import Path
 from govreport_gui.core.draft import read_draft_file, write_draft_file
 from tests.cli import run
 from tests.helpers import filled_2021_draft
-from tests.report_pages import filled_draft, write_page
+from tests.report_pages import filled_draft, workbook_copy, write_page
 
 T3_COLUMNS = ("natural", "business", "research", "public_welfare", "legal", "other", "total")
 
@@ -105,3 +105,26 @@ def test_check_previous_page_is_quiet_when_the_carry_over_agrees(tmp_path, libra
     assert result.returncode == 0, result.stderr
     rules = [f["rule"] for f in json.loads(result.stdout)["findings"]]
     assert not any(r.startswith("T3-YOY") for r in rules)
+
+
+def test_aggregate_sums_units_excel_files_and_refuses_half_read_ones(tmp_path, library) -> None:
+    form = library.get("2021")
+    first = filled_2021_draft(library, 2023, unit="甲局")
+    second = filled_2021_draft(library, 2023, unit="乙局")
+    third = filled_2021_draft(library, 2023, unit="丙局")
+    write_draft_file(first, tmp_path / "a.json")
+    workbook_copy(tmp_path / "b.xlsx", form, second)
+    workbook_copy(tmp_path / "c.xlsx", form, third, copies={"t2.license": 0})
+    out = tmp_path / "total.json"
+    files = [str(tmp_path / name) for name in ("a.json", "b.xlsx", "c.xlsx")]
+    result = run("aggregate", *files, "-o", str(out), "--json")
+    assert result.returncode in (0, 1), result.stderr
+    units = {
+        u["unit"] if u.get("unit") else u["file"]: u for u in json.loads(result.stdout)["units"]
+    }
+    total = read_draft_file(out, library)
+    assert total.values["t2.license"] == 2 * first.values["t2.license"]
+    assert total.values["t3.new.total"] == 2 * first.values["t3.new.total"]
+    refused = [u for u in units.values() if not u["included"]]
+    assert len(refused) == 1 and "c.xlsx" in json.dumps(refused, ensure_ascii=False)
+    assert "行政许可" in json.dumps(refused, ensure_ascii=False)

@@ -12,7 +12,7 @@ from govreport_gui.output.read_html import parse_html
 from govreport_gui.output.read_tsv import parse_tsv
 from govreport_gui.output.reading import read_document_file, read_report_file
 from tests.helpers import filled_2021_draft
-from tests.report_pages import filled_draft, portal_page, table_rows, word_copy, write_page
+from tests.report_pages import filled_draft, portal_page, word_copy, workbook_copy, write_page
 
 CASES = [("2021", 2022), ("2019", 2020), ("pre2019", 2017)]
 
@@ -62,45 +62,12 @@ def test_a_word_copy_gives_back_every_value_section_and_the_sign_off(
 
 
 def test_a_workbook_with_merged_cells_reads_exactly(tmp_path: Path, library) -> None:
-    import openpyxl
-
     draft = filled_2021_draft(library, 2023)
-    form = library.get("2021")
-    book = openpyxl.Workbook()
-    book.active.append([f"{draft.unit}{draft.year}年政府信息公开工作年度报告"])
-    for section in form.sections:
-        if not section.table:
-            continue
-        sheet = book.create_sheet(section.title[:20])
-        _write_sheet(sheet, table_rows(form, form.table(section.table), draft, quirks=False))
-    path = tmp_path / "unit.xlsx"
-    book.save(path)
+    path = workbook_copy(tmp_path / "unit.xlsx", library.get("2021"), draft)
     result = read_report_file(path, library)
     assert result.complete, result.problem_messages
     assert result.draft.values == draft.values
     assert result.draft.unit == draft.unit
-
-
-def _write_sheet(sheet, rows) -> None:
-    taken: set[tuple[int, int]] = set()
-    for r, row in enumerate(rows, start=1):
-        col = 1
-        for cell in row:
-            while (r, col) in taken:
-                col += 1
-            value = int(cell.text) if cell.text.isdigit() else cell.text
-            sheet.cell(r, col, value)
-            if (cell.rowspan, cell.colspan) != (1, 1):
-                sheet.merge_cells(
-                    start_row=r,
-                    start_column=col,
-                    end_row=r + cell.rowspan - 1,
-                    end_column=col + cell.colspan - 1,
-                )
-            taken.update(
-                (r + dr, col + dc) for dr in range(cell.rowspan) for dc in range(cell.colspan)
-            )
-            col += cell.colspan
 
 
 def test_a_page_saved_in_gbk_reads(tmp_path: Path, library) -> None:

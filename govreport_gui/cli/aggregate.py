@@ -24,6 +24,7 @@ from ..core.aggregate import (
 )
 from ..core.draft import write_draft_file
 from ..core.library import default_library
+from ..output.reading import read_unit_file
 from . import EXIT_BAD_INPUT, EXIT_FINDINGS, EXIT_OK
 from .output import add_force_option, expand_wildcards, guard_output, print_json, warn
 
@@ -35,7 +36,13 @@ def register(sub: Any) -> None:
         description="把各单位的报告草稿逐项相加，生成汇总报告草稿。可以给出文件，"
         "也可以给出文件夹（汇总其中所有 .json 文件）。",
     )
-    p.add_argument("files", nargs="+", type=Path, metavar="FILE", help="单位草稿文件或文件夹")
+    p.add_argument(
+        "files",
+        nargs="+",
+        type=Path,
+        metavar="FILE",
+        help="单位草稿文件、单位 Excel 文件（.xlsx）或文件夹",
+    )
     p.add_argument("-o", "--output", type=Path, metavar="TOTAL_FILE", help="汇总结果写入此文件")
     p.add_argument(
         "--unit",
@@ -54,7 +61,9 @@ def aggregate_command(args: argparse.Namespace) -> int:
     if args.output is not None:  # before reading: every file read is an input, an earlier total too
         guard_output(args, *expand_paths(files))
     try:
-        result = aggregate_files(files, default_library(), unit=args.unit, year=args.year)
+        result = aggregate_files(
+            files, default_library(), unit=args.unit, year=args.year, read=read_unit_file
+        )
     except AggregateError as exc:
         if args.json:
             print_json({"error": exc.message, "units": [row.to_json() for row in exc.units]})

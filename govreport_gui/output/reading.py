@@ -125,3 +125,21 @@ def attach_last_year(draft: Draft, path: Path, library: FormLibrary) -> ReadResu
     last, result = read_any_report(path, library, fallback_year=draft.year - 1)
     attach_previous(draft, last)
     return result
+
+
+def read_unit_file(path: Path, library: FormLibrary) -> Draft:
+    """A unit's report for 汇总: its draft file, or its workbook in the app's own layout.
+
+    A workbook from which any value cell cannot be read is refused, naming the cells, so
+    that a half-read unit is never summed as if it had reported blanks.
+    """
+    path = Path(path)
+    raw = _raw(path)
+    if file_kind(path, raw[:8192]) == "draft":
+        return loads(raw, library, path.name)
+    result = read_report_file(path, library)
+    if not result.complete:
+        lines = result.problem_messages
+        more = f" 等 {len(lines)} 处" if len(lines) > 1 else ""
+        raise GovreportError(f"{path.name} 中有单元格没有读出：{lines[0]}{more}")
+    return result.draft
