@@ -6,7 +6,9 @@ Check types:
 ``sum``
     ``total`` equals the sum of ``parts``. A blank total whose parts are all filled is
     a definite gap (the printed table would contradict itself) and carries the computed
-    value; a single blank part that the total determines is a hint with its value.
+    value; so does a filled total that disagrees with its filled parts (the one cell
+    against several is the likely slip); a single blank part that the total determines
+    is a hint with its value.
 ``equal`` / ``le``
     The sum of the ``left`` terms equals / is not larger than the sum of ``right``.
     A term is a cell id, optionally prefixed by ``-`` (subtract) and ``prev:``
@@ -104,7 +106,8 @@ class Finding:
     severity: Severity
     cells: tuple[str, ...]
     message: str
-    suggestion: tuple[str, Value] | None = None  # a blank cell and the value its sum gives
+    #: A cell and the value its sum gives: a blank total or part, or a total that disagrees.
+    suggestion: tuple[str, Value] | None = None
     section: str | None = None  # a text section the finding is about (no cells)
 
     def to_json(self) -> dict[str, object]:
@@ -212,7 +215,9 @@ class Rule:
         if not blank:
             if total_n == filled_sum:
                 return []
-            return [self._finding(self.cells, self.message, left=_fmt(total_n), right=shown)]
+            # the total is the likely slip (one cell against several): offer the parts' sum
+            offer = (total_id, filled_sum) if filled_sum >= 0 else None
+            return [self._finding(self.cells, self.message, offer, left=_fmt(total_n), right=shown)]
         if filled_sum > total_n and all(t.sign > 0 for t in self.right):
             return [
                 self._finding(
