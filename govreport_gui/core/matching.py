@@ -102,19 +102,27 @@ class _Header:
     def _match(self, paths: list[tuple[str, ...]]) -> dict[int, int]:
         found: dict[int, int] = {}
         for j, keys in enumerate(self.keys):
-            fits = [(len(p), c) for c, p in enumerate(paths) if _fits(p, keys)]
-            fits.sort(reverse=True)
+            fits = sorted(((_fit(p, keys), c) for c, p in enumerate(paths)), reverse=True)
+            fits = [(score, c) for score, c in fits if score]
             if fits and (len(fits) == 1 or fits[0][0] > fits[1][0]):
                 found[j] = fits[0][1]
         return found
 
 
-def _fits(form_path: tuple[str, ...], read: tuple[str, ...]) -> bool:
-    """The form's path is the read one's most specific label and a subsequence of it."""
+def _fit(form_path: tuple[str, ...], read: tuple[str, ...]) -> int:
+    """How well a column read fits a form column: 0 not at all; else both end in the same
+    label and one path holds the other (3 + its length: the read header has every label of
+    the form's; 1: the read header left upper labels out, as a pasted block may)."""
     if not form_path or not read or form_path[-1] != read[-1]:
-        return False
-    rest = iter(read)
-    return all(any(k == r for r in rest) for k in form_path)
+        return 0
+    if _within(form_path, read):
+        return 3 + len(form_path)
+    return 1 if _within(read, form_path) else 0
+
+
+def _within(short: tuple[str, ...], long: tuple[str, ...]) -> bool:
+    rest = iter(long)
+    return all(any(k == r for r in rest) for k in short)
 
 
 def match_grids(form: Form, grids: Iterable[Grid]) -> Matched:
