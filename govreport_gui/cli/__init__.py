@@ -62,9 +62,9 @@ def _translate(message: str) -> str:
 
 
 def _command_modules() -> list[ModuleType]:
-    from . import aggregate, drafting, forms, pdf, reading, store
+    from . import aggregate, documents, drafting, forms, pdf, reading, store
 
-    return [forms, drafting, reading, pdf, store, aggregate]
+    return [forms, drafting, reading, pdf, documents, store, aggregate]
 
 
 def build_parser() -> argparse.ArgumentParser:

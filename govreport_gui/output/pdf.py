@@ -36,6 +36,13 @@ from ..core.dates import issue_date
 from ..core.draft import Draft
 from ..core.errors import GovreportError, os_reason
 from ..core.model import Form, Section
+from ..core.report_outline import (
+    ATTACHMENT,
+    attachment_name,
+    is_attachment,
+    paragraphs,
+    run_in_heading,
+)
 from .fonts import FontSet, Role, choose_fonts, find_fonts, missing_glyphs
 from .glyphs import PLACEHOLDER, GlyphMapper, MissingChar, MissingGlyphsError, missing_message
 from .layout import (
@@ -67,7 +74,6 @@ __all__ = [
     "render_pdf",
 ]
 
-ATTACHMENT = "附件"
 SIGNATORY_SIZE = 14  # 4号 at the end of the report
 TABLE_SIGNATORY_SIZE = 12
 _build_lock = threading.Lock()  # a registered TTFont must not serve two documents at once
@@ -238,15 +244,6 @@ def _print_options(canv) -> None:  # type: ignore[no-untyped-def]
     canv.setViewerPreference("Duplex", "DuplexFlipLongEdge")
 
 
-def _is_attachment(section: Section) -> bool:
-    return section.title.startswith(ATTACHMENT)
-
-
-def _attachment_name(section: Section) -> str:
-    name = section.title.removeprefix(ATTACHMENT).lstrip("：:　 ")
-    return name or section.title
-
-
 class _Report:
     """Builds the story (the list of flowables) of one print."""
 
@@ -269,9 +266,9 @@ class _Report:
             if not addressee.endswith(("：", ":")):
                 addressee += "："
             story.append(self.para(addressee, styles.addressee, "主送机关"))
-        attachments = [s for s in form.sections if _is_attachment(s)]
+        attachments = [s for s in form.sections if is_attachment(s)]
         for section in form.sections:
-            if not _is_attachment(section):
+            if not is_attachment(section):
                 story += self.section(section)
         if attachments:
             story += self.attachment_note(attachments)
@@ -303,28 +300,18 @@ class _Report:
 
     def paragraphs(self, text: str, where: str) -> list[Flowable]:
         """One paragraph per line of user text, first line indented two characters."""
-        result: list[Flowable] = []
-        for line in text.splitlines():
-            line = line.strip(" \t\u3000\u00a0")
-            if not line:
-                continue
-            result.append(Paragraph(self._body_markup(line, where), self.styles.body))
-        return result
+        return [Paragraph(self._body_markup(p, where), self.styles.body) for p in paragraphs(text)]
 
     def _body_markup(self, line: str, where: str) -> str:
         """A leading "（一）…。" run-in heading is set in 楷体 (二级标题) when the PC has it."""
         kai = self.fonts[Role.KAI]
         body = self.fonts[Role.BODY]
-        if kai is not body and line[:1] in "（(":
-            close = next((i for i, ch in enumerate(line[:6]) if ch in "）)"), -1)
-            numeral = line[1:close] if close > 1 else ""
-            if numeral and all(ch in "一二三四五六七八九十" for ch in numeral):
-                stop = line.find("。")
-                end = stop + 1 if 0 <= stop < 40 else (len(line) if len(line) <= 40 else close + 1)
-                head = self.glyphs.markup(line[:end], kai, where)
-                return f'<font name="{kai.name}">{head}</font>' + self.glyphs.markup(
-                    line[end:], body, where
-                )
+        end = run_in_heading(line) if kai is not body else 0
+        if end:
+            head = self.glyphs.markup(line[:end], kai, where)
+            return f'<font name="{kai.name}">{head}</font>' + self.glyphs.markup(
+                line[end:], body, where
+            )
         return self.glyphs.markup(line, body, where)
 
     def section(self, section: Section) -> list[Flowable]:
@@ -359,7 +346,7 @@ class _Report:
         table = self.form.table(section.table or "")
         flow: list[Flowable] = []
         title = table.title_for(self.draft.year)
-        if title and title != section.title and not _is_attachment(section):
+        if title and title != section.title and not is_attachment(section):
             flow.append(self.para(title, self.styles.heading, title, Role.HEADING))
         if table.note:
             flow.append(self.para(table.note, self.styles.note, title))
@@ -367,7 +354,7 @@ class _Report:
 
     def attachment_note(self, attachments: list[Section]) -> list[Flowable]:
         """附件说明: 正文下空一行左空二字编排"附件：", several attachments numbered."""
-        names = [_attachment_name(s) for s in attachments]
+        names = [attachment_name(s) for s in attachments]
         flow: list[Flowable] = [Spacer(0, LEADING)]
         if len(names) == 1:
             flow.append(self.para(f"{ATTACHMENT}：{names[0]}", self.styles.body, "附件说明"))
@@ -390,7 +377,7 @@ class _Report:
         flow: list[Flowable] = [NextPageTemplate("wide" if wide else "portrait"), PageBreak()]
         label = ATTACHMENT + (str(number) if number else "")
         flow.append(self.para(label, self.styles.attachment_label, "附件", Role.HEADING))
-        title = table.title_for(self.draft.year) if table else _attachment_name(section)
+        title = table.title_for(self.draft.year) if table else attachment_name(section)
         flow.append(
             self.para(
                 title,
