@@ -9,8 +9,20 @@ cell spanning three columns is the same text (and the same anchor) in all three.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Sequence
 from dataclasses import dataclass, field
+
+_RUNS = re.compile(r"[ \t\r\n\f\xa0]+")
+_ENDS = " \t\r\n\f\xa0\u3000"
+
+
+def tidy_text(text: str) -> str:
+    """A paragraph as a browser shows it: runs of spaces and line breaks in the source are
+    one space, indents (「　　」, &nbsp;) at either end go; other spaces (an en space after
+    「1.」) are the writer's and stay."""
+    return _RUNS.sub(" ", text).strip(_ENDS)
+
 
 #: One cell as a reader sees it: its text, how many rows and columns it spans.
 Spanned = tuple[str, int, int]

@@ -13,10 +13,18 @@ from typing import Any
 from .document import Document
 from .draft import Draft, new_draft
 from .errors import GovreportError
+from .labels import label_key
 from .library import FormLibrary
 from .matching import Matched, match_grids
 from .model import Form
-from .sections import read_sections, report_title, title_unit, title_year
+from .sections import (
+    read_sections,
+    report_title,
+    signatories_in,
+    title_unit,
+    title_year,
+    unit_line,
+)
 
 
 class NothingToReadError(GovreportError):
@@ -79,7 +87,7 @@ def read_document(
     if not matched.found and not matched.ambiguous and not matched.unreadable:
         raise NothingToReadError(f"{shown} 中没有找到“{form.title}”的统计表格")
     problems: list[str] = []
-    name = (unit or "").strip() or title_unit(title)
+    name = (unit or "").strip() or unit_line(doc) or title_unit(title)
     if not name:
         name = "未知单位"
         problems.append("文件中看不出填报单位，暂记为“未知单位”；可用 --unit 指定")
@@ -87,6 +95,9 @@ def read_document(
     draft.values = dict(matched.values)
     draft.texts, sign_off = read_sections(form, doc)
     draft.report.update(sign_off)
+    draft.signatories.update(signatories_in(doc.paragraphs))
+    if title and label_key(title) != label_key(draft.default_title(form)):
+        draft.report["title"] = title  # a title of its own, as printed
     return ReadResult(form, draft, matched, problems)
 
 

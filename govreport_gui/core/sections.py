@@ -12,14 +12,18 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 
-from .document import Document, Grid, Paragraph
+from .document import Document, Grid, Paragraph, tidy_text
+from .draft import SIGNATORIES
 from .labels import label_key
 from .model import Form, Section
 from .values import normalise_text
 
 _NUMERAL = re.compile(r"^([一二三四五六七八九十]+)[、.,]")
-_DATE = re.compile(
-    r"^[0-9〇零一二三四五六七八九]{4}年[0-9一二三四五六七八九十]{1,3}月[0-9一二三四五六七八九十]{1,3}日$"
+_DATE = (
+    re.compile(  # 「2024年1月20日」, 「二〇二四年一月二十日」, or 「年　月　日」 to fill in by hand
+        r"^([0-9〇零一二三四五六七八九]{4})?年([0-9一二三四五六七八九十]{1,3})?月"
+        r"([0-9一二三四五六七八九十]{1,3})?日$"
+    )
 )
 MAX_ISSUER_CHARS = 30
 _YEAR = re.compile(r"((?:19|20)[0-9]{2})\s*年")
@@ -66,6 +70,21 @@ def title_unit(title: str) -> str:
     return unit.removeprefix("关于").strip()
 
 
+_UNIT_LINE = re.compile(r"填报单位(?:[（(]盖章[）)])?[：:][\s\u3000]*([^\s\u3000]+)")
+
+
+def unit_line(doc: Document) -> str:
+    """The unit named on a 「填报单位（盖章）：…」 line (an attachment's or a sheet's)."""
+    texts = [p.text for p in doc.paragraphs] + [
+        t for g in doc.grids for r in g.texts[:3] for t in r
+    ]
+    for text in texts:
+        found = _UNIT_LINE.search(text)
+        if found:
+            return found.group(1)
+    return ""
+
+
 def read_sections(form: Form, doc: Document) -> tuple[dict[str, str], dict[str, str]]:
     """Texts of the form's narrative sections by section id (those not found are absent),
     and the sign-off after the last one (落款单位 ``issuer``, 成文日期 ``issue_date``)."""
@@ -88,21 +107,48 @@ def read_sections(form: Form, doc: Document) -> tuple[dict[str, str], dict[str, 
     if preface is not None:
         title = report_title(doc)
         first = next((i for i, p in enumerate(paragraphs) if title and _same(p.text, title)), -1)
-        texts[preface.id] = _join(paragraphs[first + 1 : starts[0]])
+        lead = paragraphs[first + 1 : starts[0]]
+        if lead and len(lead[0].text) <= MAX_ISSUER_CHARS and lead[0].text.endswith(("：", ":")):
+            sign_off["addressee"] = lead[0].text.rstrip("：:")  # 主送机关
+            lead = lead[1:]
+        texts[preface.id] = _join(lead)
     return {key: text for key, text in texts.items() if text}, sign_off
 
 
 def _sign_off(paragraphs: list[Paragraph]) -> tuple[list[Paragraph], dict[str, str]]:
-    """A report ends with who issues it and the date; those are not the last section's text."""
+    """A report ends with who issues it, the date and the signatory lines; those are
+    not the last section's text."""
     found: dict[str, str] = {}
-    if paragraphs and _DATE.match(normalise_text(paragraphs[-1].text)):
-        found["issue_date"] = normalise_text(paragraphs[-1].text)
+    while paragraphs and _signatory_line(paragraphs[-1].text):
+        paragraphs = paragraphs[:-1]
+    date = _DATE.match(normalise_text(paragraphs[-1].text)) if paragraphs else None
+    if date:
+        if all(date.groups()):
+            found["issue_date"] = date.group(0)
         paragraphs = paragraphs[:-1]
         last = paragraphs[-1].text.strip() if paragraphs else ""
         if last and len(last) <= MAX_ISSUER_CHARS and last[-1] not in "。；;.:：，,":
             found["issuer"] = last
             paragraphs = paragraphs[:-1]
     return paragraphs, found
+
+
+def _signatory_line(text: str) -> bool:
+    """「单位负责人：王某 填报人：李某 …」: two or more of the form's signatory labels."""
+    return sum(f"{label}：" in text or f"{label}:" in text for label in SIGNATORIES.values()) >= 2
+
+
+def signatories_in(paragraphs: Sequence[Paragraph]) -> dict[str, str]:
+    """Names on the signatory lines (blank lines to sign on read as empty)."""
+    found: dict[str, str] = {}
+    for paragraph in paragraphs:
+        if not _signatory_line(paragraph.text):
+            continue
+        for key, label in SIGNATORIES.items():
+            match = re.search(rf"{label}[：:]\s*([^\s＿_]*)", paragraph.text)
+            if match:
+                found[key] = match.group(1)
+    return found
 
 
 def _headings(
@@ -151,5 +197,4 @@ def _common_scope(scopes: list[tuple[int, ...]]) -> tuple[int, ...]:
 
 
 def _join(paragraphs: Sequence[Paragraph]) -> str:
-    lines = [" ".join(p.text.split()) for p in paragraphs]
-    return "\n".join(line for line in lines if line)
+    return "\n".join(text for text in (tidy_text(p.text) for p in paragraphs) if text)

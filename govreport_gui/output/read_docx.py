@@ -10,7 +10,7 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Any
 
-from ..core.document import Document, Grid, Paragraph
+from ..core.document import Document, Grid, Paragraph, tidy_text
 from ..core.errors import GovreportError
 
 
@@ -28,9 +28,9 @@ def read_docx(path: Path) -> Document:
     for element in document.element.body.iterchildren():
         tag = element.tag.rsplit("}", 1)[-1]
         if tag == "p":
-            text = _text(element)
-            if text.strip():
-                blocks.append(Paragraph(" ".join(text.split())))
+            text = tidy_text(_text(element))
+            if text:
+                blocks.append(Paragraph(text))
         elif tag == "tbl":
             tables += 1
             blocks.append(_grid(element, f"第{tables}个表格"))

@@ -15,7 +15,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from html.parser import HTMLParser
 
-from ..core.document import Document, Grid, Paragraph, Spanned
+from ..core.document import Document, Grid, Paragraph, Spanned, tidy_text
 
 VOID = frozenset(
     [
@@ -206,9 +206,9 @@ class _Walker:
         self.tables = 0
 
     def flush(self, scope: tuple[int, ...]) -> None:
-        text = "".join(self.line).replace("\xa0", " ")
-        if text.strip():
-            self.blocks.append(Paragraph(" ".join(text.split()), scope))
+        text = tidy_text("".join(self.line))
+        if text:
+            self.blocks.append(Paragraph(text, scope))
         self.line = []
 
     def walk(self, node: Node, scope: tuple[int, ...]) -> None:

@@ -14,7 +14,7 @@ from decimal import Decimal
 from pathlib import Path
 from typing import Any
 
-from ..core.document import Document, Grid
+from ..core.document import Document, Grid, Paragraph, tidy_text
 from ..core.errors import GovreportError
 
 MAX_ROWS = 3000  # a sheet formatted down to row 1,048,576 is read as far as a report goes
@@ -29,13 +29,16 @@ def read_xlsx(path: Path) -> Document:
         book = openpyxl.load_workbook(str(path), data_only=True)
     except (zipfile.BadZipFile, KeyError, ValueError, OSError, TypeError) as exc:
         raise GovreportError(f"无法打开 Excel 工作簿 {path.name}：{exc}") from None
-    grids = [
-        _grid(sheet)
-        for sheet in book.worksheets
-        if sheet.sheet_state == "visible" and sheet.max_row and sheet.max_column
-    ]
-    title = book.properties.title or ""
-    return Document(list(grids), title, "Excel 工作簿")
+    blocks: list[Paragraph | Grid] = []
+    for sheet in book.worksheets:
+        if sheet.sheet_state != "visible" or not sheet.max_row:
+            continue
+        if sheet.max_column == 1:  # a sheet of text (the report's narrative), a row a paragraph
+            texts = (tidy_text(cell_text(v)) for (v,) in sheet.iter_rows(values_only=True))
+            blocks += [Paragraph(t) for t in texts if t]
+        else:
+            blocks.append(_grid(sheet))
+    return Document(blocks, book.properties.title or "", "Excel 工作簿")
 
 
 def _grid(sheet: Any) -> Grid:
