@@ -43,6 +43,16 @@ def filled_draft(library: FormLibrary, form_id: str, year: int, unit: str) -> Dr
     return draft
 
 
+def assert_same_report(result, draft, *, texts: bool = True) -> None:
+    """What was read is the report that was printed: every value, and its identity."""
+    assert result.complete, result.problem_messages
+    assert result.draft.values == draft.values
+    read = (result.draft.form_id, result.draft.year, result.draft.unit)
+    assert read == (draft.form_id, draft.year, draft.unit)
+    if texts:
+        assert result.draft.texts == draft.texts
+
+
 # -- cell texts ------------------------------------------------------------------------------
 
 

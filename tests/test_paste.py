@@ -9,9 +9,8 @@ from PySide6.QtWidgets import QApplication
 from govreport_gui.core.document import Grid
 from govreport_gui.core.draft import new_draft
 from govreport_gui.core.paste import plan_paste
-from govreport_gui.storage.base import MemoryDraftStore
 
-from .ui_support import grid_of, make_window, table_page
+from .ui_support import grid_of, table_page, window_on
 
 T3_ROW = ("natural", "business", "research", "public_welfare", "legal", "other", "total")
 
@@ -53,10 +52,7 @@ def test_a_block_with_the_forms_labels_goes_where_its_labels_say(library) -> Non
 
 @pytest.fixture
 def window(qtbot, library, tmp_path):
-    store = MemoryDraftStore()
-    draft_id = store.create(new_draft(library.get("2021"), 2023, "测试县测试局"))
-    window = make_window(qtbot, library, tmp_path, store=store)
-    assert window.open_draft(draft_id)
+    window = window_on(qtbot, library, tmp_path, new_draft(library.get("2021"), 2023, "某局"))
     window.go_to_cell("t3.new.natural")
     return window
 

@@ -4,12 +4,11 @@ this year's figures from a unit's workbook (old → new shown, asked, one undo s
 from __future__ import annotations
 
 from govreport_gui.core.draft import new_draft
-from govreport_gui.storage.base import MemoryDraftStore
 from govreport_gui.ui import dialogs
 from tests.helpers import filled_2021_draft
 from tests.report_pages import filled_draft, word_copy, workbook_copy, write_page
 
-from .ui_support import make_window, table_page
+from .ui_support import make_window, table_page, window_on
 
 
 def _asked(monkeypatch, path, answer: bool) -> list[tuple[str, str]]:
@@ -57,16 +56,10 @@ def test_start_page_keeps_nothing_when_the_clerk_says_no(qtbot, library, tmp_pat
     assert start.previous.count() == choices
 
 
-def _open(qtbot, library, tmp_path, draft):
-    store = MemoryDraftStore()
-    draft_id = store.create(draft)
-    window = make_window(qtbot, library, tmp_path, store=store)
-    assert window.open_draft(draft_id)
-    return window
-
-
 def test_an_open_report_takes_last_years_word_file(qtbot, library, tmp_path, monkeypatch):
-    window = _open(qtbot, library, tmp_path, new_draft(library.get("2021"), 2023, "测试县测试局"))
+    window = window_on(
+        qtbot, library, tmp_path, new_draft(library.get("2021"), 2023, "测试县测试局")
+    )
     last = filled_2021_draft(library, 2022)
     path = word_copy(tmp_path / "last.docx", library.get("2021"), last)
     _asked(monkeypatch, path, answer=True)
@@ -80,7 +73,7 @@ def test_this_years_figures_from_excel_show_old_and_new_and_undo_in_one_step(
 ):
     draft = new_draft(library.get("2021"), 2023, "测试县测试局")
     draft.values["t2.license"] = 7
-    window = _open(qtbot, library, tmp_path, draft)
+    window = window_on(qtbot, library, tmp_path, draft)
     unit = filled_2021_draft(library, 2023, unit="测试县测试局")
     path = workbook_copy(tmp_path / "unit.xlsx", library.get("2021"), unit)
     asked = _asked(monkeypatch, path, answer=True)
@@ -96,7 +89,9 @@ def test_this_years_figures_from_excel_show_old_and_new_and_undo_in_one_step(
 
 
 def test_a_workbook_of_another_year_changes_nothing(qtbot, library, tmp_path, monkeypatch):
-    window = _open(qtbot, library, tmp_path, new_draft(library.get("2021"), 2023, "测试县测试局"))
+    window = window_on(
+        qtbot, library, tmp_path, new_draft(library.get("2021"), 2023, "测试县测试局")
+    )
     other = filled_2021_draft(library, 2022)
     path = workbook_copy(tmp_path / "old.xlsx", library.get("2021"), other)
     _asked(monkeypatch, path, answer=True)

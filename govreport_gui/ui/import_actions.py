@@ -82,21 +82,22 @@ class ImportActions(QObject):
         for action in (self.previous_action, self.excel_action):
             action.setEnabled(session is not None)
 
-    def _choose(self, title: str, filters: str) -> Path | None:
+    def _choose(self, title: str, filters: str) -> tuple[DraftSession, Path] | None:
+        """The open report and the file the clerk picked for it; None if either is missing."""
+        if self.session is None:
+            return None
         path = dialogs.choose_open_file(self.window, title, self.settings.last_folder, filters)
         if not path:
             return None
         self.settings.last_folder = str(Path(path).parent)
-        return Path(path)
+        return self.session, Path(path)
 
     def import_previous(self) -> bool:
         """Read last year's report from a file, show what was found, attach it if agreed."""
-        session = self.session
-        if session is None:
+        chosen = self._choose("选择上年度的报告", dialogs.REPORT_FILES)
+        if chosen is None:
             return False
-        path = self._choose("选择上年度的报告", dialogs.REPORT_FILES)
-        if path is None:
-            return False
+        session, path = chosen
         try:
             last, result = read_any_report(path, session.library, session.draft.year - 1)
             summary, details = describe_read(result, last)
@@ -113,12 +114,10 @@ class ImportActions(QObject):
 
     def import_this_year(self) -> bool:
         """Read this year's figures from a workbook; show old → new; apply as one step."""
-        session = self.session
-        if session is None:
+        chosen = self._choose("选择本单位的 Excel 工作簿", dialogs.EXCEL_FILES)
+        if chosen is None:
             return False
-        path = self._choose("选择本单位的 Excel 工作簿", dialogs.EXCEL_FILES)
-        if path is None:
-            return False
+        session, path = chosen
         draft = session.draft
         try:
             result = read_report_file(
