@@ -139,7 +139,9 @@ class ImportActions(QObject):
             question = (
                 f"{summary}\n\n将改动 {len(changes)} 格（见详细信息：原来的 → 新的）。现在改吗？"
             )
-            if not dialogs.confirm_details(self.window, "从Excel导入本年数", question, details):
+            if not dialogs.confirm_details(
+                self.window, "从Excel导入本年数", question, details, yes="导入"
+            ):
                 return False
             session.set_values(changes, f"从Excel导入本年数（{len(changes)} 格）")
         except GovreportError as exc:
