@@ -114,6 +114,17 @@ def test_header_columns_in_another_order_are_found_by_their_labels(library) -> N
     }
 
 
+def test_table_four_with_a_label_column_of_its_own_reads(library) -> None:
+    form = library.get("2021")
+    rows = [
+        [("项目", 2, 1), ("行政复议", 1, 2)],
+        [("结果维持", 1, 1), ("总计", 1, 1)],
+        [("数量（件）", 1, 1), ("2", 1, 1), ("6", 1, 1)],
+    ]
+    matched = match_grids(form, [Grid.from_spanned(rows, "表四")])
+    assert matched.values == {"t4.review_upheld": 2, "t4.review_total": 6}
+
+
 def test_a_value_that_does_not_parse_is_reported_with_its_text_and_place(library) -> None:
     form = library.get("2021")
     grid = Grid.plain(

@@ -240,9 +240,7 @@ class _Scan:
     def _rows_for(self, keys: list[str]) -> list[_RowRef]:
         """The form rows this row's labels name, narrowed by the header and the rows above."""
         known = [k for k in keys if k in self.index.row_words]
-        last = known[-1] if known else ""
-        if not last and keys:
-            return []
+        last = known[-1] if known else ""  # no label of the form: table 四's unlabelled row
         assert self.header is not None
         refs = [
             ref
