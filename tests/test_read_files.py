@@ -74,6 +74,18 @@ def test_a_page_saved_in_gbk_reads(tmp_path: Path, library) -> None:
     assert_same_report(read_report_file(path, library), draft)
 
 
+def test_a_page_saved_as_a_single_file_reads(tmp_path: Path, library) -> None:
+    from email.mime.multipart import MIMEMultipart
+    from email.mime.text import MIMEText
+
+    draft = filled_draft(library, "2019", 2020, "某某县人民政府")
+    saved = MIMEMultipart("related")
+    saved.attach(MIMEText(portal_page(library.get("2019"), draft), "html", "gb18030"))
+    path = tmp_path / "page.mht"
+    path.write_bytes(saved.as_bytes())
+    assert_same_report(read_report_file(path, library), draft)
+
+
 def test_tab_separated_text_reads_with_the_year_given(tmp_path: Path, library) -> None:
     path = tmp_path / "copied.txt"
     path.write_text("信息内容\t本年处理决定数量\n行政许可\t1,532\n", encoding="utf-8")

@@ -12,6 +12,7 @@ article can be told from the portal's menus around it.
 
 from __future__ import annotations
 
+import email
 from dataclasses import dataclass, field
 from html.parser import HTMLParser
 
@@ -195,6 +196,23 @@ def decode_page(raw: bytes) -> str:
         return raw.decode("utf-8")
     except UnicodeDecodeError:
         return raw.decode("gb18030", errors="replace")
+
+
+def page_from_mhtml(raw: bytes) -> str:
+    """The page inside a 「网页，单个文件」 (.mht/.mhtml) save: its first text/html part."""
+    message = email.message_from_bytes(raw)
+    for part in message.walk():
+        if part.get_content_type() == "text/html":
+            payload = part.get_payload(decode=True)
+            if isinstance(payload, bytes):
+                charset = part.get_content_charset()
+                if charset:
+                    try:
+                        return payload.decode(charset, errors="replace")
+                    except LookupError:
+                        pass
+                return decode_page(payload)
+    return ""
 
 
 class _Walker:

@@ -15,7 +15,7 @@ from ..core.errors import GovreportError, os_reason
 from ..core.library import FormLibrary
 from ..core.previous import attach_previous
 from ..core.reading import ReadResult, read_document
-from .read_html import decode_page, parse_html
+from .read_html import decode_page, page_from_mhtml, parse_html
 from .read_tsv import parse_tsv
 
 MAX_BYTES = 30 * 1024 * 1024
@@ -23,7 +23,8 @@ _OLD_OFFICE = b"\xd0\xcf\x11\xe0"
 
 
 def file_kind(path: Path, head: bytes) -> str:
-    """``docx``, ``xlsx``, ``html``, ``draft`` or ``tsv``; raises GovreportError for others."""
+    """``docx``, ``xlsx``, ``html``, ``mhtml``, ``draft`` or ``tsv``; raises GovreportError
+    for others."""
     if head.startswith(b"PK\x03\x04"):
         try:
             with zipfile.ZipFile(path) as archive:
@@ -43,6 +44,8 @@ def file_kind(path: Path, head: bytes) -> str:
     text = decode_page(head).lstrip("\ufeff \t\r\n")
     if text.startswith("{"):
         return "draft"
+    if "MIME-Version:" in text[:2048] and "multipart/related" in text[:4096]:
+        return "mhtml"  # a page saved as 「网页，单个文件」
     lowered = text[:4096].lower()
     if lowered.startswith("<") or "<table" in lowered or "<html" in lowered:
         return "html"
@@ -78,6 +81,8 @@ def read_document_file(path: Path) -> Document:
         return read_xlsx(path)
     if kind == "draft":
         raise GovreportError(f"{path.name} 是本程序的草稿文件，可以直接打开，无需读取")
+    if kind == "mhtml":
+        return parse_html(page_from_mhtml(raw))
     text = decode_page(raw)
     return parse_html(text) if kind == "html" else parse_tsv(text, path.name)
 

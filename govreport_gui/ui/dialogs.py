@@ -11,7 +11,8 @@ from PySide6.QtWidgets import QFileDialog, QMessageBox, QWidget
 DRAFT_FILES = "草稿文件 (*.json);;所有文件 (*)"
 PDF_FILES = "PDF 文件 (*.pdf)"
 REPORT_FILES = (
-    "报告文件 (*.json *.html *.htm *.docx *.xlsx);;草稿文件 (*.json);;网页 (*.html *.htm);;"
+    "报告文件 (*.json *.html *.htm *.mht *.mhtml *.docx *.xlsx);;草稿文件 (*.json);;"
+    "网页 (*.html *.htm *.mht *.mhtml);;"
     "Word 文档 (*.docx);;Excel 工作簿 (*.xlsx);;所有文件 (*)"
 )
 EXCEL_FILES = "Excel 工作簿 (*.xlsx);;所有文件 (*)"
