@@ -3,7 +3,7 @@ this year's figures from a unit's workbook (old → new shown, asked, one undo s
 
 from __future__ import annotations
 
-from govreport_gui.core.draft import new_draft
+from govreport_gui.core.draft import new_draft, write_draft_file
 from govreport_gui.ui import dialogs
 from tests.helpers import filled_2021_draft
 from tests.report_pages import filled_draft, word_copy, workbook_copy, write_page
@@ -100,3 +100,18 @@ def test_a_workbook_of_another_year_changes_nothing(qtbot, library, tmp_path, mo
     assert not window.import_actions.import_this_year()
     assert "2022 年度" in told[0]
     assert window.session.draft.values == {}
+
+
+def test_the_aggregate_page_sums_a_units_workbook_too(qtbot, library, tmp_path, monkeypatch):
+    first = filled_2021_draft(library, 2023, unit="甲局")
+    second = filled_2021_draft(library, 2023, unit="乙局")
+    write_draft_file(first, tmp_path / "a.json")
+    workbook_copy(tmp_path / "b.xlsx", library.get("2021"), second)
+    window = make_window(qtbot, library, tmp_path)
+    files = [str(tmp_path / "a.json"), str(tmp_path / "b.xlsx")]
+    monkeypatch.setattr(dialogs, "choose_open_files", lambda *a: files)
+    window.show_aggregate()
+    window.aggregate_page.choose_files()
+    result = window.aggregate_page.run()
+    assert result is not None and [u.included for u in result.units] == [True, True]
+    assert result.draft.values["t2.license"] == 2 * first.values["t2.license"]

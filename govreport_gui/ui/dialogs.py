@@ -16,6 +16,7 @@ REPORT_FILES = (
     "Word 文档 (*.docx);;Excel 工作簿 (*.xlsx);;所有文件 (*)"
 )
 EXCEL_FILES = "Excel 工作簿 (*.xlsx);;所有文件 (*)"
+UNIT_FILES = "单位报告 (*.json *.xlsx);;草稿文件 (*.json);;Excel 工作簿 (*.xlsx);;所有文件 (*)"
 
 
 def choose_open_file(parent: QWidget | None, title: str, folder: str, filters: str) -> str:
