@@ -24,18 +24,24 @@ def read_docx(path: Path) -> Document:
     except (PackageNotFoundError, KeyError, ValueError, OSError) as exc:
         raise GovreportError(f"无法打开 Word 文档 {path.name}：{exc}") from None
     blocks: list[Paragraph | Grid] = []
-    tables = 0
-    for element in document.element.body.iterchildren():
+    _body(document.element.body, blocks)
+    title = document.core_properties.title or ""
+    return Document(blocks, title, "Word 文档")
+
+
+def _body(parent: Any, blocks: list[Paragraph | Grid]) -> None:
+    """Paragraphs and tables in document order, also inside content controls (w:sdt)."""
+    for element in parent.iterchildren():
         tag = element.tag.rsplit("}", 1)[-1]
         if tag == "p":
             text = tidy_text(_text(element))
             if text:
                 blocks.append(Paragraph(text))
         elif tag == "tbl":
-            tables += 1
-            blocks.append(_grid(element, f"第{tables}个表格"))
-    title = document.core_properties.title or ""
-    return Document(blocks, title, "Word 文档")
+            tables = sum(isinstance(b, Grid) for b in blocks)
+            blocks.append(_grid(element, f"第{tables + 1}个表格"))
+        elif tag in ("sdt", "sdtContent"):
+            _body(element, blocks)
 
 
 def _w(name: str) -> str:
