@@ -22,6 +22,7 @@ from PySide6.QtWidgets import (
 
 from ..core.draft import REPORT_FIELDS
 from ..core.errors import GovreportError
+from ..core.filenames import safe_file_name
 from ..storage.base import Status
 from .session import DraftSession
 from .widgets import InlineMessage, Page, guidance_label, title_label
@@ -270,9 +271,3 @@ class SignPage(Page):
     def default_file_name(self) -> str:
         title = self.session.draft.title(self.session.form)
         return safe_file_name(title) + ".pdf"
-
-
-def safe_file_name(text: str) -> str:
-    """A file name Windows accepts: no reserved characters, no trailing dots or spaces."""
-    cleaned = "".join("_" if ch in '\\/:*?"<>|' or ord(ch) < 32 else ch for ch in text)
-    return cleaned.strip(" .") or "报告"
