@@ -34,6 +34,7 @@ EXPECTED = {
     "pdf": "PDF render of the demo",
     "aggregate": "汇总 of 200 / 1,000 / 2,000 files",
     "read": "reading a 100 KB portal page (issue 11)",
+    "export": "Word, Excel and web page export of the demo and a filled 2021 report (issue 10)",
 }
 RESULT_MARK = "@@bench-result@@ "
 

@@ -171,3 +171,36 @@ def _attachment_note(attachments: list[Section]) -> tuple[str, ...]:
     return tuple(
         f"{ATTACHMENT}：{i}.{name}" if i == 1 else f"{i}.{name}" for i, name in enumerate(names, 1)
     )
+
+
+def outline_text(outline: ReportOutline) -> str:
+    """The report as plain text (what the clipboard carries beside the web page): one
+    line per paragraph, each table row as its cells separated by tabs."""
+    lines = [outline.title, ""]
+    if outline.addressee:
+        lines.append(outline.addressee)
+    for section in outline.sections:
+        lines += [section.heading] if section.heading else []
+        lines += ["　　" + p for p in section.paragraphs]
+        if section.table:
+            lines += _table_text(section.table)
+    lines += ["", *outline.attachment_note, "", outline.issuer, outline.date]
+    signatories = "　".join(f"{label}：{value}" for label, value in outline.signatories)
+    if outline.signatories_after_text:
+        lines.append(signatories)
+    for attachment in outline.attachments:
+        lines += ["", attachment.label, attachment.title, attachment.unit_line]
+        lines += ["　　" + p for p in attachment.paragraphs]
+        if attachment.table:
+            lines += _table_text(attachment.table)
+        lines.append(signatories)
+    return "\n".join(lines).strip() + "\n"
+
+
+def _table_text(table: OutlineTable) -> list[str]:
+    lines = [table.title] if table.title else []
+    lines += [table.note] if table.note else []
+    for block in table.layout.blocks:
+        for row in block.grid():
+            lines.append("\t".join(cell.text if cell else "" for cell in row).rstrip("\t"))
+    return lines

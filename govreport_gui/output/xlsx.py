@@ -37,8 +37,9 @@ from decimal import Decimal
 from typing import Any
 
 from openpyxl import Workbook
-from openpyxl.styles import Alignment, Border, Font, Side
+from openpyxl.styles import Alignment, Border, Font, NamedStyle, Side
 from openpyxl.utils import get_column_letter
+from openpyxl.worksheet.cell_range import CellRange
 
 from ..core.draft import Draft
 from ..core.model import Form
@@ -122,7 +123,7 @@ def _table_sheet(
     put_text(ws, 2, 1, f"填报单位：{draft.unit}　　{draft.year}年度").font = Font(name=FONT)
     units = sorted({c.unit for c in layout.value_cells() if c.unit})
     if units and not layout.unit_col:
-        unit = put_text(ws, 2, ncols, "单位：" + "、".join(units))
+        unit = put_text(ws, 3, ncols, "单位：" + "、".join(units))  # a row of its own
         unit.font = Font(name=FONT)
         unit.alignment = Alignment(horizontal="right")
     mapping = []
@@ -146,28 +147,38 @@ def _table_sheet(
 
 def _put_layout_cell(ws: Any, top: int, cell: LayoutCell) -> None:
     r, c = top + cell.row, cell.col + 1
+    covered = style_name(ws.parent, "box")
     for rr in range(r, r + cell.rowspan):  # every covered cell gets the grid lines
         for cc in range(c, c + cell.colspan):
-            ws.cell(rr, cc).border = _BOX
+            ws.cell(rr, cc).style = covered
     target = ws.cell(r, c)
-    if cell.kind is CellKind.VALUE:
+    wrap = cell.kind is not CellKind.VALUE
+    target.style = style_name(ws.parent, _ALIGN[cell.align], wrap, cell.indent)  # first:
+    if cell.kind is CellKind.VALUE:  # a named style resets the number format
         _put_value(target, cell)
     elif cell.text:
         put_text(ws, r, c, cell.text)
-    target.font = Font(name=FONT, size=11, bold=cell.is_header and cell.kind is CellKind.CAPTION)
-    target.alignment = Alignment(
-        horizontal=_ALIGN[cell.align],
-        vertical="center",
-        wrap_text=cell.kind is not CellKind.VALUE,
-        indent=cell.indent,
-    )
     if cell.rowspan > 1 or cell.colspan > 1:
-        ws.merge_cells(
-            start_row=r,
-            start_column=c,
-            end_row=r + cell.rowspan - 1,
-            end_column=c + cell.colspan - 1,
+        # openpyxl's merge_cells also restyles the edges (slow); the borders are set above
+        ws.merged_cells.add(
+            CellRange(
+                min_col=c, min_row=r, max_col=c + cell.colspan - 1, max_row=r + cell.rowspan - 1
+            )
         )
+
+
+def style_name(wb: Any, align: str, wrap: bool = False, indent: int = 0) -> str:
+    """A named cell style (font, alignment, grid lines), registered once per workbook:
+    styling each cell with new style objects is what makes openpyxl slow."""
+    name = f"govreport {align} {int(wrap)} {indent}"
+    if name not in wb.named_styles:
+        style = NamedStyle(name=name, font=Font(name=FONT, size=11), border=_BOX)
+        if align != "box":
+            style.alignment = Alignment(
+                horizontal=align, vertical="center", wrap_text=wrap, indent=indent
+            )
+        wb.add_named_style(style)
+    return name
 
 
 def _put_value(target: Any, cell: LayoutCell) -> None:

@@ -33,6 +33,7 @@ from ..storage.base import DraftStore, Status
 from . import dialogs, looks
 from .aggregate_page import AggregatePage, created_notice, notes_of
 from .edit_actions import EditActions
+from .export_actions import ExportActions
 from .help_actions import APP_TITLE, HelpActions
 from .import_actions import ImportActions
 from .printing import PdfRenderer, Renderer
@@ -69,6 +70,7 @@ class MainWindow(QMainWindow):
         )
         self.edit_actions = EditActions(self)
         self.import_actions = ImportActions(self, settings, self._reopen)
+        self.export_actions = ExportActions(self, settings, getattr(store, "data_dir", None))
         self.help_actions = HelpActions(self)
         self.session: DraftSession | None = None
         self.steps: list[Step] = []
@@ -168,6 +170,7 @@ class MainWindow(QMainWindow):
         start.triggered.connect(lambda: self.go_to_step(0))
         self.report_actions.add_to_menu(self.file_menu)
         self.import_actions.add_to_menu(self.file_menu)
+        self.export_menu = self.export_actions.add_to_menu(self.file_menu)
         aggregate = self.file_menu.addAction("汇总各单位报告(&G)…")
         aggregate.triggered.connect(self.show_aggregate)
         self.file_menu.addSeparator()
@@ -348,6 +351,7 @@ class MainWindow(QMainWindow):
         self.edit_actions.attach(session)
         self.import_actions.attach(session)
         session.undoneAt.connect(self.show_place)
+        self.export_actions.attach(session, sign if isinstance(sign, SignPage) else None)
         self._show_title()
         self._show_notices()
         self._status_changed(session.status)
