@@ -51,18 +51,27 @@ def test_a_block_with_the_forms_labels_goes_where_its_labels_say(library) -> Non
 
 
 @pytest.fixture
+def clipboard(qapp):
+    """The system clipboard, emptied afterwards (a QMimeData left on it at exit crashes
+    the interpreter's shutdown)."""
+    board = QApplication.clipboard()
+    yield board
+    board.clear()
+
+
+@pytest.fixture
 def window(qtbot, library, tmp_path):
     window = window_on(qtbot, library, tmp_path, new_draft(library.get("2021"), 2023, "某局"))
     window.go_to_cell("t3.new.natural")
     return window
 
 
-def test_ctrl_v_pastes_a_copied_excel_row_as_one_undo_step(qtbot, window) -> None:
+def test_ctrl_v_pastes_a_copied_excel_row_as_one_undo_step(qtbot, window, clipboard) -> None:
     page = table_page(window, "t3")
     grid = grid_of(page, "t3.new.natural")
     mime = QMimeData()
     mime.setText("1\t2\t3\t4\t5\t6\t21\r\n7\t1,000\t约\t\t\t\t\r\n")
-    QApplication.clipboard().setMimeData(mime)
+    clipboard.setMimeData(mime)
     assert grid.select_cell("t3.new.natural")
     qtbot.keyClick(grid, Qt.Key.Key_V, Qt.KeyboardModifier.ControlModifier)
     draft = window.session.draft
@@ -74,7 +83,7 @@ def test_ctrl_v_pastes_a_copied_excel_row_as_one_undo_step(qtbot, window) -> Non
     assert draft.value("t3.carry_in.business") is None
 
 
-def test_ctrl_v_of_a_browser_table_uses_its_labels(qtbot, window) -> None:
+def test_ctrl_v_of_a_browser_table_uses_its_labels(qtbot, window, clipboard) -> None:
     grid = grid_of(table_page(window, "t3"), "t3.new.natural")
     mime = QMimeData()
     mime.setHtml(
@@ -83,7 +92,7 @@ def test_ctrl_v_of_a_browser_table_uses_its_labels(qtbot, window) -> None:
         "<tr><td>四、结转下年度继续办理</td><td>3</td><td>8</td></tr></table>"
     )
     mime.setText("项目\t申请人情况\n\t自然人\t总计\n四、结转下年度继续办理\t3\t8")
-    QApplication.clipboard().setMimeData(mime)
+    clipboard.setMimeData(mime)
     assert grid.select_cell("t3.new.natural")
     qtbot.keyClick(grid, Qt.Key.Key_V, Qt.KeyboardModifier.ControlModifier)
     draft = window.session.draft
