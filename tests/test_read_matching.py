@@ -97,6 +97,30 @@ def test_nested_labels_give_the_full_path(library) -> None:
     assert "t3.r3_1.business" in matched.missing
 
 
+def test_a_shortened_label_is_read_as_the_one_row_it_can_be_and_said(library) -> None:
+    form = library.get("2021")
+    grid = Grid.plain([("", "自然人"), ("（二）部分公开", "4"), ("（一）", "5")], "表三")
+    matched = match_grids(form, [grid])
+    assert matched.values == {"t3.r2.natural": 4}
+    assert any("按本格式的「（二）部分公开（区分处理的" in p for p in matched.problems)
+    assert any("「（一）」不是本格式表格中的行" in p for p in matched.problems)
+
+
+def test_a_table_split_in_two_reads_its_second_part_with_the_first_ones_header(library) -> None:
+    form = library.get("2021")
+    first = Grid.plain(
+        [("", "自然人", "总计"), ("一、本年新收政府信息公开申请数量", "1", "2")], "表1"
+    )
+    second = Grid.plain([("四、结转下年度继续办理", "3", "4")], "表2")
+    matched = match_grids(form, [first, second])
+    assert matched.values == {
+        "t3.new.natural": 1,
+        "t3.new.total": 2,
+        "t3.carry_out.natural": 3,
+        "t3.carry_out.total": 4,
+    }
+
+
 def test_header_columns_in_another_order_are_found_by_their_labels(library) -> None:
     form = library.get("2021")
     rows = [

@@ -26,6 +26,7 @@ from .values import NA_SPELLINGS, Value, normalise_text, parse_value
 _NUMBER = re.compile(r"^[+-]?[0-9][0-9,]*(\.[0-9]+)?$")
 _UNIT_KEYS = frozenset(label_key(u) for u in UNITS)
 SEP = " › "
+MIN_SHORTENED = 4  # characters a shortened label must keep to be taken for the form's
 
 
 @dataclass(frozen=True)
@@ -154,6 +155,7 @@ class _Scan:
         # a portal splitting a long table) reads with the header above it.
         self.header = carried if carried is not None and len(carried.keys) == grid.width else None
         self.context: tuple[str, ...] = ()
+        self.shortened: dict[str, str] = {}  # label read → the form's, when not the same
 
     def run(self) -> _Header | None:
         header_rows: list[int] = []
@@ -231,9 +233,14 @@ class _Scan:
                     f"{grid.place(r, 0)}：「{shown}」不是本格式表格中的行，这一行的数字没有读入"
                 )
             return
+        shown = SEP.join(t for _, t in labels)
         if len(refs) == 1:
             self.context = refs[0].path
-        shown = SEP.join(t for _, t in labels)
+            if labels and labels[-1][0] in self.shortened:
+                form_label = self.shortened[labels[-1][0]]
+                self.problems.append(
+                    f"{grid.place(r, 0)}：「{shown}」按本格式的「{form_label}」读入"
+                )
         for ref in refs:
             self._values(r, ref, shown, sure=len(refs) == 1)
 
@@ -241,16 +248,36 @@ class _Scan:
         """The form rows this row's labels name, narrowed by the header and the rows above."""
         known = [k for k in keys if k in self.index.row_words]
         last = known[-1] if known else ""  # no label of the form: table 四's unlabelled row
-        assert self.header is not None
         refs = [
             ref
             for ref in self.index.rows.get(last, [])
-            if all(k in ref.path for k in known)
-            and self.header.columns_of(self.index, ref.block_no)
+            if all(k in ref.path for k in known) and self._in_header(ref)
         ]
+        if not refs and keys and not known:
+            refs = self._shortened(keys[-1])
         if len(refs) > 1:
             near = [ref for ref in refs if ref.path[:-1] == self.context[: len(ref.path) - 1]]
             refs = near or refs
+        return refs
+
+    def _in_header(self, ref: _RowRef) -> bool:
+        assert self.header is not None
+        return bool(self.header.columns_of(self.index, ref.block_no))
+
+    def _shortened(self, key: str) -> list[_RowRef]:
+        """A label printed shorter or longer than the form's (「（二）部分公开」 without its
+        bracketed note): the one row of this table whose label starts so, if only one does."""
+        if len(key) < MIN_SHORTENED:
+            return []
+        refs = [
+            ref
+            for word, found in self.index.rows.items()
+            if len(word) >= MIN_SHORTENED and (word.startswith(key) or key.startswith(word))
+            for ref in found
+            if self._in_header(ref)
+        ]
+        if len(refs) == 1:
+            self.shortened[key] = refs[0].row.label
         return refs
 
     def _values(self, r: int, ref: _RowRef, row_text: str, *, sure: bool) -> None:
