@@ -221,7 +221,7 @@ def word_copy(
             _word_table(
                 document, table_rows(form, form.table(section.table), draft, quirks, copies), quirks
             )
-    document.add_paragraph(draft.unit)
+    document.add_paragraph(f"{draft.unit}办公室")  # issued by another name than the unit's
     document.add_paragraph(f"{draft.year + 1}年1月20日")
     document.save(str(path))
     return path

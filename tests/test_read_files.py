@@ -54,7 +54,10 @@ def test_a_word_copy_gives_back_every_value_section_and_the_sign_off(
     path = word_copy(tmp_path / "copy.docx", library.get(form_id), draft)
     result = read_report_file(path, library)
     assert_same_report(result, draft)
-    assert result.draft.report == {"issuer": "某某县人民政府", "issue_date": f"{year + 1}年1月20日"}
+    assert result.draft.report == {
+        "issuer": "某某县人民政府办公室",
+        "issue_date": f"{year + 1}年1月20日",
+    }
 
 
 def test_a_workbook_with_merged_cells_reads_exactly(tmp_path: Path, library) -> None:

@@ -94,8 +94,10 @@ def read_document(
     draft = new_draft(form, year, name)
     draft.values = dict(matched.values)
     draft.texts, sign_off = read_sections(form, doc)
+    if sign_off.get("issuer") == draft.unit:
+        del sign_off["issuer"]  # what the report prints when no other issuer is given
     draft.report.update(sign_off)
-    draft.signatories.update(signatories_in(doc.paragraphs))
+    draft.signatories.update(signatories_in(doc))
     if title and label_key(title) != label_key(draft.default_title(form)):
         draft.report["title"] = title  # a title of its own, as printed
     return ReadResult(form, draft, matched, problems)

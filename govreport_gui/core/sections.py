@@ -134,18 +134,24 @@ def _sign_off(paragraphs: list[Paragraph]) -> tuple[list[Paragraph], dict[str, s
 
 
 def _signatory_line(text: str) -> bool:
-    """「单位负责人：王某 填报人：李某 …」: two or more of the form's signatory labels."""
-    return sum(f"{label}：" in text or f"{label}:" in text for label in SIGNATORIES.values()) >= 2
+    """「单位负责人：王某 填报人：李某 …」, or one such 「填报人：李某」 on a line of its own."""
+    labels = SIGNATORIES.values()
+    found = sum(f"{label}：" in text or f"{label}:" in text for label in labels)
+    alone = any(text.startswith((f"{label}：", f"{label}:")) for label in labels)
+    return found >= 2 or (alone and len(text) <= MAX_ISSUER_CHARS)
 
 
-def signatories_in(paragraphs: Sequence[Paragraph]) -> dict[str, str]:
-    """Names on the signatory lines (blank lines to sign on read as empty)."""
+def signatories_in(doc: Document) -> dict[str, str]:
+    """Names on the signatory lines, in paragraphs or a table's cells (blank lines to sign
+    on read as empty)."""
+    texts = [p.text for p in doc.paragraphs]
+    texts += [" ".join(dict.fromkeys(row)) for g in doc.grids for row in g.texts]
     found: dict[str, str] = {}
-    for paragraph in paragraphs:
-        if not _signatory_line(paragraph.text):
+    for text in texts:
+        if not _signatory_line(text):
             continue
         for key, label in SIGNATORIES.items():
-            match = re.search(rf"{label}[：:]\s*([^\s＿_]*)", paragraph.text)
+            match = re.search(rf"{label}[：:][ \u3000]?([^\s＿_：:]*)", text)
             if match:
                 found[key] = match.group(1)
     return found
