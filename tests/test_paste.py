@@ -36,6 +36,16 @@ def test_a_block_of_numbers_goes_cell_by_cell_from_the_current_cell(library) -> 
     assert "「7」超出了表格" in plan.problems[3]
 
 
+def test_a_copied_label_column_is_left_out_and_said(library) -> None:
+    block = Grid.plain(
+        [["一、本年新收政府信息公开申请数量", "1", "2"], ["二、上年结转", "3", "/"]], "粘贴内容"
+    )
+    plan = plan_paste(library.get("2021"), "t3", _t3_places(library), (30, 8), (0, 1), block)
+    assert plan.values == {"t3.new.natural": 1, "t3.new.business": 2, "t3.carry_in.natural": 3}
+    assert plan.problems[0] == "前 1 列是标签，没有粘贴；数字从当前格起粘贴"
+    assert "「/」" in plan.problems[1]  # 不适用 is not allowed in table 三
+
+
 def test_a_block_with_the_forms_labels_goes_where_its_labels_say(library) -> None:
     block = Grid.plain(
         [

@@ -181,7 +181,7 @@ class _Scan:
             return "header"
         if len(filled) == 1:
             only = next(iter(filled))
-            if 2 * sum(1 for a in anchors if a == only) > len(anchors) and not _is_value(
+            if 2 * sum(1 for a in anchors if a == only) > len(anchors) and not looks_like_value(
                 texts[anchors.index(only)]
             ):
                 return "title"  # a caption or title across the table
@@ -310,7 +310,8 @@ def _is_number(text: str) -> bool:
     return bool(_NUMBER.match(normalise_text(text)))
 
 
-def _is_value(text: str) -> bool:
+def looks_like_value(text: str) -> bool:
+    """A number or a spelling of 不适用: what a value cell holds, not a label."""
     folded = normalise_text(text)
     return folded in NA_SPELLINGS or bool(_NUMBER.match(folded))
 

@@ -14,7 +14,7 @@ from dataclasses import dataclass, field
 
 from .document import Grid
 from .errors import ValueInputError
-from .matching import match_grids
+from .matching import looks_like_value, match_grids
 from .model import Form
 from .values import Value, parse_value
 
@@ -86,15 +86,18 @@ def _by_position(
     if sum(len(r) for r in grid.texts) > MAX_PASTE_CELLS:
         plan.problems.append(f"粘贴的内容太多（超过 {MAX_PASTE_CELLS} 格），没有粘贴")
         return plan
+    skip = _label_columns(grid)
+    if skip:
+        plan.problems.append(f"前 {skip} 列是标签，没有粘贴；数字从当前格起粘贴")
     seen: set[int] = set()
     for i, line in enumerate(grid.texts):
-        for j, text in enumerate(line):
+        for j, text in enumerate(line[skip:], start=skip):
             anchor = grid.anchors[i][j]
             if anchor in seen:
                 continue  # one merged cell of a copied web table is one value
             seen.add(anchor)
             where = f"粘贴内容第{i + 1}行第{j + 1}列「{text.strip()}」"
-            target = (start[0] + i, start[1] + j)
+            target = (start[0] + i, start[1] + j - skip)
             cid = places.get(target)
             if cid is None:
                 if text.strip():
@@ -111,3 +114,14 @@ def _by_position(
             except ValueInputError as exc:
                 plan.problems.append(f"{where}：{exc.message}，没有粘贴")
     return plan
+
+
+def _label_columns(grid: Grid) -> int:
+    """How many leading columns hold only labels (「一、本年新收…」 copied with its numbers):
+    they are not pasted; a block of labels only has none."""
+    width = grid.width
+    for n in range(width):
+        column = [row[n].strip() for row in grid.texts if n < len(row)]
+        if any(not t or looks_like_value(t) for t in column) or not any(column):
+            return n if n < width else 0
+    return 0
