@@ -95,3 +95,16 @@ def test_files_left_out_are_listed_with_their_reason(exported):
     rows = list(wb[LEFT_OUT_SHEET].iter_rows(min_row=2, values_only=True))
     assert [Path(r[0]).name for r in rows] == ["broken.json"]
     assert rows[0][2]
+
+
+def test_the_workbook_never_replaces_a_unit_file_or_the_total(library, tmp_path):
+    folder = tmp_path / "units"
+    folder.mkdir()
+    generate(folder, library.get("2021"), 3, seed=2)
+    unit = sorted(folder.glob("*.json"))[0]
+    before = unit.read_bytes()
+    onto_unit = run("aggregate", str(folder), "--xlsx", str(unit))
+    assert onto_unit.returncode == 2 and unit.read_bytes() == before
+    same = tmp_path / "total.xlsx"
+    both = run("aggregate", str(folder), "-o", str(same), "--xlsx", str(same))
+    assert both.returncode == 2 and not same.exists()

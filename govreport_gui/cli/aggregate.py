@@ -118,10 +118,10 @@ def _write_units_workbook(args: argparse.Namespace, result: AggregateResult) -> 
 
 def _print_rows(rows: list[UnitRow]) -> None:
     for row in rows:
-        mark = "已汇总" if row.included else "未汇总"
+        mark = row.status.label
         counts = f"，错误 {row.errors} 项，提示 {row.warnings} 项" if row.errors is not None else ""
         name = f"{row.unit}（{row.file}）" if row.unit else str(row.file)
-        detail = "" if row.reason == "已汇总" else f"：{row.reason}"
+        detail = f"：{row.reason}" if row.detail else ""
         print(f"[{mark}] {name}{counts}{detail}")
 
 

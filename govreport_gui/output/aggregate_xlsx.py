@@ -26,6 +26,7 @@ from openpyxl.utils import get_column_letter
 from ..core.aggregate import AggregateResult, UnitRow
 from ..core.draft import Draft
 from ..core.model import Cell
+from ..core.report_outline import document_text
 from ..core.values import NA, Value
 from .xlsx import FONT, money_format, put_text
 
@@ -48,7 +49,12 @@ def units_workbook_bytes(result: AggregateResult, unit_drafts: Iterable[Draft]) 
     _headers(ws, result, cells)
     row = HEADER_ROWS + 1
     for n, (unit_row, draft) in enumerate(zip(result.included, unit_drafts, strict=True), 1):
-        _lead(ws, row, [n, draft.unit, unit_row.file.name, unit_row.errors, unit_row.warnings])
+        name = document_text(draft.unit)
+        _lead(
+            ws,
+            row,
+            [n, name, document_text(unit_row.file.name), unit_row.errors, unit_row.warnings],
+        )
         _values(ws, row, cells, draft)
         row += 1
     summary = result.summary
@@ -137,9 +143,9 @@ def _left_out(ws: Any, rows: list[UnitRow]) -> None:
     for col, text in enumerate(("文件", "单位", "原因"), 1):
         put_text(ws, 1, col, text).font = Font(name=FONT, bold=True)
     for r, row in enumerate(rows, 2):
-        put_text(ws, r, 1, str(row.file))
-        put_text(ws, r, 2, row.unit)
-        put_text(ws, r, 3, row.reason)
+        put_text(ws, r, 1, document_text(str(row.file)))
+        put_text(ws, r, 2, document_text(row.unit))
+        put_text(ws, r, 3, document_text(row.reason))
     ws.column_dimensions["A"].width = 40
     ws.column_dimensions["B"].width = 28
     ws.column_dimensions["C"].width = 60

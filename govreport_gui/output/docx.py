@@ -28,7 +28,13 @@ from docx.text.paragraph import Paragraph
 
 from ..core.draft import Draft
 from ..core.model import Form
-from ..core.report_outline import OutlineTable, ReportOutline, build_outline, run_in_heading
+from ..core.report_outline import (
+    OutlineTable,
+    ReportOutline,
+    build_outline,
+    document_text,
+    run_in_heading,
+)
 from .docx_parts import (
     add_run,
     condense,
@@ -82,7 +88,7 @@ def docx_bytes(form: Form, draft: Draft) -> bytes:
 def _setup(doc, outline: ReportOutline, draft: Draft) -> None:  # type: ignore[no-untyped-def]
     props = doc.core_properties
     props.title = outline.title
-    props.author = draft.unit
+    props.author = document_text(draft.unit)
     props.subject = "政府信息公开工作年度报告"
     props.comments = "govreport"
     section = doc.sections[0]

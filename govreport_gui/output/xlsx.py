@@ -4,7 +4,7 @@ One sheet per statistics table in the official layout (from
 :mod:`govreport_gui.core.table_layout`): title, 填报单位 and unit line, merged header
 cells, row labels with their indents, numbers stored as numbers. Money is written from
 the exact Decimal with a number format showing every stored decimal (13579.246813 万元
-shows 0.000000); 不适用 is the text "/"; a blank cell stays empty. Print set-up: A4,
+shows 0.000000; exact up to 15 significant digits, all Excel keeps); 不适用 is the text "/"; a blank cell stays empty. Print set-up: A4,
 the table fits the page width, its header rows repeat on every page. A sheet
 ``报告正文`` holds the narrative, issuer, date and signatories.
 
@@ -43,7 +43,7 @@ from openpyxl.worksheet.cell_range import CellRange
 
 from ..core.draft import Draft
 from ..core.model import Form
-from ..core.report_outline import ReportOutline, build_outline
+from ..core.report_outline import ReportOutline, build_outline, document_text
 from ..core.table_layout import Align, BlockLayout, CellKind, LayoutCell, TableLayout
 from ..core.values import NA
 
@@ -120,7 +120,8 @@ def _table_sheet(
     ws.cell(1, 1).alignment = Alignment(horizontal="center", vertical="center", wrap_text=True)
     ws.merge_cells(start_row=1, start_column=1, end_row=1, end_column=ncols)
     ws.row_dimensions[1].height = 30
-    put_text(ws, 2, 1, f"填报单位：{draft.unit}　　{draft.year}年度").font = Font(name=FONT)
+    unit_line = document_text(f"填报单位：{draft.unit}　　{draft.year}年度")
+    put_text(ws, 2, 1, unit_line).font = Font(name=FONT)
     units = sorted({c.unit for c in layout.value_cells() if c.unit})
     if units and not layout.unit_col:
         unit = put_text(ws, 3, ncols, "单位：" + "、".join(units))  # a row of its own
@@ -153,7 +154,8 @@ def _put_layout_cell(ws: Any, top: int, cell: LayoutCell) -> None:
             ws.cell(rr, cc).style = covered
     target = ws.cell(r, c)
     wrap = cell.kind is not CellKind.VALUE
-    target.style = style_name(ws.parent, _ALIGN[cell.align], wrap, cell.indent)  # first:
+    bold = cell.kind is CellKind.CAPTION
+    target.style = style_name(ws.parent, _ALIGN[cell.align], wrap, cell.indent, bold)  # first:
     if cell.kind is CellKind.VALUE:  # a named style resets the number format
         _put_value(target, cell)
     elif cell.text:
@@ -167,12 +169,12 @@ def _put_layout_cell(ws: Any, top: int, cell: LayoutCell) -> None:
         )
 
 
-def style_name(wb: Any, align: str, wrap: bool = False, indent: int = 0) -> str:
+def style_name(wb: Any, align: str, wrap: bool = False, indent: int = 0, bold: bool = False) -> str:
     """A named cell style (font, alignment, grid lines), registered once per workbook:
     styling each cell with new style objects is what makes openpyxl slow."""
-    name = f"govreport {align} {int(wrap)} {indent}"
+    name = f"govreport {align} {int(wrap)} {indent} {int(bold)}"
     if name not in wb.named_styles:
-        style = NamedStyle(name=name, font=Font(name=FONT, size=11), border=_BOX)
+        style = NamedStyle(name=name, font=Font(name=FONT, size=11, bold=bold), border=_BOX)
         if align != "box":
             style.alignment = Alignment(
                 horizontal=align, vertical="center", wrap_text=wrap, indent=indent
@@ -189,7 +191,9 @@ def _put_value(target: Any, cell: LayoutCell) -> None:
         target.value = cell.text  # "/"
         target.data_type = "s"
     elif isinstance(value, Decimal):
-        target.value = value  # openpyxl writes a Decimal's own digits, never through float
+        # openpyxl writes it with 16 significant digits: exact for every amount of up to 15
+        # (999,999,999.999999 万元 to the fen), which is all Excel keeps of a number
+        target.value = value
         target.number_format = money_format(value)
     else:
         target.value = value
@@ -276,7 +280,7 @@ def _mapping_sheet(
         ("form", form.id),
         ("form_version", form.version),
         ("year", draft.year),
-        ("unit", draft.unit),
+        ("unit", document_text(draft.unit)),
     ]
     for r, (key, value) in enumerate(head, 1):
         put_text(ws, r, 1, key)

@@ -68,9 +68,9 @@ class MainWindow(QMainWindow):
         self.report_actions = ReportActions(
             self, settings, renderer if renderer is not None else PdfRenderer(settings)
         )
+        self.export_actions = ExportActions(self, settings, getattr(store, "data_dir", None))
         self.edit_actions = EditActions(self)
         self.import_actions = ImportActions(self, settings, self._reopen)
-        self.export_actions = ExportActions(self, settings, getattr(store, "data_dir", None))
         self.help_actions = HelpActions(self)
         self.session: DraftSession | None = None
         self.steps: list[Step] = []
@@ -348,10 +348,10 @@ class MainWindow(QMainWindow):
         session.draftChanged.connect(self._show_title)
         sign = self.page(StepKind.SIGN)
         self.report_actions.attach(session, sign if isinstance(sign, SignPage) else None)
+        self.export_actions.attach(session, sign if isinstance(sign, SignPage) else None)
         self.edit_actions.attach(session)
         self.import_actions.attach(session)
         session.undoneAt.connect(self.show_place)
-        self.export_actions.attach(session, sign if isinstance(sign, SignPage) else None)
         self._show_title()
         self._show_notices()
         self._status_changed(session.status)

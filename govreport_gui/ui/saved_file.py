@@ -6,9 +6,10 @@ clerk may also just carry on. Opening goes through the system (QDesktopServices)
 
 from __future__ import annotations
 
+import sys
 from pathlib import Path
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QDir, QProcess, Qt
 from PySide6.QtWidgets import QMessageBox, QWidget
 
 from . import dialogs
@@ -28,10 +29,24 @@ def offer_open(parent: QWidget, path: Path, what: str) -> QMessageBox:
     box.setDefaultButton(open_file)
 
     def chosen(button: object) -> None:
-        target = path if button is open_file else path.parent if button is open_folder else None
-        if target is not None and not open_with_system_viewer(target):
+        if button is open_file:
+            opened = open_with_system_viewer(path)
+        elif button is open_folder:
+            opened = show_in_folder(path)
+        else:
+            return
+        if not opened:
             dialogs.tell(parent, "无法打开", f"没有找到可以打开它的程序。文件保存在：\n{path}")
 
     box.buttonClicked.connect(chosen)
     box.open()
     return box
+
+
+def show_in_folder(path: Path) -> bool:
+    """The folder, with the file selected where the system can (Windows Explorer)."""
+    if sys.platform == "win32":
+        native = QDir.toNativeSeparators(str(path))
+        started = QProcess.startDetached("explorer.exe", [f"/select,{native}"])
+        return bool(started[0] if isinstance(started, tuple) else started)  # PySide: (ok, pid)
+    return open_with_system_viewer(path.parent)

@@ -67,8 +67,7 @@ class _EnterStarts(QObject):
 
 def form_short_name(form: Form) -> str:
     """How a format is named in lists: by the report years it serves."""
-    first, last = form.years
-    return f"{first}—{last}年度格式" if last else f"{first}年度起格式"
+    return f"{form.year_span()}格式"
 
 
 class DraftListModel(QAbstractTableModel):
