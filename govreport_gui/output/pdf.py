@@ -61,6 +61,7 @@ from .layout import (
     WIDE_PAGE,
     Styles,
 )
+from .longpara import in_pieces
 from .marks import PageMarks, fingerprint, qr_code, qr_payload
 from .signoff import SealPlace, SignOff, signatory_table
 from .tables import print_table
@@ -300,7 +301,11 @@ class _Report:
 
     def paragraphs(self, text: str, where: str) -> list[Flowable]:
         """One paragraph per line of user text, first line indented two characters."""
-        return [Paragraph(self._body_markup(p, where), self.styles.body) for p in paragraphs(text)]
+        result: list[Flowable] = []
+        for line in paragraphs(text):
+            para = Paragraph(self._body_markup(line, where), self.styles.body)
+            result += in_pieces(para, AREA_WIDTH, len(line))  # linear time for long ones
+        return result
 
     def _body_markup(self, line: str, where: str) -> str:
         """A leading "（一）…。" run-in heading is set in 楷体 (二级标题) when the PC has it."""
