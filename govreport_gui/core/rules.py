@@ -274,7 +274,11 @@ class Rule:
                 return []
             # the total is the likely slip (one cell against several): offer the parts' sum
             offer = (total_id, filled_sum) if filled_sum >= 0 else None
-            return [self._finding(self.cells, self.message, offer, left=_fmt(total_n), right=shown)]
+            return [
+                self._finding(
+                    self.cells, self.message, suggestion=offer, left=_fmt(total_n), right=shown
+                )
+            ]
         if filled_sum > total_n and all(t.sign > 0 for t in self.right):
             return [
                 self._finding(
