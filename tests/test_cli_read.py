@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import os
 from pathlib import Path
 
 from govreport_gui.core.draft import read_draft_file, write_draft_file
@@ -128,3 +129,11 @@ def test_aggregate_sums_units_excel_files_and_refuses_half_read_ones(tmp_path, l
     refused = [u for u in units.values() if not u["included"]]
     assert len(refused) == 1 and "c.xlsx" in json.dumps(refused, ensure_ascii=False)
     assert "行政许可" in json.dumps(refused, ensure_ascii=False)
+
+
+def test_read_refuses_a_fifo_at_once(tmp_path) -> None:
+    fifo = tmp_path / "page.html"
+    os.mkfifo(fifo)
+    result = run("read", str(fifo), "-o", str(tmp_path / "o.json"))
+    assert result.returncode == 2
+    assert "不是普通文件" in result.stderr

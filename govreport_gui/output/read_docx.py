@@ -7,22 +7,23 @@ below), and a continued cell must read as the same cell as the one it continues.
 
 from __future__ import annotations
 
-from pathlib import Path
+import io
+import zipfile
 from typing import Any
 
 from ..core.document import Document, Grid, Paragraph, tidy_text
 from ..core.errors import GovreportError
 
 
-def read_docx(path: Path) -> Document:
-    """Read a .docx file; raises GovreportError (in Chinese) when it cannot be opened."""
+def read_docx(raw: bytes, name: str) -> Document:
+    """Read a .docx file's bytes; raises GovreportError (in Chinese) when it cannot be opened."""
     import docx  # python-docx: only loaded when a Word file is read
     from docx.opc.exceptions import PackageNotFoundError
 
     try:
-        document = docx.Document(str(path))
-    except (PackageNotFoundError, KeyError, ValueError, OSError) as exc:
-        raise GovreportError(f"无法打开 Word 文档 {path.name}：{exc}") from None
+        document = docx.Document(io.BytesIO(raw))
+    except (PackageNotFoundError, KeyError, ValueError, OSError, zipfile.BadZipFile) as exc:
+        raise GovreportError(f"无法打开 Word 文档 {name}：{exc}") from None
     blocks: list[Paragraph | Grid] = []
     _body(document.element.body, blocks)
     title = document.core_properties.title or ""

@@ -8,10 +8,10 @@ way they were typed, so money reads exactly: 12.35 stays 12.35, never 12.349999.
 
 from __future__ import annotations
 
+import io
 import zipfile
 from datetime import date, datetime
 from decimal import Decimal
-from pathlib import Path
 from typing import Any
 
 from ..core.document import Document, Grid, Paragraph, tidy_text
@@ -21,14 +21,14 @@ MAX_ROWS = 3000  # a sheet formatted down to row 1,048,576 is read as far as a r
 MAX_COLUMNS = 200
 
 
-def read_xlsx(path: Path) -> Document:
-    """Read a .xlsx file; raises GovreportError (in Chinese) when it cannot be opened."""
+def read_xlsx(raw: bytes, name: str) -> Document:
+    """Read a .xlsx file's bytes; raises GovreportError (in Chinese) when it cannot be opened."""
     import openpyxl  # only loaded when a workbook is read
 
     try:
-        book = openpyxl.load_workbook(str(path), data_only=True)
+        book = openpyxl.load_workbook(io.BytesIO(raw), data_only=True)
     except (zipfile.BadZipFile, KeyError, ValueError, OSError, TypeError) as exc:
-        raise GovreportError(f"无法打开 Excel 工作簿 {path.name}：{exc}") from None
+        raise GovreportError(f"无法打开 Excel 工作簿 {name}：{exc}") from None
     blocks: list[Paragraph | Grid] = []
     for sheet in book.worksheets:
         if sheet.sheet_state != "visible" or not sheet.max_row:

@@ -6,15 +6,17 @@ tab-separated text, and the app's own draft file (.json), which is read as it is
 
 from __future__ import annotations
 
+import io
 import zipfile
 from pathlib import Path
 
 from ..core.document import Document
 from ..core.draft import Draft, loads
-from ..core.errors import GovreportError, os_reason
+from ..core.errors import GovreportError
 from ..core.library import FormLibrary
 from ..core.previous import attach_previous
 from ..core.reading import ReadResult, read_document
+from ..core.safe_input import read_regular_file
 from .read_html import decode_page, page_from_mhtml, parse_html
 from .read_tsv import parse_tsv
 
@@ -22,12 +24,13 @@ MAX_BYTES = 30 * 1024 * 1024
 _OLD_OFFICE = b"\xd0\xcf\x11\xe0"
 
 
-def file_kind(path: Path, head: bytes) -> str:
+def file_kind(path: Path, raw: bytes) -> str:
     """``docx``, ``xlsx``, ``html``, ``mhtml``, ``draft`` or ``tsv``; raises GovreportError
     for others."""
+    head = raw[:8192]
     if head.startswith(b"PK\x03\x04"):
         try:
-            with zipfile.ZipFile(path) as archive:
+            with zipfile.ZipFile(io.BytesIO(raw)) as archive:
                 names = set(archive.namelist())
         except (zipfile.BadZipFile, OSError):
             raise GovreportError(f"{path.name} 已损坏，无法打开") from None
@@ -53,32 +56,23 @@ def file_kind(path: Path, head: bytes) -> str:
 
 
 def _raw(path: Path) -> bytes:
-    try:
-        size = path.stat().st_size
-        if size > MAX_BYTES:
-            raise GovreportError(f"{path.name} 太大（{size // 1024 // 1024} MB），不是一份报告")
-        return path.read_bytes()
-    except FileNotFoundError:
-        raise GovreportError(f"找不到文件：{path}") from None
-    except IsADirectoryError:
-        raise GovreportError(f"{path} 是文件夹，不是文件") from None
-    except OSError as exc:
-        raise GovreportError(f"无法读取文件 {path}：{os_reason(exc)}") from None
+    """The file's bytes: a regular file only (never a FIFO or a device), within the limit."""
+    return read_regular_file(path, MAX_BYTES, what="报告文件")
 
 
 def read_document_file(path: Path) -> Document:
     """The file as a Document; a draft file is refused (it needs no reading)."""
     path = Path(path)
     raw = _raw(path)
-    kind = file_kind(path, raw[:8192])
+    kind = file_kind(path, raw)
     if kind == "docx":
         from .read_docx import read_docx
 
-        return read_docx(path)
+        return read_docx(raw, path.name)
     if kind == "xlsx":
         from .read_xlsx import read_xlsx
 
-        return read_xlsx(path)
+        return read_xlsx(raw, path.name)
     if kind == "draft":
         raise GovreportError(f"{path.name} 是本程序的草稿文件，可以直接打开，无需读取")
     if kind == "mhtml":
@@ -115,7 +109,7 @@ def read_any_report(
     """A draft file as it is, any other report read (``fallback_year`` if it names none)."""
     path = Path(path)
     raw = _raw(path)
-    if file_kind(path, raw[:8192]) == "draft":
+    if file_kind(path, raw) == "draft":
         return loads(raw, library, path.name), None
     result = read_report_file(path, library, fallback_year=fallback_year)
     return result.draft, result
@@ -140,7 +134,7 @@ def read_unit_file(path: Path, library: FormLibrary) -> Draft:
     """
     path = Path(path)
     raw = _raw(path)
-    if file_kind(path, raw[:8192]) == "draft":
+    if file_kind(path, raw) == "draft":
         return loads(raw, library, path.name)
     result = read_report_file(path, library)
     if not result.complete:
