@@ -34,9 +34,9 @@ EXPECTED = {
     "pdf": "PDF render of the demo",
     "aggregate": "汇总 of 200 / 1,000 / 2,000 files",
     "read": "reading a 100 KB portal page (issue 11)",
-    "export": "Word, Excel and web page export of the demo and a filled 2021 report (issue 10)",
     "aggregate_memory": "peak memory of 汇总 over 1,000 files with long texts (issue 13)",
     "long_text": "PDF of a 50,000- and a 200,000-character section (issue 13)",
+    "export": "Word, Excel and web page export of the demo and a filled 2021 report (issue 10)",
 }
 RESULT_MARK = "@@bench-result@@ "
 

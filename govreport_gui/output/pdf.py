@@ -38,8 +38,11 @@ from ..core.errors import GovreportError, os_reason
 from ..core.model import Form, Section
 from ..core.report_outline import (
     ATTACHMENT,
+    addressee_line,
     attachment_name,
+    attachment_note,
     is_attachment,
+    issuer,
     paragraphs,
     run_in_heading,
 )
@@ -262,10 +265,8 @@ class _Report:
     def story(self) -> list[Flowable]:
         form, draft, styles = self.form, self.draft, self.styles
         story: list[Flowable] = [self.para(draft.title(form), styles.title, "报告标题", Role.TITLE)]
-        addressee = draft.report.get("addressee", "").strip()
+        addressee = addressee_line(draft)
         if addressee:
-            if not addressee.endswith(("：", ":")):
-                addressee += "："
             story.append(self.para(addressee, styles.addressee, "主送机关"))
         attachments = [s for s in form.sections if is_attachment(s)]
         for section in form.sections:
@@ -274,7 +275,7 @@ class _Report:
         if attachments:
             story += self.attachment_note(attachments)
         self.signoff = SignOff(
-            draft.report.get("issuer", "").strip() or draft.unit,
+            issuer(draft),
             issue_date(draft),
             self.fonts,
             self.glyphs,
@@ -359,15 +360,10 @@ class _Report:
 
     def attachment_note(self, attachments: list[Section]) -> list[Flowable]:
         """附件说明: 正文下空一行左空二字编排"附件：", several attachments numbered."""
-        names = [attachment_name(s) for s in attachments]
         flow: list[Flowable] = [Spacer(0, LEADING)]
-        if len(names) == 1:
-            flow.append(self.para(f"{ATTACHMENT}：{names[0]}", self.styles.body, "附件说明"))
-            return flow
-        for i, name in enumerate(names, 1):
-            text = f"{ATTACHMENT}：{i}.{name}" if i == 1 else f"{i}.{name}"
+        for i, text in enumerate(attachment_note(attachments)):
             style = self.styles.body
-            if i > 1:  # aligned under the first name
+            if i:  # aligned under the first name
                 style = style.clone("attachment_more", firstLineIndent=5 * BODY_SIZE)
             flow.append(self.para(text, style, "附件说明"))
         return flow

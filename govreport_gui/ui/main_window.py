@@ -68,7 +68,7 @@ class MainWindow(QMainWindow):
         self.report_actions = ReportActions(
             self, settings, renderer if renderer is not None else PdfRenderer(settings)
         )
-        self.export_actions = ExportActions(self, settings, getattr(store, "data_dir", None))
+        self.export_actions = ExportActions(self, settings)
         self.edit_actions = EditActions(self)
         self.import_actions = ImportActions(self, settings, self._reopen)
         self.help_actions = HelpActions(self)

@@ -16,10 +16,9 @@ from PySide6.QtWidgets import QMainWindow, QMenu
 from ..core.draft import write_draft_file
 from ..core.errors import GovreportError
 from ..core.filenames import safe_file_name
-from ..core.safe_output import NeedsForceError, OutputPathError, check_output_path
 from . import dialogs, printing
 from .printing import Renderer, describe_fonts, missing_characters
-from .saved_file import offer_open
+from .saved_file import offer_open, write_permission
 from .session import DraftSession
 from .settings import AppSettings
 from .sign_page import SignPage
@@ -91,14 +90,7 @@ class ReportActions(QObject):
     def may_write(self, path: Path) -> bool:
         """The rule of writing (core/safe_output.py): refuse special files, ask before a draft."""
         data_dir = self.session.store.data_dir if self.session is not None else None
-        try:
-            check_output_path(path, (), data_dir)
-        except NeedsForceError as exc:
-            return dialogs.confirm(self.window, "替换文件", exc.question, yes="替换")
-        except OutputPathError as exc:
-            dialogs.tell(self.window, "不能写入这个文件", str(exc), error=True)
-            return False
-        return True
+        return write_permission(self.window, path, (), data_dir) is not None
 
     # -- PDF and printing --------------------------------------------------------------
 
