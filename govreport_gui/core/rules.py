@@ -87,7 +87,8 @@ class Finding:
     severity: Severity
     cells: tuple[str, ...]
     message: str
-    suggestion: tuple[str, Value] | None = None  # a blank cell and the value its sum gives
+    #: A cell and the value its sum gives: a blank total or part, or a total that disagrees.
+    suggestion: tuple[str, Value] | None = None
     section: str | None = None  # a text section the finding is about (no cells)
 
     def to_json(self) -> dict[str, object]:
@@ -271,7 +272,13 @@ class Rule:
         if not blank:
             if total_n == filled_sum:
                 return []
-            return [self._finding(self.cells, self.message, left=_fmt(total_n), right=shown)]
+            # the total is the likely slip (one cell against several): offer the parts' sum
+            offer = (total_id, filled_sum) if filled_sum >= 0 else None
+            return [
+                self._finding(
+                    self.cells, self.message, suggestion=offer, left=_fmt(total_n), right=shown
+                )
+            ]
         if filled_sum > total_n and all(t.sign > 0 for t in self.right):
             return [
                 self._finding(

@@ -63,6 +63,7 @@ class TablePage(Page):
                 grids_layout.addWidget(label)
             grid = GridView(model, fit_to_contents=stacked, parent=grids_area)
             grid.refused.connect(self.show_refusal)
+            grid.told.connect(self._tell)
             grid.cellFocused.connect(self._show_current)
             grids_layout.addWidget(grid, 0 if stacked else 1)
             self.grids.append(grid)
@@ -187,6 +188,9 @@ class TablePage(Page):
             return
         if finding.suggestion is not None:
             self.go_to_cell(finding.suggestion[0])
+
+    def _tell(self, message: str, kind: str) -> None:
+        self.message.show_message(message, kind)
 
     def show_refusal(self, message: str) -> None:
         self.message.show_message(message, "error")
