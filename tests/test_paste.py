@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import pytest
 from PySide6.QtCore import QMimeData, Qt
-from PySide6.QtWidgets import QApplication
 
 from govreport_gui.core.document import Grid
 from govreport_gui.core.draft import new_draft
@@ -58,15 +57,6 @@ def test_a_block_with_the_forms_labels_goes_where_its_labels_say(library) -> Non
     plan = plan_paste(library.get("2021"), "t3", _t3_places(library), (30, 8), (5, 5), block)
     assert plan.by_label
     assert plan.values == {"t3.carry_in.natural": 4, "t3.carry_in.total": 9}
-
-
-@pytest.fixture
-def clipboard(qapp):
-    """The system clipboard, emptied afterwards (a QMimeData left on it at exit crashes
-    the interpreter's shutdown)."""
-    board = QApplication.clipboard()
-    yield board
-    board.clear()
 
 
 @pytest.fixture
