@@ -35,6 +35,7 @@ from ..core.checks import check_draft, unexplained_errors
 from ..core.draft import Draft
 from ..core.errors import GovreportError, os_reason
 from ..core.model import Form, Section
+from .fontroles import RoleFact, substitute_message
 from .fonts import FontSet, Role, choose_fonts, find_fonts, missing_glyphs
 from .glyphs import PLACEHOLDER, GlyphMapper, MissingChar, MissingGlyphsError, missing_message
 from .layout import (
@@ -81,6 +82,7 @@ class RenderResult:
     missing: tuple[MissingChar, ...]  # printed as 〓 (only with allow_missing)
     fingerprint: str
     fonts: dict[str, str] = field(default_factory=dict)  # role → font family
+    font_facts: tuple[RoleFact, ...] = ()  # which font serves each role, standard or not
     seal: SealPlace | None = None
     wide_pages: tuple[int, ...] = ()  # landscape pages holding wide tables
     footer: tuple[str, ...] = ()  # the lines printed under every page
@@ -91,9 +93,19 @@ class RenderResult:
 
     @property
     def status(self) -> str:
-        if self.draft:
-            return f"草稿（尚有 {self.unexplained_errors} 项错误未改正或说明）"
-        return "正式打印稿"
+        if not self.draft:
+            return "正式打印稿"
+        reasons = [f"尚有 {self.unexplained_errors} 项错误未改正或说明"] * bool(
+            self.unexplained_errors
+        )
+        if self.missing:
+            reasons.append(f"{len(self.missing)} 个字印成“{PLACEHOLDER}”")
+        return f"草稿（{'；'.join(reasons)}）"
+
+    @property
+    def font_note(self) -> str:
+        """Which roles are not in their standard font, and how to install it; "" if none."""
+        return substitute_message(self.font_facts)
 
 
 def render_pdf(
@@ -105,14 +117,16 @@ def render_pdf(
     allow_missing: bool = False,
     fonts: FontSet | None = None,
     invariant: bool = False,
+    font_cache: Path | None = None,
 ) -> RenderResult:
     """Write the report of ``draft`` to ``out_path`` (atomically) and say what was printed.
 
-    Raises :class:`~.fonts.FontError` (no usable font, a bad font file),
+    ``font_cache`` is the folder keeping the font discovery between runs (the data folder).
+    A print with a 〓 in it is a 草稿, like one with unexplained 错误. Raises :class:`~.fonts.FontError` (no usable font, a bad font file),
     :class:`MissingGlyphsError` (characters no font has; pass ``allow_missing=True`` to
     print them as 〓) or :class:`GovreportError` when the file cannot be written.
     """
-    fonts = fonts or choose_fonts(font_path)
+    fonts = fonts or choose_fonts(font_path, cache_dir=font_cache)
     styles = Styles.build(fonts)
     glyphs = GlyphMapper(fonts)
     report = _Report(form, draft, styles, glyphs)
@@ -121,7 +135,10 @@ def render_pdf(
         missing = list(glyphs.missing.values())
         raise MissingGlyphsError(missing_message(missing, fonts), missing)
     errors = unexplained_errors(check_draft(form, draft), draft.explanations)
-    reason = f"尚有 {len(errors)} 项错误未改正或说明" if errors else ""
+    reasons = [f"尚有 {len(errors)} 项错误未改正或说明"] if errors else []
+    if glyphs.missing:
+        reasons.append(f"有 {len(glyphs.missing)} 个字本机字体中没有，印成“{PLACEHOLDER}”")
+    reason = "；".join(reasons)
     digest = fingerprint(draft)
     marks = PageMarks(
         fonts,
@@ -136,20 +153,23 @@ def render_pdf(
     return RenderResult(
         path=out_path,
         pages=pages,
-        draft=bool(errors),
+        draft=bool(reasons),
         unexplained_errors=len(errors),
         missing=tuple(glyphs.missing.values()),
         fingerprint=digest,
         fonts=fonts.describe(),
+        font_facts=tuple(fonts.facts()),
         seal=report.signoff.place if report.signoff else None,
         wide_pages=tuple(wide),
         footer=marks.lines,
     )
 
 
-def check_glyphs(form: Form, draft: Draft, *, font_path: Path | None = None) -> list[MissingChar]:
+def check_glyphs(
+    form: Form, draft: Draft, *, font_path: Path | None = None, font_cache: Path | None = None
+) -> list[MissingChar]:
     """Characters of the draft that no usable font can print, before rendering anything."""
-    fonts = choose_fonts(font_path)
+    fonts = choose_fonts(font_path, cache_dir=font_cache)
     glyphs = GlyphMapper(fonts)
     _Report(form, draft, Styles.build(fonts), glyphs).story()
     return list(glyphs.missing.values())

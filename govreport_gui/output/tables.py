@@ -223,8 +223,9 @@ class _Layout:
         for block in self.table.blocks:
             span = self.grid // len(block.columns)
             for j, column in enumerate(block.columns):
+                body = self.styles.fonts.body
                 num = max(
-                    (stringWidth(t, self.font, size) for t in self._value_texts(block, j)),
+                    (self.styles.fonts.width(t, body, size) for t in self._value_texts(block, j)),
                     default=0,
                 )
                 longest = len(column.path[-1]) if column.path else 0
@@ -293,6 +294,7 @@ class _Layout:
     # -- cells -----------------------------------------------------------------------------
 
     def build(self, size: float, widths: list[float], glyphs: GlyphMapper) -> list[Flowable]:
+        self.size = size
         return [BlockTable(self._spec(b, size, widths, glyphs)) for b in self.table.blocks]
 
     def _para(
@@ -355,11 +357,34 @@ class _Layout:
             self._nested_lines(block, size, glyphs, spec, span)
         return spec
 
-    def _values(self, block: Block, row: Row, span: int, spec: BlockSpec, line: list[Cell]) -> None:
+    def _mark(self, text: str, glyphs: GlyphMapper, where: str, align: str = "right") -> Cell:
+        """A value or mark, with the same per-character fallback as every other text.
+
+        A plain string when the body font has every character (fast, and the column
+        widths are measured in it), else a one-line Paragraph with fallback runs.
+        """
+        body = self.styles.fonts.body
+        runs = glyphs.segments(text, body, where)
+        if not runs or (len(runs) == 1 and runs[0][0] is body):
+            return runs[0][1] if runs else ""
+        style = self.styles.cell(self.size, align)
+        return Paragraph(glyphs.markup(text, body, where), style)
+
+    def _values(
+        self,
+        block: Block,
+        row: Row,
+        span: int,
+        spec: BlockSpec,
+        line: list[Cell],
+        glyphs: GlyphMapper,
+    ) -> None:
         ln = len(spec.lines)
         for j, column in enumerate(block.columns):
             col = self.first_value + j * span
-            line[col] = printed_value(self.draft.value(cell_id(self.table.id, row.id, column.id)))
+            text = printed_value(self.draft.value(cell_id(self.table.id, row.id, column.id)))
+            where = f"{self.where}：{row.label or row.id}／{'·'.join(column.path) or column.id}"
+            line[col] = self._mark(text, glyphs, where)
             spec.right.append((ln, col))
             if span > 1:
                 spec.line_spans.append((ln, col, col + span - 1))
@@ -372,10 +397,11 @@ class _Layout:
             line[0] = self._para(row.label, size, glyphs, "left", row.level * size)
             if row.group:
                 ln = len(spec.lines)
-                line[self.label_cols] = NO_VALUE
+                mark = self._mark(NO_VALUE, glyphs, self.where, "center")
+                line[self.label_cols] = mark
                 spec.centre.append((ln, self.label_cols))
                 for j in range(len(block.columns)):
-                    line[self.first_value + j * span] = NO_VALUE
+                    line[self.first_value + j * span] = mark
                     spec.centre.append((ln, self.first_value + j * span))
                     if span > 1:
                         spec.line_spans.append(
@@ -391,7 +417,7 @@ class _Layout:
                 ]
                 unit = next((c.unit for c in cells if c is not None), "")
                 line[self.label_cols] = self._para(unit, size, glyphs)
-                self._values(block, row, span, spec, line)
+                self._values(block, row, span, spec, line, glyphs)
             spec.lines.append(line)
 
     def _nested_lines(
@@ -411,7 +437,7 @@ class _Layout:
                 if k < last_label:
                     spec.line_spans.append((ln, k, last_label))
             if not row.group:
-                self._values(block, row, span, spec, line)
+                self._values(block, row, span, spec, line, glyphs)
             spec.lines.append(line)
         for i, row in enumerate(block.rows):
             if i in line_of or not self.label_cols:

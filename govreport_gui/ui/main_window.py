@@ -8,6 +8,7 @@ review page jumps straight to a cell), and 上一步/下一步 walk through them
 from __future__ import annotations
 
 from dataclasses import dataclass
+from functools import partial
 from pathlib import Path
 
 from PySide6.QtCore import QDir, QSize, QStandardPaths, Qt
@@ -264,7 +265,7 @@ class MainWindow(QMainWindow):
         review = ReviewPage(session)
         review.jumpRequested.connect(self.go_to_cell)
         steps.append(Step("review", "审核", review))
-        sign = SignPage(session)
+        sign = SignPage(session, font_note=partial(printing.font_note, self.settings))
         sign.pdfRequested.connect(self.save_pdf)
         sign.printRequested.connect(self.print_report)
         sign.statusRequested.connect(self.set_status)

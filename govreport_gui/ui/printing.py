@@ -49,8 +49,15 @@ class PdfRenderer:
         self, form: Form, draft: Draft, out_path: Path, *, allow_missing: bool = False
     ) -> object:
         _, pdf = _output()
+        from ..storage.paths import resolve_data_dir
+
         return pdf.render_pdf(
-            form, draft, out_path, font_path=self.font_path(), allow_missing=allow_missing
+            form,
+            draft,
+            out_path,
+            font_path=self.font_path(),
+            allow_missing=allow_missing,
+            font_cache=resolve_data_dir(),
         )
 
 
@@ -64,6 +71,23 @@ def describe_fonts(font_path: Path | None) -> str:
     fonts, _ = _output()
     chosen = fonts.choose_fonts(font_path)
     return "\n".join(f"{role}：{name}" for role, name in chosen.describe().items())
+
+
+def font_note(settings: AppSettings) -> str:
+    """What 签署与打印 says about the print fonts: roles not in their standard font, and how
+    to install it; "" when all are standard. Reads the font lists only (no ReportLab)."""
+    from ..output import fontfinder, fontroles
+    from ..storage.paths import resolve_data_dir
+
+    try:
+        faces = fontfinder.find_fonts(resolve_data_dir())
+        body = fontfinder.face_from_file(Path(settings.print_font)) if settings.print_font else None
+    except GovreportError as exc:
+        return str(exc)
+    chosen = fontroles.plan(faces, body)
+    if not chosen:
+        return "本机没有可用的中文字体，无法生成 PDF。请在“文件 → 打印字体”中选择字体文件。"
+    return fontroles.substitute_message(fontroles.role_facts(chosen))
 
 
 def print_folder() -> Path:

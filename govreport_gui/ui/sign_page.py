@@ -7,7 +7,10 @@ until the clerk picks another date.
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 from PySide6.QtCore import QDate, Signal
+from PySide6.QtGui import QShowEvent
 from PySide6.QtWidgets import (
     QComboBox,
     QDateEdit,
@@ -46,9 +49,12 @@ class SignPage(QWidget):
     printRequested = Signal()
     statusRequested = Signal(object)  # Status
 
-    def __init__(self, session: DraftSession, parent=None) -> None:
+    def __init__(
+        self, session: DraftSession, parent=None, font_note: Callable[[], str] | None = None
+    ) -> None:
         super().__init__(parent)
         self.session = session
+        self._font_note = font_note  # which fonts the PDF will use, when not the standard
         draft = session.draft
         layout = QVBoxLayout(self)
         layout.addWidget(title_label("签署与打印", self))
@@ -104,6 +110,8 @@ class SignPage(QWidget):
         layout.addWidget(self.field_message)
         self.check_message = InlineMessage(self)
         layout.addWidget(self.check_message)
+        self.font_message = InlineMessage(self)
+        layout.addWidget(self.font_message)
 
         buttons = QHBoxLayout()
         self.pdf_button = QPushButton("保存PDF(&V)…", self)
@@ -261,6 +269,13 @@ class SignPage(QWidget):
             )
         else:
             self.check_message.show_message("没有未处理的错误，报告可以正式打印。", "ok")
+
+    def showEvent(self, event: QShowEvent) -> None:
+        """Say which fonts the PDF uses when they are not the standard ones (read each time:
+        the clerk may install a font or choose another while the window is open)."""
+        super().showEvent(event)
+        if self._font_note is not None:
+            self.font_message.show_message(self._font_note(), "warning")
 
     def show_result(self, message: str, kind: str = "ok") -> None:
         self.result.show_message(message, kind)

@@ -1,0 +1,391 @@
+"""Finding the TrueType fonts of this PC that a print may use, remembered between runs.
+
+Discovery asks fontconfig (``fc-list``) on Linux, the font registry and the font folders
+on Windows, and reads a few header bytes of each candidate (:mod:`.sfnt`). It keeps the
+Chinese faces and the few Latin faces the print falls back to for digits and signs a
+Chinese font may lack (``DroidSansFallbackFull.ttf`` has no digits). It never loads a
+font into ReportLab: choosing is :mod:`.fontroles`, registering is :mod:`.fonts`.
+
+A command-line print is a new process, so the result is kept in ``font-cache.json`` in
+the data folder, keyed on the modification times of the font folders (and of the
+registry's font keys on Windows): installing or removing a font changes its folder, so
+a new font is seen on the next print.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import re
+import shutil
+import subprocess
+import sys
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass
+from functools import lru_cache
+from pathlib import Path
+
+from ..core.atomicfile import write_atomically
+from ..core.errors import GovreportError
+from .sfnt import FaceInfo, SfntError, read_faces
+
+FONT_SUFFIXES = (".ttf", ".ttc", ".otf", ".otc")
+CACHE_FILE = "font-cache.json"
+CACHE_VERSION = 1
+
+#: Latin faces with digits and signs, for a Chinese font that lacks them, serif first
+#: (the body is 仿宋 or 宋体; official documents set their digits in Times New Roman).
+LATIN_FALLBACKS = (
+    "Times New Roman", "Liberation Serif", "DejaVu Serif", "Noto Serif",
+    "Arial", "Liberation Sans", "DejaVu Sans", "Noto Sans",
+)  # fmt: skip
+#: Windows files worth reading even when the registry cannot be (well-known names).
+WINDOWS_FILES = (
+    "simfang.ttf", "simsun.ttc", "simhei.ttf", "simkai.ttf", "simsunb.ttf", "times.ttf",
+    "arial.ttf",
+)  # fmt: skip
+
+
+class FontError(GovreportError):
+    """No usable font, or a chosen font file cannot be used; the message says how to fix it."""
+
+
+class NoChineseFontError(FontError):
+    pass
+
+
+def family_key(name: str) -> str:
+    """A family name compared without spaces or case ("AR PL UMing CN" = "arplumingcn")."""
+    return re.sub(r"\s+", "", name).casefold()
+
+
+@dataclass(frozen=True)
+class Face:
+    """One usable face: a TrueType font this PC has, that may be embedded."""
+
+    path: Path
+    index: int
+    families: tuple[str, ...]
+    name: str
+    chinese: bool = True
+
+    @classmethod
+    def of(cls, info: FaceInfo) -> Face:
+        return cls(info.path, info.index, info.families, info.name, info.chinese)
+
+    def matches(self, family: str) -> bool:
+        wanted = family_key(family)
+        return any(family_key(f) == wanted for f in self.families)
+
+    def to_json(self) -> dict[str, object]:
+        return {
+            "path": str(self.path),
+            "index": self.index,
+            "families": list(self.families),
+            "name": self.name,
+            "chinese": self.chinese,
+        }
+
+    @classmethod
+    def from_json(cls, data: dict[str, object]) -> Face:
+        families = data["families"]
+        assert isinstance(families, list)
+        return cls(
+            Path(str(data["path"])),
+            int(str(data["index"])),
+            tuple(str(f) for f in families),
+            str(data["name"]),
+            bool(data["chinese"]),
+        )
+
+
+def usable(info: FaceInfo, wanted_latin: frozenset[str]) -> bool:
+    """A face the print can embed: TrueType, embeddable, and Chinese or a Latin fallback."""
+    if not (info.truetype and info.embeddable):
+        return False
+    return info.chinese or any(family_key(f) in wanted_latin for f in info.families)
+
+
+@lru_cache(maxsize=4)
+def find_fonts(cache_dir: Path | None = None) -> tuple[Face, ...]:
+    """Usable faces of this PC; read from ``cache_dir``'s cache while the folders are unchanged."""
+    key = discovery_key()
+    cache = cache_dir / CACHE_FILE if cache_dir is not None else None
+    if cache is not None:
+        cached = _read_cache(cache, key)
+        if cached is not None:
+            return cached
+    faces = discover()
+    if cache is not None:
+        _write_cache(cache, key, faces)
+    return faces
+
+
+def discover() -> tuple[Face, ...]:
+    """Look the fonts up now (no cache)."""
+    latin = frozenset(family_key(n) for n in LATIN_FALLBACKS)
+    faces: dict[tuple[Path, int], Face] = {}
+    for info in _candidate_faces():
+        if usable(info, latin):
+            faces.setdefault((info.path, info.index), Face.of(info))
+    return tuple(faces.values())
+
+
+def _read_cache(path: Path, key: dict[str, object]) -> tuple[Face, ...] | None:
+    try:
+        data = json.loads(path.read_text(encoding="utf-8"))
+        if data.get("version") != CACHE_VERSION or data.get("key") != key:
+            return None
+        return tuple(Face.from_json(f) for f in data["faces"])
+    except (OSError, ValueError, KeyError, TypeError, AssertionError):
+        return None  # no cache, or a damaged one: discover again
+
+
+def _write_cache(path: Path, key: dict[str, object], faces: tuple[Face, ...]) -> None:
+    data = {"version": CACHE_VERSION, "key": key, "faces": [f.to_json() for f in faces]}
+    try:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        write_atomically(path, json.dumps(data, ensure_ascii=False).encode("utf-8"))
+    except OSError:
+        pass  # a read-only data folder only costs the next print a discovery
+
+
+# -- a font file the clerk chose ----------------------------------------------------------
+
+
+def face_from_file(path: Path, index: int | None = None) -> Face:
+    """The face of a font file the user chose; FontError saying why it cannot be used."""
+    path = Path(path).expanduser()
+    if not path.is_file():
+        raise FontError(f"找不到字体文件：{path}。请在设置中重新选择字体文件。")
+    try:
+        infos = read_faces(path)
+    except SfntError:
+        raise FontError(
+            f"{path.name} 不是字体文件。请选择 .ttf 或 .ttc 格式的中文 TrueType 字体。"
+        ) from None
+    if index is not None:
+        infos = [i for i in infos if i.index == index]
+        if not infos:
+            raise FontError(f"字体文件 {path.name} 中没有第 {index} 号字体。")
+    truetype = [i for i in infos if i.truetype]
+    if not truetype:
+        raise FontError(unusable_message(path, "postscript outlines"))
+    embeddable = [i for i in truetype if i.embeddable]
+    if not embeddable:
+        raise FontError(unusable_message(path, "embedding"))
+    chosen = next((i for i in embeddable if i.chinese), embeddable[0])
+    return Face.of(chosen)
+
+
+def unusable_message(path: Path, reason: str) -> str:
+    if "postscript outlines" in reason:
+        return (
+            f"字体文件 {path.name} 是 OpenType（CFF）格式，本程序无法嵌入 PDF。"
+            "请改选 TrueType 字体（.ttf 或 .ttc，例如 simfang.ttf、simsun.ttc）。"
+        )
+    if "subsetting" in reason or "embedding" in reason:
+        return f"字体 {path.name} 的授权不允许嵌入 PDF，请改选其他中文字体。"
+    return f"字体文件 {path.name} 无法使用（{reason}），请改选其他中文 TrueType 字体。"
+
+
+# -- what the cache is keyed on -----------------------------------------------------------
+
+
+def discovery_key() -> dict[str, object]:
+    """Modification times of every font folder (and registry key) discovery reads."""
+    key: dict[str, object] = {"platform": sys.platform}
+    if sys.platform == "win32":
+        folders = windows_dirs()
+        key["registry"] = _windows_registry_stamps()
+    else:
+        for var in ("FONTCONFIG_FILE", "FONTCONFIG_PATH"):
+            key[var] = os.environ.get(var, "")
+        folders = unix_font_dirs() + _fontconfig_dirs()
+        key["fc-list"] = bool(shutil.which("fc-list"))
+    key["folders"] = {str(d): stamp for d, stamp in _folder_stamps(folders)}
+    return key
+
+
+def _folder_stamps(roots: Iterable[Path]) -> Iterator[tuple[Path, int]]:
+    """Each existing folder under ``roots`` with its mtime: adding a font changes its folder's."""
+    for root in dict.fromkeys(roots):
+        for folder, subdirs, _files in os.walk(root):
+            subdirs.sort()
+            try:
+                yield Path(folder), os.stat(folder).st_mtime_ns
+            except OSError:
+                continue
+
+
+def _fontconfig_dirs() -> list[Path]:
+    """Folders a custom ``FONTCONFIG_FILE`` lists, and the config file itself."""
+    conf = os.environ.get("FONTCONFIG_FILE")
+    if not conf:
+        return [Path("/etc/fonts")]
+    path = Path(conf)
+    try:
+        text = path.read_text(encoding="utf-8", errors="replace")
+    except OSError:
+        return []
+    dirs = [Path(d.strip()).expanduser() for d in re.findall(r"<dir[^>]*>([^<]+)</dir>", text)]
+    return [path.parent, *dirs]
+
+
+# -- Linux and other Unix ------------------------------------------------------------------
+
+
+def _candidate_faces() -> Iterable[FaceInfo]:
+    if sys.platform == "win32":
+        files = windows_font_files()
+    else:
+        listed = fontconfig_faces()
+        if listed is not None:
+            yield from listed
+            return
+        files = scan(unix_font_dirs())
+    for path in files:
+        try:
+            yield from read_faces(path)
+        except SfntError:
+            continue
+
+
+def _fc_list(fc_list: str, *args: str) -> str:
+    return subprocess.run(
+        [fc_list, "-f", "%{file}|%{index}|%{family}\\n", *args],
+        capture_output=True,
+        text=True,
+        timeout=20,
+        check=False,
+    ).stdout
+
+
+def fontconfig_faces() -> list[FaceInfo] | None:
+    """Chinese and Latin-fallback faces as fontconfig sees them; None without fc-list."""
+    fc_list = shutil.which("fc-list")
+    if fc_list is None:
+        return None
+    latin = {family_key(n) for n in LATIN_FALLBACKS}
+    try:
+        chinese = _fc_list(fc_list, ":lang=zh")
+        every = _fc_list(fc_list)
+    except (OSError, subprocess.SubprocessError):
+        return None
+    wanted: dict[Path, set[int]] = {}
+    for n, listing in enumerate((chinese, every)):
+        for line in listing.splitlines():
+            file, index, families = [*line.split("|", 2), "", ""][:3]
+            if n == 1 and not latin.intersection(family_key(f) for f in families.split(",")):
+                continue
+            if file and index.isdigit():
+                wanted.setdefault(Path(file), set()).add(int(index))
+    infos = []
+    for path, indexes in sorted(wanted.items()):
+        try:
+            infos += [i for i in read_faces(path) if i.index in indexes]
+        except SfntError:
+            continue
+    return infos
+
+
+def unix_font_dirs() -> list[Path]:
+    home = Path.home()
+    return [
+        Path("/usr/share/fonts"),
+        Path("/usr/local/share/fonts"),
+        home / ".fonts",
+        home / ".local/share/fonts",
+        Path("/Library/Fonts"),
+        home / "Library/Fonts",
+    ]
+
+
+def scan(dirs: Iterable[Path]) -> list[Path]:
+    files = []
+    for folder in dirs:
+        if folder.is_dir():
+            files += [p for p in sorted(folder.rglob("*")) if p.suffix.lower() in FONT_SUFFIXES]
+    return files
+
+
+# -- Windows -------------------------------------------------------------------------------
+
+
+def windows_dirs() -> list[Path]:
+    windir = Path(os.environ.get("WINDIR", r"C:\Windows"))
+    dirs = [windir / "Fonts"]
+    local = os.environ.get("LOCALAPPDATA")
+    if local:  # fonts a user installed without admin rights (Windows 10 1809+)
+        dirs.append(Path(local) / "Microsoft" / "Windows" / "Fonts")
+    return dirs
+
+
+def windows_font_files() -> list[Path]:
+    """Files whose registered name looks Chinese or is a family we prefer, plus known files."""
+    from .fontroles import wanted_families  # the roles' names; that module imports this one
+
+    dirs = windows_dirs()
+    wanted = {family_key(n) for n in (*wanted_families(), *LATIN_FALLBACKS)}
+    files: list[Path] = []
+    for name, file in windows_registry_fonts():
+        names = [family_key(n) for n in re.sub(r"\(.*?\)", "", name).split("&")]
+        chinese = any("\u4e00" <= ch <= "\u9fff" for ch in name)
+        if chinese or wanted.intersection(names) or _looks_chinese_file(file):
+            path = Path(file)
+            if not path.is_absolute():
+                path = dirs[0] / file
+            files.append(path)
+    for folder in dirs:
+        files += [folder / f for f in WINDOWS_FILES if (folder / f).is_file()]
+        if folder != dirs[0] and folder.is_dir():  # the per-user folder is small: take all
+            files += scan([folder])
+    return list(dict.fromkeys(p for p in files if p.suffix.lower() in FONT_SUFFIXES))
+
+
+def _looks_chinese_file(file: str) -> bool:
+    stem = Path(file).stem.lower()
+    return stem.startswith(("sim", "fz", "方正", "仿宋", "楷体", "黑体", "宋体", "msyh", "st"))
+
+
+_FONTS_KEY = r"SOFTWARE\Microsoft\Windows NT\CurrentVersion\Fonts"
+
+
+def windows_registry_fonts() -> list[tuple[str, str]]:
+    """(registered name, file) of both registry hives; empty off Windows."""
+    try:
+        import winreg
+    except ImportError:
+        return []
+    found = []
+    for root in (winreg.HKEY_LOCAL_MACHINE, winreg.HKEY_CURRENT_USER):
+        try:
+            with winreg.OpenKey(root, _FONTS_KEY) as key:
+                i = 0
+                while True:
+                    try:
+                        name, value, _ = winreg.EnumValue(key, i)
+                    except OSError:
+                        break
+                    if isinstance(value, str):
+                        found.append((name, value))
+                    i += 1
+        except OSError:
+            continue
+    return found
+
+
+def _windows_registry_stamps() -> list[int]:
+    """Last-write times of both font registry keys (a font installed changes them)."""
+    try:
+        import winreg
+    except ImportError:
+        return []
+    stamps = []
+    for root in (winreg.HKEY_LOCAL_MACHINE, winreg.HKEY_CURRENT_USER):
+        try:
+            with winreg.OpenKey(root, _FONTS_KEY) as key:
+                stamps.append(winreg.QueryInfoKey(key)[2])
+        except OSError:
+            stamps.append(0)
+    return stamps
