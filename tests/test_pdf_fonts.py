@@ -150,7 +150,7 @@ def test_a_rare_character_stops_the_print_and_says_where(library, tmp_path, monk
     assert missing.char == RARE and missing.codepoint == "U+20BB7"
     assert missing.where == ["填报人"]
     assert "U+20BB7" in str(err.value) and "填报人" in str(err.value)
-    monkeypatch.setattr("govreport_gui.output.pdf.choose_fonts", lambda path=None: wqy_only())
+    monkeypatch.setattr("govreport_gui.output.pdf.choose_fonts", lambda path=None, **_: wqy_only())
     assert [m.char for m in check_glyphs(form, draft)] == [RARE]
 
 

@@ -39,6 +39,12 @@ LATIN_FALLBACKS = (
     "Times New Roman", "Liberation Serif", "DejaVu Serif", "Noto Serif",
     "Arial", "Liberation Sans", "DejaVu Sans", "Noto Sans",
 )  # fmt: skip
+#: Fonts of rare characters (CJK Extension B and beyond). They hold few common hanzi, so
+#: they are tested for the characters actually needed, never for the common-hanzi probe.
+RARE_FALLBACKS = (
+    "SimSun-ExtB", "宋体-ExtB", "SimSun-ExtG", "MingLiU-ExtB", "HanaMinB", "HanaMinA",
+    "TW-Sung-Ext-B", "BabelStone Han",
+)  # fmt: skip
 #: Windows files worth reading even when the registry cannot be (well-known names).
 WINDOWS_FILES = (
     "simfang.ttf", "simsun.ttc", "simhei.ttf", "simkai.ttf", "simsunb.ttf", "times.ttf",
@@ -68,10 +74,11 @@ class Face:
     families: tuple[str, ...]
     name: str
     chinese: bool = True
+    supplementary: bool = False  # has CJK Extension B: a rare-character fallback
 
     @classmethod
-    def of(cls, info: FaceInfo) -> Face:
-        return cls(info.path, info.index, info.families, info.name, info.chinese)
+    def of(cls, info: FaceInfo, supplementary: bool = False) -> Face:
+        return cls(info.path, info.index, info.families, info.name, info.chinese, supplementary)
 
     def matches(self, family: str) -> bool:
         wanted = family_key(family)
@@ -84,6 +91,7 @@ class Face:
             "families": list(self.families),
             "name": self.name,
             "chinese": self.chinese,
+            "supplementary": self.supplementary,
         }
 
     @classmethod
@@ -96,14 +104,26 @@ class Face:
             tuple(str(f) for f in families),
             str(data["name"]),
             bool(data["chinese"]),
+            bool(data.get("supplementary")),
         )
 
 
-def usable(info: FaceInfo, wanted_latin: frozenset[str]) -> bool:
-    """A face the print can embed: TrueType, embeddable, and Chinese or a Latin fallback."""
+_STYLED = re.compile(r"(bold|italic|oblique|light|black|heavy|thin|condensed|narrow)", re.I)
+
+
+def usable(info: FaceInfo, wanted: frozenset[str], supplementary: bool = False) -> bool:
+    """A face the print can embed: TrueType, embeddable, and Chinese, with Extension B,
+    or a wanted fallback family in its regular style (digits must not print bold)."""
     if not (info.truetype and info.embeddable):
         return False
-    return info.chinese or any(family_key(f) in wanted_latin for f in info.families)
+    if info.chinese or supplementary:
+        return True
+    named = any(family_key(f) in wanted for f in info.families)
+    return named and not _STYLED.search(info.postscript.partition("-")[2])
+
+
+def _wanted_fallbacks() -> frozenset[str]:
+    return frozenset(family_key(n) for n in (*LATIN_FALLBACKS, *RARE_FALLBACKS))
 
 
 @lru_cache(maxsize=4)
@@ -123,11 +143,11 @@ def find_fonts(cache_dir: Path | None = None) -> tuple[Face, ...]:
 
 def discover() -> tuple[Face, ...]:
     """Look the fonts up now (no cache)."""
-    latin = frozenset(family_key(n) for n in LATIN_FALLBACKS)
+    wanted = _wanted_fallbacks()
     faces: dict[tuple[Path, int], Face] = {}
-    for info in _candidate_faces():
-        if usable(info, latin):
-            faces.setdefault((info.path, info.index), Face.of(info))
+    for info, extension_b in _candidate_faces():
+        if usable(info, wanted, extension_b):
+            faces.setdefault((info.path, info.index), Face.of(info, extension_b))
     return tuple(faces.values())
 
 
@@ -143,8 +163,9 @@ def _read_cache(path: Path, key: dict[str, object]) -> tuple[Face, ...] | None:
 
 def _write_cache(path: Path, key: dict[str, object], faces: tuple[Face, ...]) -> None:
     data = {"version": CACHE_VERSION, "key": key, "faces": [f.to_json() for f in faces]}
+    if not path.parent.is_dir():
+        return  # no data folder yet (the window makes it): no folder just for a cache
     try:
-        path.parent.mkdir(parents=True, exist_ok=True)
         write_atomically(path, json.dumps(data, ensure_ascii=False).encode("utf-8"))
     except OSError:
         pass  # a read-only data folder only costs the next print a discovery
@@ -201,6 +222,7 @@ def discovery_key() -> dict[str, object]:
     else:
         for var in ("FONTCONFIG_FILE", "FONTCONFIG_PATH"):
             key[var] = os.environ.get(var, "")
+        key["conf"] = _file_stamp(os.environ.get("FONTCONFIG_FILE", ""))
         folders = unix_font_dirs() + _fontconfig_dirs()
         key["fc-list"] = bool(shutil.which("fc-list"))
     key["folders"] = {str(d): stamp for d, stamp in _folder_stamps(folders)}
@@ -219,23 +241,29 @@ def _folder_stamps(roots: Iterable[Path]) -> Iterator[tuple[Path, int]]:
 
 
 def _fontconfig_dirs() -> list[Path]:
-    """Folders a custom ``FONTCONFIG_FILE`` lists, and the config file itself."""
+    """Folders a custom ``FONTCONFIG_FILE`` lists (the file's own time is in the key)."""
     conf = os.environ.get("FONTCONFIG_FILE")
     if not conf:
         return [Path("/etc/fonts")]
-    path = Path(conf)
     try:
-        text = path.read_text(encoding="utf-8", errors="replace")
+        text = Path(conf).read_text(encoding="utf-8", errors="replace")
     except OSError:
         return []
-    dirs = [Path(d.strip()).expanduser() for d in re.findall(r"<dir[^>]*>([^<]+)</dir>", text)]
-    return [path.parent, *dirs]
+    return [Path(d.strip()).expanduser() for d in re.findall(r"<dir[^>]*>([^<]+)</dir>", text)]
+
+
+def _file_stamp(name: str) -> int:
+    try:
+        return os.stat(name).st_mtime_ns if name else 0
+    except OSError:
+        return 0
 
 
 # -- Linux and other Unix ------------------------------------------------------------------
 
 
-def _candidate_faces() -> Iterable[FaceInfo]:
+def _candidate_faces() -> Iterable[tuple[FaceInfo, bool]]:
+    """Faces to consider, each with whether it is known to hold CJK Extension B."""
     if sys.platform == "win32":
         files = windows_font_files()
     else:
@@ -246,14 +274,14 @@ def _candidate_faces() -> Iterable[FaceInfo]:
         files = scan(unix_font_dirs())
     for path in files:
         try:
-            yield from read_faces(path)
+            yield from ((info, False) for info in read_faces(path))
         except SfntError:
             continue
 
 
-def _fc_list(fc_list: str, *args: str) -> str:
+def _fc_list(fc_list: str, pattern: str) -> str:
     return subprocess.run(
-        [fc_list, "-f", "%{file}|%{index}|%{family}\\n", *args],
+        [fc_list, "-f", "%{file}|%{index}|%{family}\\n", pattern],
         capture_output=True,
         text=True,
         timeout=20,
@@ -261,29 +289,33 @@ def _fc_list(fc_list: str, *args: str) -> str:
     ).stdout
 
 
-def fontconfig_faces() -> list[FaceInfo] | None:
-    """Chinese and Latin-fallback faces as fontconfig sees them; None without fc-list."""
+def fontconfig_faces() -> list[tuple[FaceInfo, bool]] | None:
+    """Chinese and fallback faces as fontconfig sees them; None without fc-list."""
     fc_list = shutil.which("fc-list")
     if fc_list is None:
         return None
-    latin = {family_key(n) for n in LATIN_FALLBACKS}
-    try:
-        chinese = _fc_list(fc_list, ":lang=zh")
-        every = _fc_list(fc_list)
+    named = _wanted_fallbacks()
+    try:  # Chinese faces, faces with Extension B (from U+20000), and every face by name
+        listings = [_fc_list(fc_list, pattern) for pattern in (":lang=zh", ":charset=20000", ":")]
     except (OSError, subprocess.SubprocessError):
         return None
     wanted: dict[Path, set[int]] = {}
-    for n, listing in enumerate((chinese, every)):
+    extension_b: set[tuple[Path, int]] = set()
+    for n, listing in enumerate(listings):
         for line in listing.splitlines():
             file, index, families = [*line.split("|", 2), "", ""][:3]
-            if n == 1 and not latin.intersection(family_key(f) for f in families.split(",")):
+            if n == 2 and not named.intersection(family_key(f) for f in families.split(",")):
                 continue
             if file and index.isdigit():
                 wanted.setdefault(Path(file), set()).add(int(index))
+                if n == 1:
+                    extension_b.add((Path(file), int(index)))
     infos = []
     for path, indexes in sorted(wanted.items()):
         try:
-            infos += [i for i in read_faces(path) if i.index in indexes]
+            infos += [
+                (i, (path, i.index) in extension_b) for i in read_faces(path) if i.index in indexes
+            ]
         except SfntError:
             continue
     return infos
@@ -326,7 +358,7 @@ def windows_font_files() -> list[Path]:
     from .fontroles import wanted_families  # the roles' names; that module imports this one
 
     dirs = windows_dirs()
-    wanted = {family_key(n) for n in (*wanted_families(), *LATIN_FALLBACKS)}
+    wanted = {family_key(n) for n in wanted_families()} | _wanted_fallbacks()
     files: list[Path] = []
     for name, file in windows_registry_fonts():
         names = [family_key(n) for n in re.sub(r"\(.*?\)", "", name).split("&")]

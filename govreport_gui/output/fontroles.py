@@ -17,7 +17,7 @@ from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from enum import StrEnum
 
-from .fontfinder import Face
+from .fontfinder import RARE_FALLBACKS, Face
 
 
 class Role(StrEnum):
@@ -93,18 +93,13 @@ ADVICE = {
     ),
     Role.NUMBER: "宋体（SimSun）是中文 Windows 自带的字体。",
 }
-#: Fonts of rare characters (CJK Extension B and beyond). They hold few common hanzi, so
-#: they are tested for the characters actually needed, never for :data:`PROBE`.
-GLYPH_FALLBACKS = (
-    "SimSun-ExtB", "宋体-ExtB", "SimSun-ExtG", "MingLiU-ExtB", "HanaMinB", "HanaMinA",
-    "TW-Sung-Ext-B", "BabelStone Han",
-)  # fmt: skip
+GLYPH_FALLBACKS = RARE_FALLBACKS  # the name the rest of output/ knows them by
 
 
 def wanted_families() -> tuple[str, ...]:
     """Every family name a role or a fallback asks for (what Windows discovery looks for)."""
     names = [n for chain in PREFERRED.values() for n in chain]
-    return tuple(dict.fromkeys([*names, *GLYPH_FALLBACKS]))
+    return tuple(dict.fromkeys(names))
 
 
 def ranked(faces: Iterable[Face], names: Sequence[str]) -> list[Face]:

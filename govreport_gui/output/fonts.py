@@ -18,7 +18,7 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from reportlab.pdfbase import pdfmetrics
+from reportlab.pdfbase import pdfmetrics, ttfonts
 from reportlab.pdfbase.ttfonts import TTFError, TTFont
 
 from ..core.errors import os_reason
@@ -65,6 +65,27 @@ PROBE = "中华人民共和国政府信息公开工作年度报告统计"
 
 
 # -- registering and checking ----------------------------------------------------------
+
+
+_rl_to_unicode = ttfonts.makeToUnicodeCMap
+
+
+def to_unicode_cmap(fontname: str, subset: Sequence[int]) -> str:
+    """ReportLab's ToUnicode CMap, with characters beyond U+FFFF written as UTF-16.
+
+    ReportLab writes 𠀀 as ``<20000>``, an odd-length hex string readers reject, so a rare
+    character in a name prints but cannot be searched or copied. The PDF reference wants
+    UTF-16BE (a surrogate pair): ``<D840DC00>``.
+    """
+    cmap = _rl_to_unicode(fontname, subset)
+    for i, code in enumerate(subset):
+        if code > 0xFFFF:
+            utf16 = chr(code).encode("utf-16-be").hex().upper()
+            cmap = cmap.replace(f"<{i:02X}> <{code:04X}>", f"<{i:02X}> <{utf16}>", 1)
+    return cmap
+
+
+ttfonts.makeToUnicodeCMap = to_unicode_cmap
 
 
 @dataclass(frozen=True)
@@ -133,6 +154,7 @@ class FontSet:
         spare = [f for f in spare if f not in own]
         latin = ranked([f for f in spare if not f.chinese], LATIN_FALLBACKS)
         chinese = ranked(spare, GLYPH_FALLBACKS)
+        chinese += [f for f in spare if f.supplementary and f not in chinese]
         chinese += [f for f in spare if f.chinese and f not in chinese]
         role_fonts = list(dict.fromkeys(roles.values()))
         self._wide = (*role_fonts, *chinese, *latin)
