@@ -103,9 +103,7 @@ def test_no_font_with_digits_names_the_table_cells(library, tmp_path):
     assert result.returncode == 2
     assert "“1”（U+0031，见：" in result.stderr
     assert "三、收到和处理政府信息公开申请情况" in result.stderr or "行政许可" in result.stderr
-    result = run(
-        "pdf", str(draft_file), "-o", str(tmp_path / "x.pdf"), "--allow-missing", env=env
-    )
+    result = run("pdf", str(draft_file), "-o", str(tmp_path / "x.pdf"), "--allow-missing", env=env)
     assert result.returncode == 0
     assert "正式打印稿" not in result.stdout and "草稿" in result.stdout
     assert "〓" in pdftotext(tmp_path / "x.pdf")
@@ -134,9 +132,7 @@ def extension_b_font(path: Path, family: str = "Test Rare Hanzi") -> Path:
     return path
 
 
-def test_a_rare_name_character_prints_from_a_font_holding_only_rare_characters(
-    library, tmp_path
-):
+def test_a_rare_name_character_prints_from_a_font_holding_only_rare_characters(library, tmp_path):
     rare = read_faces(extension_b_font(tmp_path / "rare.ttf"))[0]
     zen = next(f for f in find_fonts() if f.matches("WenQuanYi Zen Hei"))
     fonts = choose_fonts(faces=[zen, Face.of(rare, supplementary=True)])

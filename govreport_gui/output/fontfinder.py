@@ -14,6 +14,7 @@ a new font is seen on the next print.
 
 from __future__ import annotations
 
+import contextlib
 import json
 import os
 import re
@@ -165,10 +166,8 @@ def _write_cache(path: Path, key: dict[str, object], faces: tuple[Face, ...]) ->
     data = {"version": CACHE_VERSION, "key": key, "faces": [f.to_json() for f in faces]}
     if not path.parent.is_dir():
         return  # no data folder yet (the window makes it): no folder just for a cache
-    try:
+    with contextlib.suppress(OSError):  # a read-only data folder costs the next print a lookup
         write_atomically(path, json.dumps(data, ensure_ascii=False).encode("utf-8"))
-    except OSError:
-        pass  # a read-only data folder only costs the next print a discovery
 
 
 # -- a font file the clerk chose ----------------------------------------------------------
