@@ -6,7 +6,6 @@ from __future__ import annotations
 import os
 from pathlib import Path
 
-import pytest
 from fontTools.fontBuilder import FontBuilder
 from fontTools.pens.ttGlyphPen import TTGlyphPen
 
@@ -22,15 +21,11 @@ from tests.cli import run
 from tests.helpers import filled_2021_draft
 from tests.pdf_support import pdffonts, pdftotext
 
-DROID = Path("/usr/share/fonts/truetype/droid/DroidSansFallbackFull.ttf")
+DROID = Path("/usr/share/fonts/truetype/droid/DroidSansFallbackFull.ttf")  # fonts-droid-fallback
 DEJAVU = Path("/usr/share/fonts/truetype/dejavu")
 WQY = Path("/usr/share/fonts/truetype/wqy/wqy-zenhei.ttc")
 UMING = Path("/usr/share/fonts/truetype/arphic/uming.ttc")
 EXT_B = "\U00020000"  # 𠀀, the first CJK Extension B character
-
-needs_droid = pytest.mark.skipif(
-    not DROID.is_file(), reason="needs Debian fonts-droid-fallback (installed by .ci/run)"
-)
 
 
 def table_values(form, draft) -> list[str]:
@@ -58,7 +53,6 @@ def fontconfig(tmp_path: Path, *dirs: Path) -> dict[str, str]:
     return {"FONTCONFIG_FILE": str(conf), "GOVREPORT_DATA_DIR": str(tmp_path / "data")}
 
 
-@needs_droid
 def test_droid_body_prints_every_table_value(library, tmp_path):
     form = library.get("2021")
     draft = filled_2021_draft(library)
@@ -73,7 +67,6 @@ def test_droid_body_prints_every_table_value(library, tmp_path):
     assert result.final and not result.missing
 
 
-@needs_droid
 def test_droid_as_the_only_chinese_font(library, tmp_path):
     draft_file = tmp_path / "filled.json"
     form = library.get("2021")
@@ -94,7 +87,6 @@ def test_droid_as_the_only_chinese_font(library, tmp_path):
     assert names == {"DroidSansFallback", "DejaVuSerif"}
 
 
-@needs_droid
 def test_no_font_with_digits_names_the_table_cells(library, tmp_path):
     draft_file = tmp_path / "filled.json"
     write_draft_file(filled_2021_draft(library), draft_file)
