@@ -30,6 +30,7 @@ from ..core.atomicfile import write_atomically
 from ..core.errors import GovreportError
 from .sfnt import FaceInfo, SfntError, read_faces
 
+FONT_ENV = "GOVREPORT_FONT"  # the body font file, when not chosen otherwise
 FONT_SUFFIXES = (".ttf", ".ttc", ".otf", ".otc")
 CACHE_FILE = "font-cache.json"
 CACHE_VERSION = 1

@@ -23,6 +23,7 @@ from reportlab.pdfbase.ttfonts import TTFError, TTFont
 
 from ..core.errors import os_reason
 from .fontfinder import (
+    FONT_ENV,
     LATIN_FALLBACKS,
     Face,
     FontError,
@@ -59,7 +60,6 @@ __all__ = [
     "register",
 ]
 
-FONT_ENV = "GOVREPORT_FONT"
 #: Characters every report prints; a face without them is not a usable Chinese font.
 PROBE = "中华人民共和国政府信息公开工作年度报告统计"
 

@@ -9,6 +9,7 @@ A4 page at 300 dpi is worse and slower than the viewer's.
 
 from __future__ import annotations
 
+import os
 import tempfile
 from collections.abc import Callable
 from pathlib import Path
@@ -79,9 +80,10 @@ def font_note(settings: AppSettings) -> str:
     from ..output import fontfinder, fontroles
     from ..storage.paths import resolve_data_dir
 
+    chosen_file = settings.print_font or os.environ.get(fontfinder.FONT_ENV, "")
     try:
         faces = fontfinder.find_fonts(resolve_data_dir())
-        body = fontfinder.face_from_file(Path(settings.print_font)) if settings.print_font else None
+        body = fontfinder.face_from_file(Path(chosen_file)) if chosen_file else None
     except GovreportError as exc:
         return str(exc)
     chosen = fontroles.plan(faces, body)
