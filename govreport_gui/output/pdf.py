@@ -57,6 +57,7 @@ from .layout import (
 from .marks import PageMarks, fingerprint, qr_code, qr_payload
 from .signoff import SealPlace, SignOff, issue_date, signatory_table
 from .tables import print_table
+from .titlebreak import title_lines
 
 __all__ = [
     "MissingChar",
@@ -283,7 +284,7 @@ class _Report:
 
     def story(self) -> list[Flowable]:
         form, draft, styles = self.form, self.draft, self.styles
-        story: list[Flowable] = [self.para(draft.title(form), styles.title, "报告标题", Role.TITLE)]
+        story: list[Flowable] = [self.title(draft.title(form), styles.title, "报告标题")]
         addressee = draft.report.get("addressee", "").strip()
         if addressee:
             if not addressee.endswith(("：", ":")):
@@ -320,6 +321,18 @@ class _Report:
         for number, section in enumerate(attachments, 1):
             story += self.attachment(section, number if len(attachments) > 1 else None)
         return story
+
+    def title(self, text: str, style, where: str) -> Paragraph:  # type: ignore[no-untyped-def]
+        """A title broken between words into balanced lines (GB/T 9704 §7.3.1)."""
+        font = self.fonts[Role.TITLE]
+        size = style.fontSize
+
+        def width(line: str) -> float:
+            return self.fonts.width(line, font, size)
+
+        lines = title_lines(text, width, AREA_WIDTH, size) or [""]
+        markup = "<br/>".join(self.glyphs.markup(line, font, where) for line in lines)
+        return Paragraph(markup, style)
 
     def paragraphs(self, text: str, where: str) -> list[Flowable]:
         """One paragraph per line of user text, first line indented two characters."""
@@ -412,12 +425,7 @@ class _Report:
         flow.append(self.para(label, self.styles.attachment_label, "附件", Role.HEADING))
         title = table.title.format(year=self.draft.year) if table else _attachment_name(section)
         flow.append(
-            self.para(
-                title,
-                self.styles.attachment_title.clone("att", spaceBefore=LEADING),
-                title,
-                Role.TITLE,
-            )
+            self.title(title, self.styles.attachment_title.clone("att", spaceBefore=LEADING), title)
         )
         flow.append(
             self.para(f"填报单位（盖章）：{self.draft.unit}", self.styles.unit_line, "填报单位")
