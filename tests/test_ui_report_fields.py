@@ -84,7 +84,7 @@ def test_sign_page_says_which_fonts_stand_in_for_the_standard_ones(
 ):
     # this PC has AR PL UMing and WenQuanYi: no 仿宋, 小标宋 or 黑体
     monkeypatch.setenv("GOVREPORT_DATA_DIR", str(tmp_path / "data"))
-    window, _store, page = _sign_page(qtbot, library, tmp_path)
+    _window, _store, page = _sign_page(qtbot, library, tmp_path)
     shown = page.font_message.text.text()
     assert page.font_message.isVisibleTo(page)
     assert "正文：AR PL UMing CN（标准字体为仿宋，本机没有）" in shown

@@ -25,16 +25,16 @@ from reportlab.platypus import (
     NextPageTemplate,
     PageBreak,
     PageTemplate,
-    Paragraph,
     Spacer,
 )
 from reportlab.platypus.doctemplate import LayoutError
 
 from ..core.atomicfile import replace_file, sync_folder
-from ..core.checks import check_draft, unexplained_errors
+from ..core.checks import check_draft, section_of, unexplained_errors
 from ..core.draft import Draft
 from ..core.errors import GovreportError, os_reason
 from ..core.model import Form, Section
+from ..core.rules import Finding, Severity
 from .fontroles import RoleFact, substitute_message
 from .fonts import FontSet, Role, choose_fonts, find_fonts, missing_glyphs
 from .glyphs import PLACEHOLDER, GlyphMapper, MissingChar, MissingGlyphsError, missing_message
@@ -52,6 +52,7 @@ from .layout import (
     WIDE_AREA_LEFT,
     WIDE_AREA_WIDTH,
     WIDE_PAGE,
+    Para,
     Styles,
 )
 from .marks import PageMarks, fingerprint, qr_code, qr_payload
@@ -130,12 +131,13 @@ def render_pdf(
     fonts = fonts or choose_fonts(font_path, cache_dir=font_cache)
     styles = Styles.build(fonts)
     glyphs = GlyphMapper(fonts)
-    report = _Report(form, draft, styles, glyphs)
+    findings = check_draft(form, draft)
+    report = _Report(form, draft, styles, glyphs, findings)
     story = report.story()
     if glyphs.missing and not allow_missing:
         missing = list(glyphs.missing.values())
         raise MissingGlyphsError(missing_message(missing, fonts), missing)
-    errors = unexplained_errors(check_draft(form, draft), draft.explanations)
+    errors = unexplained_errors(findings, draft.explanations)
     reasons = [f"尚有 {len(errors)} 项错误未改正或说明"] if errors else []
     if glyphs.missing:
         reasons.append(f"有 {len(glyphs.missing)} 个字本机字体中没有，印成“{PLACEHOLDER}”")
@@ -271,16 +273,30 @@ def _attachment_name(section: Section) -> str:
 class _Report:
     """Builds the story (the list of flowables) of one print."""
 
-    def __init__(self, form: Form, draft: Draft, styles: Styles, glyphs: GlyphMapper) -> None:
+    def __init__(
+        self,
+        form: Form,
+        draft: Draft,
+        styles: Styles,
+        glyphs: GlyphMapper,
+        findings: list[Finding] | None = None,
+    ) -> None:
         self.form = form
         self.draft = draft
         self.styles = styles
         self.glyphs = glyphs
         self.fonts = styles.fonts
         self.signoff: SignOff | None = None
+        findings = check_draft(form, draft) if findings is None else findings
+        #: explained 错误 still to print, with their 说明 (they travel with the paper)
+        self.explained = [
+            f
+            for f in findings
+            if f.severity is Severity.ERROR and draft.explanations.get(f.rule, "").strip()
+        ]
 
-    def para(self, text: str, style, where: str, role: Role = Role.BODY) -> Paragraph:  # type: ignore[no-untyped-def]
-        return Paragraph(self.glyphs.markup(text, self.fonts[role], where), style)
+    def para(self, text: str, style, where: str, role: Role = Role.BODY) -> Para:  # type: ignore[no-untyped-def]
+        return Para(self.glyphs.markup(text, self.fonts[role], where), style)
 
     def story(self) -> list[Flowable]:
         form, draft, styles = self.form, self.draft, self.styles
@@ -294,6 +310,7 @@ class _Report:
         for section in form.sections:
             if not _is_attachment(section):
                 story += self.section(section)
+        story += self.data_notes(None)  # explained 错误 of no table printed so far
         if attachments:
             story += self.attachment_note(attachments)
         self.signoff = SignOff(
@@ -313,16 +330,16 @@ class _Report:
             ]
         # the seal block stays with the last text line, and a heading stays with its text
         tail: list[Flowable] = []
-        if isinstance(story[-1], Paragraph):
+        if isinstance(story[-1], Para):
             tail.append(story.pop())
-            while story and isinstance(story[-1], Paragraph) and story[-1].getKeepWithNext():
+            while story and isinstance(story[-1], Para) and story[-1].getKeepWithNext():
                 tail.insert(0, story.pop())
         story.append(KeepTogether(tail + closing))
         for number, section in enumerate(attachments, 1):
             story += self.attachment(section, number if len(attachments) > 1 else None)
         return story
 
-    def title(self, text: str, style, where: str) -> Paragraph:  # type: ignore[no-untyped-def]
+    def title(self, text: str, style, where: str) -> Para:  # type: ignore[no-untyped-def]
         """A title broken between words into balanced lines (GB/T 9704 §7.3.1)."""
         font = self.fonts[Role.TITLE]
         size = style.fontSize
@@ -332,7 +349,7 @@ class _Report:
 
         lines = title_lines(text, width, AREA_WIDTH, size) or [""]
         markup = "<br/>".join(self.glyphs.markup(line, font, where) for line in lines)
-        return Paragraph(markup, style)
+        return Para(markup, style)
 
     def paragraphs(self, text: str, where: str) -> list[Flowable]:
         """One paragraph per line of user text, first line indented two characters."""
@@ -341,7 +358,7 @@ class _Report:
             line = line.strip(" \t\u3000\u00a0")
             if not line:
                 continue
-            result.append(Paragraph(self._body_markup(line, where), self.styles.body))
+            result.append(Para(self._body_markup(line, where), self.styles.body))
         return result
 
     def _body_markup(self, line: str, where: str) -> str:
@@ -371,7 +388,12 @@ class _Report:
         printed = print_table(
             self.form, self.form.table(section.table), self.draft, self.styles, self.glyphs
         )
-        table_flow = [*self.table_heading(section), *printed.flowables, Spacer(0, LEADING / 2)]
+        table_flow = [
+            *self.table_heading(section),
+            *printed.flowables,
+            *self.data_notes(section),
+            Spacer(0, LEADING / 2),
+        ]
         if not printed.wide:
             return heading + text + table_flow
         if text:
@@ -398,9 +420,27 @@ class _Report:
             flow.append(self.para(table.note, self.styles.note, title))
         return flow
 
+    def data_notes(self, section: Section | None) -> list[Flowable]:
+        """数据说明: each explained 错误 of this section's table with its 说明, so the office
+        receiving the paper reads the explanation beside the contradiction it sees.
+        ``None``: every explained 错误 not printed yet."""
+        due = [f for f in self.explained if section is None or section_of(self.form, f) == section]
+        if not due:
+            return []
+        self.explained = [f for f in self.explained if f not in due]
+        style = self.styles.note
+        flow: list[Flowable] = [Spacer(0, 4), self.para("数据说明：", style, "数据说明")]
+        for n, finding in enumerate(due, 1):
+            explanation = self.draft.explanations[finding.rule].strip()
+            text = f"{n}. {finding.message.rstrip('。')}。说明：{explanation}"
+            flow.append(
+                self.para(text, style.clone("data_note", leftIndent=style.fontSize), "数据说明")
+            )
+        return flow
+
     def attachment_note(self, attachments: list[Section]) -> list[Flowable]:
         """附件说明: 正文下空一行左空二字编排"附件：", several attachments numbered."""
-        names = [_attachment_name(s) for s in attachments]
+        names = [self.attachment_title(s) for s in attachments]
         flow: list[Flowable] = [Spacer(0, LEADING)]
         if len(names) == 1:
             flow.append(self.para(f"{ATTACHMENT}：{names[0]}", self.styles.body, "附件说明"))
@@ -413,6 +453,14 @@ class _Report:
             flow.append(self.para(text, style, "附件说明"))
         return flow
 
+    def attachment_title(self, section: Section) -> str:
+        """The attachment's own title: the 附件说明 line names it the same (GB/T 9704 7.3.6)."""
+        if section.table:
+            title = self.form.table(section.table).title.format(year=self.draft.year)
+            if title:
+                return title
+        return _attachment_name(section)
+
     def attachment(self, section: Section, number: int | None) -> list[Flowable]:
         """An attachment on its own page(s): 附件 top left, title on line 3, the table."""
         table = self.form.table(section.table) if section.table else None
@@ -423,7 +471,7 @@ class _Report:
         flow: list[Flowable] = [NextPageTemplate("wide" if wide else "portrait"), PageBreak()]
         label = ATTACHMENT + (str(number) if number else "")
         flow.append(self.para(label, self.styles.attachment_label, "附件", Role.HEADING))
-        title = table.title.format(year=self.draft.year) if table else _attachment_name(section)
+        title = self.attachment_title(section)
         flow.append(
             self.title(title, self.styles.attachment_title.clone("att", spaceBefore=LEADING), title)
         )
@@ -436,6 +484,7 @@ class _Report:
             if table.note:
                 flow.append(self.para(table.note, self.styles.note, title))
             flow += printed.flowables
+            flow += self.data_notes(section)
         width = WIDE_AREA_WIDTH if wide else AREA_WIDTH
         flow.append(Spacer(0, 6))
         flow.append(

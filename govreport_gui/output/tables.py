@@ -30,7 +30,7 @@ from reportlab.platypus import Flowable, Paragraph, Table, TableStyle
 from ..core.draft import Draft
 from ..core.model import Block, Form, Row, cell_id
 from ..core.model import Table as FormTable
-from ..core.values import Value, display
+from ..core.values import Kind, Value, display
 from .glyphs import GlyphMapper
 from .layout import AREA_WIDTH, TABLE_SIZES, WIDE_AREA_WIDTH, Styles
 
@@ -48,8 +48,14 @@ Cell = object  # a Paragraph, a plain string (numbers) or ""
 Span = tuple[tuple[int, int], tuple[int, int]]  # ((col0, row0), (col1, row1))
 
 
-def printed_value(value: Value) -> str:
-    """A cell value as the table prints it: blank blank, 不适用 "/", numbers as entered."""
+MINUS = "\u2212"  # −, the minus sign (GB/T 15835), not the hyphen
+
+
+def printed_value(value: Value, kind: Kind | None = None) -> str:
+    """A cell value as the table prints it: blank blank, 不适用 "/", numbers as entered;
+    a signed count (2019 本年增/减) keeps its sign: +37, −12, 0."""
+    if kind is Kind.SIGNED and isinstance(value, int) and value:
+        return f"+{value}" if value > 0 else f"{MINUS}{-value}"
     return display(value, NA_PRINTED)
 
 
@@ -208,13 +214,24 @@ class _Layout:
 
     # -- widths --------------------------------------------------------------------------
 
+    def _printed(self, row: Row, column_id: str) -> str:
+        cid = cell_id(self.table.id, row.id, column_id)
+        cell = self.form.cells.get(cid)
+        return printed_value(self.draft.value(cid), cell.kind if cell else None)
+
+    def _money_unit(self, block: Block, col: int) -> str:
+        """ "（元）" after an amount's header when the header does not say its unit."""
+        column = block.columns[col]
+        cells = [self.form.cells.get(cell_id(self.table.id, r.id, column.id)) for r in block.rows]
+        units = {c.unit for c in cells if c is not None and c.kind is Kind.MONEY and c.unit}
+        if len(units) != 1:
+            return ""
+        unit = units.pop()
+        return "" if any(unit in label for label in column.path) else f"（{unit}）"
+
     def _value_texts(self, block: Block, col: int) -> list[str]:
         column = block.columns[col]
-        return [
-            printed_value(self.draft.value(cell_id(self.table.id, row.id, column.id)))
-            for row in block.rows
-            if not row.group
-        ]
+        return [self._printed(row, column.id) for row in block.rows if not row.group]
 
     def widths(self, size: float, avail: float, squeeze: bool = False) -> list[float] | None:
         """Column widths filling ``avail``, or None when the table cannot fit it at ``size``."""
@@ -347,6 +364,8 @@ class _Layout:
                 c1 = self.first_value + (end + 1) * span - 1
                 r0 = head0 + level
                 r1 = last_head if level == len(path) - 1 else r0
+                if level == len(path) - 1:
+                    text += self._money_unit(block, j)
                 header[r0][c0] = self._para(text, size, glyphs)
                 if (c0, r0) != (c1, r1):
                     spans.append(((c0, r0), (c1, r1)))
@@ -382,7 +401,7 @@ class _Layout:
         ln = len(spec.lines)
         for j, column in enumerate(block.columns):
             col = self.first_value + j * span
-            text = printed_value(self.draft.value(cell_id(self.table.id, row.id, column.id)))
+            text = self._printed(row, column.id)
             where = f"{self.where}：{row.label or row.id}／{'·'.join(column.path) or column.id}"
             line[col] = self._mark(text, glyphs, where)
             spec.right.append((ln, col))
