@@ -10,6 +10,7 @@ stops the print (:class:`MissingGlyphsError`) unless ``allow_missing`` prints ã€
 
 from __future__ import annotations
 
+import math
 import os
 import tempfile
 import threading
@@ -349,7 +350,10 @@ class _Report:
 
         lines = title_lines(text, width, AREA_WIDTH, size) or [""]
         markup = "<br/>".join(self.glyphs.markup(line, font, where) for line in lines)
-        return Para(markup, style)
+        # the title and the space below it take whole body lines: the text stays on the grid
+        height = len(lines) * style.leading + style.spaceBefore
+        gap = math.ceil((height + style.spaceAfter) / LEADING - 1e-6) * LEADING - height
+        return Para(markup, style.clone(f"{style.name}-{len(lines)}", spaceAfter=gap))
 
     def paragraphs(self, text: str, where: str) -> list[Flowable]:
         """One paragraph per line of user text, first line indented two characters."""
