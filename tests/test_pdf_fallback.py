@@ -11,12 +11,12 @@ from fontTools.pens.ttGlyphPen import TTGlyphPen
 
 from govreport_gui.core.draft import write_draft_file
 from govreport_gui.core.model import cell_id
+from govreport_gui.core.table_layout import printed_value
+from govreport_gui.output.font_roles import Role, plan, role_facts, substitute_message
 from govreport_gui.output.fontfinder import Face, find_fonts
-from govreport_gui.output.fontroles import Role, plan, role_facts, substitute_message
 from govreport_gui.output.fonts import choose_fonts
 from govreport_gui.output.pdf import render_pdf
 from govreport_gui.output.sfnt import read_faces
-from govreport_gui.output.tables import printed_value
 from tests.cli import run
 from tests.helpers import filled_2021_draft
 from tests.pdf_support import pdffonts, pdftotext

@@ -6,10 +6,10 @@ import re
 
 from pypdf import PdfReader
 
+from govreport_gui.core.dates import official_date
 from govreport_gui.core.draft import new_draft
 from govreport_gui.core.formfile import build_form
 from govreport_gui.output.pdf import render_pdf
-from govreport_gui.output.signoff import official_date
 from tests.pdf_support import pdftotext
 
 COLUMNS = 24

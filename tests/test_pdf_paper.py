@@ -7,9 +7,9 @@ from decimal import Decimal
 from govreport_gui.core.checks import check_draft, unexplained_errors
 from govreport_gui.core.draft import new_draft
 from govreport_gui.core.samples import demo_draft
+from govreport_gui.core.table_layout import printed_value
 from govreport_gui.core.values import NA, Kind
 from govreport_gui.output.pdf import render_pdf
-from govreport_gui.output.tables import printed_value
 from tests.pdf_support import pdftotext
 
 

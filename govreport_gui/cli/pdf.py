@@ -11,7 +11,7 @@ from ..core.library import default_library
 from ..storage.paths import resolve_data_dir
 from . import EXIT_OK
 from .drafting import load_with_previous
-from .output import warn
+from .output import add_force_option, guard_output, warn
 
 CLI_FONT_HINT = "在命令行中：用 --font 字体文件 指定字体（或设置环境变量 GOVREPORT_FONT）。"
 CLI_MISSING_HINT = (
@@ -37,6 +37,7 @@ def register(sub: Any) -> None:
         help="字体中没有的字印成“〓”并继续生成（默认：报告缺字并停止）",
     )
     p.add_argument("--previous", type=Path, metavar="上年文件", help="上一年度的草稿文件")
+    add_force_option(p)
     p.set_defaults(func=pdf_command)
 
 
@@ -45,6 +46,7 @@ def pdf_command(args: argparse.Namespace) -> int:
     from ..output.glyphs import MissingGlyphsError
     from ..output.pdf import describe_missing, render_pdf
 
+    guard_output(args, args.file, args.previous, args.font)
     library = default_library()
     draft = load_with_previous(args.file, args.previous, library)
     form = library.get(draft.form_id)
@@ -64,7 +66,7 @@ def pdf_command(args: argparse.Namespace) -> int:
         warn(result.font_note)
     if result.missing:
         warn(describe_missing(list(result.missing)))
-    if result.draft:
+    if result.draft_mark:
         warn(f"注意：尚有 {result.unexplained_errors} 项错误未改正或说明，每页印有“草稿”字样。")
     print(f"已生成 {result.path}：{result.pages} 页，{result.status}，指纹 {result.fingerprint}")
     return EXIT_OK

@@ -17,7 +17,7 @@ from ..storage.backups import BackupInfo
 from ..storage.base import DraftInfo, Status
 from ..storage.paths import resolve_data_dir
 from . import EXIT_BAD_INPUT, EXIT_OK
-from .output import expand_wildcards, print_json, warn
+from .output import add_force_option, expand_wildcards, guard_output, print_json, warn
 
 _TIME = "%Y-%m-%d %H:%M:%S"
 
@@ -51,6 +51,7 @@ def register(sub: Any) -> None:
     p = sub.add_parser("export", help="把数据文件夹中的一份草稿导出为草稿文件")
     p.add_argument("draft_id", metavar="DRAFT_ID", help="草稿编号（见 govreport drafts）")
     p.add_argument("-o", "--output", required=True, type=Path, help="输出文件")
+    add_force_option(p)
     _data_dir_option(p)
     p.set_defaults(func=export_command)
 
@@ -151,6 +152,7 @@ def _import_line(path: Path, result: Any) -> str:
 
 
 def export_command(args: argparse.Namespace) -> int:
+    guard_output(args)
     with _open(args, read_only=True) as store:
         store.export(args.draft_id, args.output)
     return EXIT_OK

@@ -13,7 +13,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from .atomicfile import write_atomically
+from .atomicfile import OUTPUT, write_atomically
 from .errors import DraftFileError, GovreportError, ValueInputError, os_reason
 from .jsontext import JsonTextError, parse_json
 from .library import FormLibrary
@@ -143,7 +143,11 @@ def dumps(draft: Draft) -> str:
 
 
 def write_draft_file(draft: Draft, path: Path) -> None:
-    """Write atomically: a crash leaves the old file or the new one, never half of one."""
+    """Write atomically: a crash leaves the old file or the new one, never half of one.
+
+    The caller has checked ``path`` with :func:`core.safe_output.check_output_path`; the
+    file gets output permissions (an existing file's bits, else the umask's).
+    """
     path = Path(path)
     try:
         payload = (dumps(draft) + "\n").encode("utf-8")
@@ -153,7 +157,7 @@ def write_draft_file(draft: Draft, path: Path) -> None:
             f"无法写入文件 {path}：草稿中有无效的字符 {bad}，请删去后重试"
         ) from None
     try:
-        write_atomically(path, payload)
+        write_atomically(path, payload, mode=OUTPUT)
     except OSError as exc:
         raise GovreportError(f"无法写入文件 {path}：{os_reason(exc)}") from None
 

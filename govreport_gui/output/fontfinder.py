@@ -4,7 +4,7 @@ Discovery asks fontconfig (``fc-list``) on Linux, the font registry and the font
 on Windows, and reads a few header bytes of each candidate (:mod:`.sfnt`). It keeps the
 Chinese faces and the few Latin faces the print falls back to for digits and signs a
 Chinese font may lack (``DroidSansFallbackFull.ttf`` has no digits). It never loads a
-font into ReportLab: choosing is :mod:`.fontroles`, registering is :mod:`.fonts`.
+font into ReportLab: choosing is :mod:`.font_roles`, registering is :mod:`.fonts`.
 
 A command-line print is a new process, so the result is kept in ``font-cache.json`` in
 the data folder, keyed on the modification times of the font folders (and of the
@@ -355,7 +355,7 @@ def windows_dirs() -> list[Path]:
 
 def windows_font_files() -> list[Path]:
     """Files whose registered name looks Chinese or is a family we prefer, plus known files."""
-    from .fontroles import wanted_families  # the roles' names; that module imports this one
+    from .font_roles import wanted_families  # the roles' names; that module imports this one
 
     dirs = windows_dirs()
     wanted = {family_key(n) for n in wanted_families()} | _wanted_fallbacks()

@@ -2,7 +2,7 @@
 
 The PDF is signed and sealed, so its look must not depend on the viewer: every font is a
 TrueType font of this PC (found by :mod:`.fontfinder`, chosen per role by
-:mod:`.fontroles`), embedded as a subset, never ReportLab's non-embedded ``STSong-Light``.
+:mod:`.font_roles`), embedded as a subset, never ReportLab's non-embedded ``STSong-Light``.
 ReportLab silently drops characters a font lacks, so every text is checked against the
 fonts before rendering (see :mod:`.glyphs`). Registering parses a whole font (0.1–0.2 s
 for a Chinese one), so only the role fonts are registered up front; a fallback font is
@@ -22,6 +22,16 @@ from reportlab.pdfbase import pdfmetrics, ttfonts
 from reportlab.pdfbase.ttfonts import TTFError, TTFont
 
 from ..core.errors import os_reason
+from .font_roles import (
+    GLYPH_FALLBACKS,
+    PREFERRED,
+    ROLE_NAMES,
+    Role,
+    RoleFact,
+    candidates,
+    ranked,
+    role_facts,
+)
 from .fontfinder import (
     FONT_ENV,
     LATIN_FALLBACKS,
@@ -31,16 +41,6 @@ from .fontfinder import (
     face_from_file,
     find_fonts,
     unusable_message,
-)
-from .fontroles import (
-    GLYPH_FALLBACKS,
-    PREFERRED,
-    ROLE_NAMES,
-    Role,
-    RoleFact,
-    candidates,
-    ranked,
-    role_facts,
 )
 
 __all__ = [

@@ -30,13 +30,21 @@ from reportlab.platypus import (
 )
 from reportlab.platypus.doctemplate import LayoutError
 
-from ..core.atomicfile import replace_file, sync_folder
+from ..core.atomicfile import publish
 from ..core.checks import check_draft, section_of, unexplained_errors
+from ..core.dates import issue_date
 from ..core.draft import Draft
 from ..core.errors import GovreportError, os_reason
 from ..core.model import Form, Section
+from ..core.report_outline import (
+    ATTACHMENT,
+    attachment_title,
+    is_attachment,
+    paragraphs,
+    run_in_heading,
+)
 from ..core.rules import Finding, Severity
-from .fontroles import RoleFact, substitute_message
+from .font_roles import RoleFact, substitute_message
 from .fonts import FontSet, Role, choose_fonts, find_fonts, missing_glyphs
 from .glyphs import PLACEHOLDER, GlyphMapper, MissingChar, MissingGlyphsError, missing_message
 from .layout import (
@@ -57,7 +65,7 @@ from .layout import (
     Styles,
 )
 from .marks import PageMarks, fingerprint, qr_code, qr_payload
-from .signoff import SealPlace, SignOff, issue_date, signatory_table
+from .signoff import SealPlace, SignOff, signatory_table
 from .tables import print_table
 from .titlebreak import title_lines
 
@@ -70,7 +78,6 @@ __all__ = [
     "render_pdf",
 ]
 
-ATTACHMENT = "附件"
 SIGNATORY_SIZE = 14  # 4号 at the end of the report
 TABLE_SIGNATORY_SIZE = 12
 _build_lock = threading.Lock()  # a registered TTFont must not serve two documents at once
@@ -80,7 +87,7 @@ _build_lock = threading.Lock()  # a registered TTFont must not serve two documen
 class RenderResult:
     path: Path
     pages: int
-    draft: bool  # the 草稿 mark is printed: some 错误 are neither fixed nor explained
+    draft_mark: bool  # the 草稿 mark is printed: some 错误 are neither fixed nor explained
     unexplained_errors: int
     missing: tuple[MissingChar, ...]  # printed as 〓 (only with allow_missing)
     fingerprint: str
@@ -92,11 +99,11 @@ class RenderResult:
 
     @property
     def final(self) -> bool:
-        return not self.draft
+        return not self.draft_mark
 
     @property
     def status(self) -> str:
-        if not self.draft:
+        if not self.draft_mark:
             return "正式打印稿"
         reasons = [f"尚有 {self.unexplained_errors} 项错误未改正或说明"] * bool(
             self.unexplained_errors
@@ -157,7 +164,7 @@ def render_pdf(
     return RenderResult(
         path=out_path,
         pages=pages,
-        draft=bool(reasons),
+        draft_mark=bool(reasons),
         unexplained_errors=len(errors),
         missing=tuple(glyphs.missing.values()),
         fingerprint=digest,
@@ -237,8 +244,7 @@ def _build(
     )
     try:
         doc.build(story)
-        replace_file(tmp, out_path)
-        sync_folder(out_path.parent)
+        publish(tmp, Path(out_path))  # output permissions: umask, or the old file's
     except LayoutError as exc:
         Path(tmp).unlink(missing_ok=True)
         raise GovreportError(f"排版失败：有内容超过一页的大小，无法放入页面（{exc}）") from None
@@ -260,15 +266,6 @@ def _print_options(canv) -> None:  # type: ignore[no-untyped-def]
     """Print at 100 % (forms must not be scaled), double-sided as GB/T 9704 6.2 asks."""
     canv.setViewerPreference("PrintScaling", "None")
     canv.setViewerPreference("Duplex", "DuplexFlipLongEdge")
-
-
-def _is_attachment(section: Section) -> bool:
-    return section.title.startswith(ATTACHMENT)
-
-
-def _attachment_name(section: Section) -> str:
-    name = section.title.removeprefix(ATTACHMENT).lstrip("：:　 ")
-    return name or section.title
 
 
 class _Report:
@@ -307,9 +304,9 @@ class _Report:
             if not addressee.endswith(("：", ":")):
                 addressee += "："
             story.append(self.para(addressee, styles.addressee, "主送机关"))
-        attachments = [s for s in form.sections if _is_attachment(s)]
+        attachments = [s for s in form.sections if is_attachment(s)]
         for section in form.sections:
-            if not _is_attachment(section):
+            if not is_attachment(section):
                 story += self.section(section)
         story += self.data_notes(None)  # explained 错误 of no table printed so far
         if attachments:
@@ -357,28 +354,18 @@ class _Report:
 
     def paragraphs(self, text: str, where: str) -> list[Flowable]:
         """One paragraph per line of user text, first line indented two characters."""
-        result: list[Flowable] = []
-        for line in text.splitlines():
-            line = line.strip(" \t\u3000\u00a0")
-            if not line:
-                continue
-            result.append(Para(self._body_markup(line, where), self.styles.body))
-        return result
+        return [Para(self._body_markup(p, where), self.styles.body) for p in paragraphs(text)]
 
     def _body_markup(self, line: str, where: str) -> str:
         """A leading "（一）…。" run-in heading is set in 楷体 (二级标题) when the PC has it."""
         kai = self.fonts[Role.KAI]
         body = self.fonts[Role.BODY]
-        if kai is not body and line[:1] in "（(":
-            close = next((i for i, ch in enumerate(line[:6]) if ch in "）)"), -1)
-            numeral = line[1:close] if close > 1 else ""
-            if numeral and all(ch in "一二三四五六七八九十" for ch in numeral):
-                stop = line.find("。")
-                end = stop + 1 if 0 <= stop < 40 else (len(line) if len(line) <= 40 else close + 1)
-                head = self.glyphs.markup(line[:end], kai, where)
-                return f'<font name="{kai.name}">{head}</font>' + self.glyphs.markup(
-                    line[end:], body, where
-                )
+        end = run_in_heading(line) if kai is not body else 0
+        if end:
+            head = self.glyphs.markup(line[:end], kai, where)
+            return f'<font name="{kai.name}">{head}</font>' + self.glyphs.markup(
+                line[end:], body, where
+            )
         return self.glyphs.markup(line, body, where)
 
     def section(self, section: Section) -> list[Flowable]:
@@ -417,8 +404,8 @@ class _Report:
         """The table's own title when it differs from the section's, and its note."""
         table = self.form.table(section.table or "")
         flow: list[Flowable] = []
-        title = table.title.format(year=self.draft.year)
-        if title and title != section.title and not _is_attachment(section):
+        title = table.title_for(self.draft.year)
+        if title and title != section.title and not is_attachment(section):
             flow.append(self.para(title, self.styles.heading, title, Role.HEADING))
         if table.note:
             flow.append(self.para(table.note, self.styles.note, title))
@@ -444,7 +431,7 @@ class _Report:
 
     def attachment_note(self, attachments: list[Section]) -> list[Flowable]:
         """附件说明: 正文下空一行左空二字编排"附件：", several attachments numbered."""
-        names = [self.attachment_title(s) for s in attachments]
+        names = [attachment_title(self.form, s, self.draft.year) for s in attachments]
         flow: list[Flowable] = [Spacer(0, LEADING)]
         if len(names) == 1:
             flow.append(self.para(f"{ATTACHMENT}：{names[0]}", self.styles.body, "附件说明"))
@@ -457,14 +444,6 @@ class _Report:
             flow.append(self.para(text, style, "附件说明"))
         return flow
 
-    def attachment_title(self, section: Section) -> str:
-        """The attachment's own title: the 附件说明 line names it the same (GB/T 9704 7.3.6)."""
-        if section.table:
-            title = self.form.table(section.table).title.format(year=self.draft.year)
-            if title:
-                return title
-        return _attachment_name(section)
-
     def attachment(self, section: Section, number: int | None) -> list[Flowable]:
         """An attachment on its own page(s): 附件 top left, title on line 3, the table."""
         table = self.form.table(section.table) if section.table else None
@@ -475,7 +454,7 @@ class _Report:
         flow: list[Flowable] = [NextPageTemplate("wide" if wide else "portrait"), PageBreak()]
         label = ATTACHMENT + (str(number) if number else "")
         flow.append(self.para(label, self.styles.attachment_label, "附件", Role.HEADING))
-        title = self.attachment_title(section)
+        title = attachment_title(self.form, section, self.draft.year)
         flow.append(
             self.title(title, self.styles.attachment_title.clone("att", spaceBefore=LEADING), title)
         )

@@ -9,7 +9,6 @@ paper is sealed by hand. Dates print as 2018年2月12日 (no zero padding, 7.3.5
 
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass
 
 from reportlab.lib import colors
@@ -29,23 +28,6 @@ SEAL_OFFSET = 3 * mm  # issuer and date sit this much below the seal's centre
 BLOCK_HEIGHT = SEAL_TOP_GAP + SEAL_DIAMETER + 2 * mm
 BLANK_DATE = "　　　　年　　月　　日"
 SIGN_LINE_CHARS = 5
-
-_DATE = re.compile(r"^\s*(\d{4})\s*[年./\-]\s*(\d{1,2})\s*[月./\-]\s*(\d{1,2})\s*日?\s*$")
-
-
-def official_date(text: str) -> str:
-    """``2018.2.12`` / ``2018-02-12`` / ``2018年02月12日`` → ``2018年2月12日``; else as typed."""
-    m = _DATE.match(text or "")
-    if not m:
-        return (text or "").strip()
-    year, month, day = (int(g) for g in m.groups())
-    if not (1 <= month <= 12 and 1 <= day <= 31):
-        return text.strip()
-    return f"{year}年{month}月{day}日"
-
-
-def issue_date(draft: Draft) -> str:
-    return official_date(draft.report.get("issue_date") or draft.signatories.get("date", ""))
 
 
 @dataclass

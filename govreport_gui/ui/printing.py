@@ -77,7 +77,7 @@ def describe_fonts(font_path: Path | None) -> str:
 def font_note(settings: AppSettings) -> str:
     """What 签署与打印 says about the print fonts: roles not in their standard font, and how
     to install it; "" when all are standard. Reads the font lists only (no ReportLab)."""
-    from ..output import fontfinder, fontroles
+    from ..output import font_roles, fontfinder
     from ..storage.paths import resolve_data_dir
 
     chosen_file = settings.print_font or os.environ.get(fontfinder.FONT_ENV, "")
@@ -86,10 +86,10 @@ def font_note(settings: AppSettings) -> str:
         body = fontfinder.face_from_file(Path(chosen_file)) if chosen_file else None
     except GovreportError as exc:
         return str(exc)
-    chosen = fontroles.plan(faces, body)
+    chosen = font_roles.plan(faces, body)
     if not chosen:
         return "本机没有可用的中文字体，无法生成 PDF。请在“文件 → 打印字体”中选择字体文件。"
-    return fontroles.substitute_message(fontroles.role_facts(chosen))
+    return font_roles.substitute_message(font_roles.role_facts(chosen))
 
 
 def print_folder() -> Path:

@@ -8,7 +8,8 @@ Each role therefore has a chain of families, best first, ending in faces of the 
 style (宋/明 before 黑 for the title). :func:`role_facts` says, for the command line and
 the 签署与打印 page, which font serves each role and how to get the standard one.
 
-Pure Python: showing the facts does not load ReportLab (registering is :mod:`.fonts`).
+Pure Python: showing the facts does not load ReportLab (registering is :mod:`.fonts`),
+and Word and the web page can name the same families and let the reader's PC substitute.
 """
 
 from __future__ import annotations
