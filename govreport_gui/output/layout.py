@@ -33,8 +33,8 @@ AREA_BOTTOM = PAGE_HEIGHT - TOP_MARGIN - AREA_HEIGHT  # 35 mm
 AREA_RIGHT = AREA_LEFT + AREA_WIDTH  # right margin 26 mm
 AREA_TOP = PAGE_HEIGHT - TOP_MARGIN
 
-#: A table too wide for the portrait type area is printed on a landscape page whose type
-#: area is the portrait one turned: 225 × 156 mm, table head towards the binding edge.
+#: A table too wide for the portrait type area is printed turned on a portrait sheet: the
+#: type area is the portrait one turned, 225 × 156 mm, the table's head at the left edge.
 WIDE_PAGE = landscape(A4)
 WIDE_AREA_WIDTH = AREA_HEIGHT
 WIDE_AREA_HEIGHT = AREA_WIDTH
@@ -49,7 +49,9 @@ LEADING = AREA_HEIGHT / LINES_PER_PAGE  # 28.99 pt: 22 lines fill the type area
 TITLE_SIZE = 22  # 2号
 PAGE_NUMBER_SIZE = 14  # 4号
 PAGE_NUMBER_GAP = 7 * mm  # from the bottom of the type area to the top of the dashes
-TABLE_SIZES = (12, 10.5)  # 小四, 五号: the largest that fits is used
+#: 小四, 五号, 小五: the largest that fits the portrait type area is used; a table turns to
+#: a landscape type area only when even 小五 (9 pt, the smallest table type) does not fit.
+TABLE_SIZES = (12, 10.5, 9)
 SEAL_DIAMETER = 45 * mm  # county-level seals are 4.5 cm (国发〔1999〕25号)
 
 

@@ -60,13 +60,12 @@ from .layout import (
     WIDE_AREA_HEIGHT,
     WIDE_AREA_LEFT,
     WIDE_AREA_WIDTH,
-    WIDE_PAGE,
     Para,
     Styles,
 )
 from .marks import PageMarks, fingerprint, qr_code, qr_payload
 from .signoff import SealPlace, SignOff, signatory_table
-from .tables import print_table
+from .tables import BlockTable, LeadIn, print_table
 from .titlebreak import title_lines
 
 __all__ = [
@@ -206,9 +205,18 @@ def _build(
         marks.draw(canv, (PAGE_WIDTH, PAGE_HEIGHT), portrait_area)
 
     def on_wide(canv, doc) -> None:  # type: ignore[no-untyped-def]
+        """A wide table on a portrait sheet, turned so its head is at the left edge (订口 of
+        odd pages, 切口 of even ones, GB/T 9704 §8): page number and marks where every
+        other page has them, the type area turned 90° counter-clockwise."""
         _print_options(canv)
         wide_pages.append(canv.getPageNumber())
-        marks.draw(canv, WIDE_PAGE, wide_area)
+        marks.draw(canv, (PAGE_WIDTH, PAGE_HEIGHT), portrait_area)
+        canv.saveState()
+        canv.translate(PAGE_WIDTH, 0)
+        canv.rotate(90)
+
+    def on_wide_end(canv, doc) -> None:  # type: ignore[no-untyped-def]
+        canv.restoreState()
 
     def frame(area: tuple[float, float, float, float], name: str) -> Frame:
         x, y, w, h = area
@@ -232,7 +240,13 @@ def _build(
                 onPage=on_portrait,
                 pagesize=(PAGE_WIDTH, PAGE_HEIGHT),
             ),
-            PageTemplate("wide", [frame(wide_area, "wide")], onPage=on_wide, pagesize=WIDE_PAGE),
+            PageTemplate(
+                "wide",
+                [frame(wide_area, "wide")],
+                onPage=on_wide,
+                onPageEnd=on_wide_end,
+                pagesize=(PAGE_WIDTH, PAGE_HEIGHT),
+            ),
         ],
         title=draft.title(form),
         author=draft.unit,
@@ -266,6 +280,29 @@ def _print_options(canv) -> None:  # type: ignore[no-untyped-def]
     """Print at 100 % (forms must not be scaled), double-sided as GB/T 9704 6.2 asks."""
     canv.setViewerPreference("PrintScaling", "None")
     canv.setViewerPreference("Duplex", "DuplexFlipLongEdge")
+
+
+def _template(flowable: Flowable) -> str | None:
+    action = getattr(flowable, "action", ())
+    return action[1] if isinstance(flowable, NextPageTemplate) and len(action) > 1 else None
+
+
+def _no_blank_pages(story: list[Flowable]) -> list[Flowable]:
+    """Two wide tables in a row turn straight from one to the next, without the empty
+    portrait page between them that "back to portrait, then wide again" would print."""
+    out: list[Flowable] = []
+    for flowable in story:
+        out.append(flowable)
+        tail = out[-4:]
+        if (
+            len(tail) == 4
+            and _template(tail[0]) == "portrait"
+            and isinstance(tail[1], PageBreak)
+            and _template(tail[2]) == "wide"
+            and isinstance(tail[3], PageBreak)
+        ):
+            del out[-4:-2]
+    return out
 
 
 class _Report:
@@ -335,7 +372,7 @@ class _Report:
         story.append(KeepTogether(tail + closing))
         for number, section in enumerate(attachments, 1):
             story += self.attachment(section, number if len(attachments) > 1 else None)
-        return story
+        return _no_blank_pages(story)
 
     def title(self, text: str, style, where: str) -> Para:  # type: ignore[no-untyped-def]
         """A title broken between words into balanced lines (GB/T 9704 §7.3.1)."""
@@ -379,22 +416,22 @@ class _Report:
         printed = print_table(
             self.form, self.form.table(section.table), self.draft, self.styles, self.glyphs
         )
+        if text:
+            flow, heading = heading + text, []
+        first, *rest = printed.flowables
+        lead = [*heading, *self.table_heading(section)]
         table_flow = [
-            *self.table_heading(section),
-            *printed.flowables,
+            LeadIn(lead, first) if lead and isinstance(first, BlockTable) else first,
+            *rest,
             *self.data_notes(section),
             Spacer(0, LEADING / 2),
         ]
         if not printed.wide:
-            return heading + text + table_flow
-        if text:
-            flow = heading + text
-            heading = []
+            return flow + table_flow
         return [
             *flow,
             NextPageTemplate("wide"),
             PageBreak(),
-            *heading,
             *table_flow,
             NextPageTemplate("portrait"),
             PageBreak(),

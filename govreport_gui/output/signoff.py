@@ -13,7 +13,6 @@ from dataclasses import dataclass
 
 from reportlab.lib import colors
 from reportlab.lib.units import mm
-from reportlab.pdfbase.pdfmetrics import stringWidth
 from reportlab.pdfgen.canvas import Canvas
 from reportlab.platypus import Flowable, Paragraph, Table, TableStyle
 
@@ -28,6 +27,8 @@ SEAL_OFFSET = 3 * mm  # issuer and date sit this much below the seal's centre
 BLOCK_HEIGHT = SEAL_TOP_GAP + SEAL_DIAMETER + 2 * mm
 BLANK_DATE = "　　　　年　　月　　日"
 SIGN_LINE_CHARS = 5
+RIGHT_PAD = 2
+LABEL_PAD = RIGHT_PAD + 1  # a label's "：" must fit: it may not hang out of its cell
 
 
 @dataclass
@@ -99,7 +100,8 @@ def signatory_table(
     font = body.name
     for per_row in (3, 2):
         label_w = [
-            max(stringWidth(f"{label}：", font, size) for label, _ in items[k::per_row]) + 1
+            max(styles.fonts.width(f"{label}：", body, size) for label, _ in items[k::per_row])
+            + LABEL_PAD
             for k in range(per_row)
         ]
         value_w = (width - sum(label_w)) / per_row
@@ -110,7 +112,7 @@ def signatory_table(
         ("FONT", (0, 0), (-1, -1), font, size),  # empty cells too: no stray Helvetica
         ("VALIGN", (0, 0), (-1, -1), "BOTTOM"),
         ("LEFTPADDING", (0, 0), (-1, -1), 0),
-        ("RIGHTPADDING", (0, 0), (-1, -1), 2),
+        ("RIGHTPADDING", (0, 0), (-1, -1), RIGHT_PAD),
         ("TOPPADDING", (0, 0), (-1, -1), size * 0.6),
         ("BOTTOMPADDING", (0, 0), (-1, -1), 1),
     ]

@@ -55,8 +55,11 @@ def print_table(
     form: Form, table: FormTable, draft: Draft, styles: Styles, glyphs: GlyphMapper
 ) -> PrintedTable:
     layout = _Layout(form, build_layout(form, table, draft), table, styles)
-    for wide, avail in ((False, AREA_WIDTH), (True, WIDE_AREA_WIDTH)):
-        for size in TABLE_SIZES:
+    for wide, avail, sizes in (
+        (False, AREA_WIDTH, TABLE_SIZES),
+        (True, WIDE_AREA_WIDTH, TABLE_SIZES[1:]),
+    ):
+        for size in sizes:
             widths = layout.widths(size, avail)
             if widths is not None:
                 return PrintedTable(layout.build(size, widths, glyphs), wide, size)
@@ -80,6 +83,9 @@ class BlockSpec:
     groups: list[tuple[int, int, int, Cell]] = field(default_factory=list)  # col, l0, l1, label
     right: list[tuple[int, int]] = field(default_factory=list)  # line, col of values
     centre: list[tuple[int, int]] = field(default_factory=list)  # line, col of "—" marks
+    #: lines a page must not end after: a heading row or a group label with fewer than
+    #: :data:`KEEP_ROWS` of its rows (the same rule for both layouts)
+    keep: set[int] = field(default_factory=set)
 
     def table(self, first: int, stop: int) -> Table:
         """A ReportLab table of the header and body lines ``first``..``stop``-1."""
@@ -146,9 +152,8 @@ class BlockTable(Flowable):
                 break
             used += h
             fit += 1
-        # a heading line ("三、依申请公开情况 — —") goes to the next page with its first item
-        headings = {ln for ln, _ in self.spec.centre}
-        while fit > 1 and self.first + fit - 1 in headings:
+        # a group heading goes to the next page with its first rows
+        while fit >= 1 and self.first + fit - 1 in self.spec.keep:
             fit -= 1
         # a part's own group labels can make its rows taller: shrink until it really fits
         while fit >= 1:
@@ -160,6 +165,48 @@ class BlockTable(Flowable):
 
     def draw(self) -> None:
         self._table.drawOn(self.canv, 0, 0)
+
+
+KEEP_ROWS = 2  # a group heading row stays with at least this many of its rows
+
+
+class LeadIn(Flowable):
+    """Headings (the section's, the table's title and note) kept with the first rows of
+    the table under them: never alone at the foot of a page, and never a whole page
+    given up because the table is longer than what is left (ReportLab's keepWithNext
+    moves the group to a new page whenever it does not fit)."""
+
+    def __init__(self, lead: list[Flowable], table: BlockTable) -> None:
+        super().__init__()
+        self.lead = lead
+        self.table = table
+
+    def _lead_height(self, availWidth: float, availHeight: float) -> float:
+        return sum(
+            f.wrap(availWidth, availHeight)[1] + f.getSpaceBefore() + f.getSpaceAfter()
+            for f in self.lead
+        )
+
+    def wrap(self, availWidth: float, availHeight: float) -> tuple[float, float]:
+        # always "too tall", so the frame asks split() how to place the parts
+        return availWidth, availHeight + 1
+
+    def split(self, availWidth: float, availHeight: float) -> list[Flowable]:
+        room = availHeight - self._lead_height(availWidth, availHeight)
+        table = self.table
+        if room <= 0:
+            return []
+        if table.wrap(availWidth, room)[1] <= room:
+            return [*self.lead, table]
+        parts = table.split(availWidth, room)
+        lines = table.stop - table.first
+        head = parts[0] if parts else None
+        if isinstance(head, BlockTable) and head.stop - head.first >= min(KEEP_ROWS, lines):
+            return [*self.lead, *parts]
+        return []
+
+    def draw(self) -> None:  # never drawn: split() always hands out the parts
+        raise AssertionError("LeadIn is split, never drawn")
 
 
 class _Layout:
@@ -310,12 +357,18 @@ class _Layout:
             for cell in line.cells:
                 self._place(spec, row, ln, cell, self._content(cell, size, glyphs))
             spec.lines.append(row)
-        for line in block.lines:
+        for ln, line in enumerate(block.lines):
+            if line.heading:  # the heading row and its first rows, while more of them follow
+                spec.keep.add(ln)
+                for k in range(ln + 1, min(ln + KEEP_ROWS, len(block.lines) - 1)):
+                    if block.lines[k + 1].level > line.level:
+                        spec.keep.add(k)
             for cell in line.cells:
                 if cell.rowspan > 1 or cell.kind is CellKind.GROUP:
                     l0 = cell.row - top
                     content = self._content(cell, size, glyphs)
                     spec.groups.append((cell.col, l0, l0 + cell.rowspan - 1, content))
+                    spec.keep.update(range(l0, min(l0 + KEEP_ROWS, l0 + cell.rowspan) - 1))
         return spec
 
     @staticmethod
