@@ -58,3 +58,20 @@ def test_a_nested_group_never_ends_a_page_with_one_row(library) -> None:
         parts = block.split(AREA_WIDTH, height)
         if parts:
             assert parts[0].stop - 1 not in starts, height
+
+
+def test_a_row_with_rows_under_it_keeps_two_of_them(library) -> None:
+    draft = demo_draft(library)
+    form = library.get(draft.form_id)
+    fonts = choose_fonts()
+    printed = print_table(form, form.tables[0], draft, Styles.build(fonts), GlyphMapper(fonts))
+    [block] = [f for f in printed.flowables if isinstance(f, BlockTable)]
+    rows = [r for b in form.tables[0].blocks for r in b.rows]
+    litigation = next(i for i, r in enumerate(rows) if r.label == "五、行政诉讼数量")
+    assert {litigation, litigation + 1} <= block.spec.keep  # 五、 with （一） and （二）
+    assert litigation + 2 not in block.spec.keep
+    _, full_height = block.wrap(AREA_WIDTH, 10_000)
+    for height in range(80, int(full_height), 7):
+        parts = block.split(AREA_WIDTH, height)
+        if parts:
+            assert parts[0].stop - 1 not in {litigation, litigation + 1}, height

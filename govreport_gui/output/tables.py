@@ -25,6 +25,7 @@ from ..core.table_layout import (
     BlockLayout,
     CellKind,
     LayoutCell,
+    Line,
     TableLayout,
     build_layout,
     descendants,
@@ -168,6 +169,20 @@ class BlockTable(Flowable):
 
 
 KEEP_ROWS = 2  # a group heading row stays with at least this many of its rows
+
+
+def _kept_with(lines: tuple[Line, ...], ln: int) -> list[int]:
+    """Lines after which a page may not end because ``lines[ln]`` heads a group (a heading
+    row, or a row with deeper rows under it, 五、行政诉讼数量 over its （一）…（三）): the
+    heading and its first :data:`KEEP_ROWS` rows stay together while the group goes on."""
+    level = lines[ln].level
+    if not (lines[ln].heading or (ln + 1 < len(lines) and lines[ln + 1].level > level)):
+        return []
+    kept = [ln]
+    for k in range(ln + 1, min(ln + KEEP_ROWS, len(lines) - 1)):
+        if lines[k + 1].level > level:
+            kept.append(k)
+    return kept
 
 
 class LeadIn(Flowable):
@@ -358,11 +373,7 @@ class _Layout:
                 self._place(spec, row, ln, cell, self._content(cell, size, glyphs))
             spec.lines.append(row)
         for ln, line in enumerate(block.lines):
-            if line.heading:  # the heading row and its first rows, while more of them follow
-                spec.keep.add(ln)
-                for k in range(ln + 1, min(ln + KEEP_ROWS, len(block.lines) - 1)):
-                    if block.lines[k + 1].level > line.level:
-                        spec.keep.add(k)
+            spec.keep.update(_kept_with(block.lines, ln))
             for cell in line.cells:
                 if cell.rowspan > 1 or cell.kind is CellKind.GROUP:
                     l0 = cell.row - top
