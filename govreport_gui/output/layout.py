@@ -131,15 +131,19 @@ class Styles:
             note=ParagraphStyle("note", parent=body, fontSize=12, leading=18, firstLineIndent=0),
         )
 
-    def cell(self, size: float, align: str = "left", indent: float = 0) -> ParagraphStyle:
-        """Style of a table cell at ``size`` points."""
+    def cell(
+        self, size: float, align: str = "left", indent: float = 0, hang: float = 0
+    ) -> ParagraphStyle:
+        """Style of a table cell at ``size`` points; ``hang`` sets wrapped lines that much
+        further in than the first (a hanging indent under the text after "（一）")."""
         alignment = {"left": TA_LEFT, "center": TA_CENTER, "right": TA_RIGHT}[align]
         return ParagraphStyle(
-            f"cell-{size}-{align}-{indent}",
+            f"cell-{size}-{align}-{indent}-{hang}",
             fontName=self.fonts[Role.BODY].name,
             fontSize=size,
             leading=size * 1.3,
             alignment=alignment,
-            leftIndent=indent,
+            leftIndent=indent + hang,
+            firstLineIndent=-hang,
             wordWrap="CJK",
         )

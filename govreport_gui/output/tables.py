@@ -12,9 +12,11 @@ whose columns cannot fit the portrait type area goes on a landscape page.
 from __future__ import annotations
 
 import math
+import re
 from dataclasses import dataclass, field
 
 from reportlab.lib import colors
+from reportlab.lib.styles import ParagraphStyle
 from reportlab.pdfbase.pdfmetrics import stringWidth
 from reportlab.platypus import Flowable, Paragraph, Table, TableStyle
 
@@ -168,6 +170,11 @@ class BlockTable(Flowable):
         self._table.drawOn(self.canv, 0, 0)
 
 
+#: The numbering a label starts with; its wrapped lines hang under the text after it.
+NUMBERING = re.compile(
+    r"^(（[一二三四五六七八九十]+）|[一二三四五六七八九十]+、|\d+[.．、]|其中：)"
+)
+OPENING_MARKS = "（〔【《“"
 KEEP_ROWS = 2  # a group heading row stays with at least this many of its rows
 
 
@@ -330,8 +337,22 @@ class _Layout:
             return self._mark(cell, size, glyphs)
         if cell.kind is CellKind.LABEL and not cell.text:
             return ""
-        style = self.styles.cell(size, cell.align.value, cell.indent * size)
+        if cell.kind is CellKind.LABEL:
+            style = self._label_style(cell.text, cell.indent * size, size)
+        else:
+            style = self.styles.cell(size, cell.align.value, cell.indent * size)
         return Paragraph(glyphs.markup(cell.text, self.styles.fonts.body, self.where), style)
+
+    def _label_style(self, text: str, indent: float, size: float) -> ParagraphStyle:
+        """A row label: an opening bracket's empty left half taken back, so 「（二）」 sits
+        where its level puts it and 「1.」 under it reads as indented; wrapped lines hang
+        under the text after the numbering (「（一）主动公开…」)."""
+        if text[:1] in OPENING_MARKS:
+            indent -= min(indent, size / 2)
+        numbering = NUMBERING.match(text)
+        body = self.styles.fonts.body
+        hang = self.styles.fonts.width(numbering.group(), body, size) if numbering else 0
+        return self.styles.cell(size, "left", indent, hang)
 
     def _mark(self, cell: LayoutCell, size: float, glyphs: GlyphMapper) -> Cell:
         """A value or mark, with the same per-character fallback as every other text.
