@@ -136,3 +136,46 @@ def test_numbers_are_not_broken_across_lines():
     text = "一" * 27 + "2017年1月1日起" + "二" * 30  # "20" would still fit the first line
     lines = mixed_lines(text, 0)
     assert lines[0].endswith("一") and lines[1].startswith("2017年")
+
+
+def test_a_paragraph_never_ends_with_one_character_alone():
+    lines = mixed_lines("一" * 28 + "二", 0)  # 29 characters: 28 would fit the first line
+    assert lines == ["一" * 27, "一二"]
+
+
+def paragraph_lines(para) -> list[str]:
+    out = []
+    for line in para.blPara.lines:
+        if isinstance(line, tuple | list):
+            out.append("".join(line[1]))
+        else:
+            out.append("".join(w.text for w in line.words))
+    return out
+
+
+@pytest.mark.parametrize("table_id", ["t3", "t4"])
+def test_table_three_labels_leave_no_character_alone(library, table_id):
+    from govreport_gui.output.glyphs import GlyphMapper
+    from govreport_gui.output.tables import BlockTable, print_table
+
+    form = library.get("2021")
+    fonts = choose_fonts()
+    printed = print_table(
+        form,
+        form.table(table_id),
+        filled_2021_draft(library),
+        Styles.build(fonts),
+        GlyphMapper(fonts),
+    )
+    checked = 0
+    for block in (f for f in printed.flowables if isinstance(f, BlockTable)):
+        block.wrap(AREA_WIDTH, 10_000)
+        cells = [c for row in block.spec.header + block.spec.lines for c in row]
+        cells += [label for *_, label in block.spec.groups]
+        for cell in cells:
+            if isinstance(cell, Para.__mro__[1]) and hasattr(cell, "blPara"):
+                lines = paragraph_lines(cell)
+                if len(lines) > 1:
+                    checked += 1
+                    assert len(lines[-1].strip()) > 1, lines
+    assert checked > 3

@@ -9,7 +9,8 @@ inside numbers ("20 / 17年"). Both are replaced by one rule set (:func:`line_st
 - a line never starts with closing punctuation (CANNOT_START) and never ends with an
   opening mark (CANNOT_END): the break moves back one character instead, so every line
   stays inside the type area and the justified line is spread to fill it (撑满版心);
-- digits and Latin letters stay together.
+- digits and Latin letters stay together;
+- the last line is never one character alone (孤字).
 """
 
 from __future__ import annotations
@@ -73,6 +74,22 @@ def line_starts(
         if i - 1 in forced and i < len(chars):
             starts.append(i)
             used = 0.0
+    return _no_lone_last_character(chars, starts, forced)
+
+
+def _no_lone_last_character(
+    chars: Sequence[str], starts: list[int], forced: frozenset[int]
+) -> list[int]:
+    """A paragraph does not end with one character alone on its line (孤字, 「…申请数 / 量」):
+    the character before it goes down too, where the line above keeps at least two."""
+    if len(starts) < 2:
+        return starts
+    last = starts[-1]
+    tail = [c for c in chars[last:] if c and not c.isspace()]
+    if len(tail) != 1 or tail[0] in _cannot_start() or last - 1 in forced:
+        return starts
+    if last - starts[-2] >= 3 and may_break(chars, last - 1):
+        return [*starts[:-1], last - 1]
     return starts
 
 

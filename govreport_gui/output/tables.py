@@ -37,9 +37,9 @@ from .layout import AREA_WIDTH, TABLE_SIZES, WIDE_AREA_WIDTH, Styles
 
 PAD = 3.0  # cell padding, each side
 MIN_VALUE_CHARS = 2  # a value column is at least two characters wide
-IDEAL_VALUE_CHARS = 4
+IDEAL_VALUE_CHARS = 3  # 自然人 on one line, 商业企业 in two: room left for the labels
 MIN_LABEL_CHARS = 6
-MIN_GROUP_CHARS = 2  # "三、" must fit on one line: "、" cannot start one
+MIN_GROUP_CHARS = 3  # 「（三）」 on one line, then 「不予 / 公开」
 IDEAL_LABEL_CHARS = 24
 LINE = 0.6
 
@@ -54,16 +54,20 @@ class PrintedTable:
     size: float
 
 
+#: (size, short headers whole) in order of preference: a 五号 table whose 自然人 stays on
+#: one line before a 小四 one that leaves 人 alone; 小五 only when nothing larger fits.
+_TRIES = [(s, True) for s in TABLE_SIZES[:2]] + [(s, False) for s in TABLE_SIZES[:2]]
+_TRIES += [(TABLE_SIZES[2], True), (TABLE_SIZES[2], False)]
+_WIDE_TRIES = [(s, w) for w in (True, False) for s in TABLE_SIZES[1:]]
+
+
 def print_table(
     form: Form, table: FormTable, draft: Draft, styles: Styles, glyphs: GlyphMapper
 ) -> PrintedTable:
     layout = _Layout(form, build_layout(form, table, draft), table, styles)
-    for wide, avail, sizes in (
-        (False, AREA_WIDTH, TABLE_SIZES),
-        (True, WIDE_AREA_WIDTH, TABLE_SIZES[1:]),
-    ):
-        for size in sizes:
-            widths = layout.widths(size, avail)
+    for wide, avail, tries in ((False, AREA_WIDTH, _TRIES), (True, WIDE_AREA_WIDTH, _WIDE_TRIES)):
+        for size, whole_headers in tries:
+            widths = layout.widths(size, avail, whole_headers=whole_headers)
             if widths is not None:
                 return PrintedTable(layout.build(size, widths, glyphs), wide, size)
     size = TABLE_SIZES[-1]
@@ -178,6 +182,14 @@ OPENING_MARKS = "（〔【《“"
 KEEP_ROWS = 2  # a group heading row stays with at least this many of its rows
 
 
+def _pairs(text: str) -> list[str]:
+    """A column header of 4 or 6 hanzi as its two-character words (商业/企业, 社会/公益/组织):
+    wrapped so, rather than 「社会公 / 益组织」; [] for any other header."""
+    if len(text) not in (4, 6) or not all("\u4e00" <= ch <= "\u9fff" for ch in text):
+        return []
+    return [text[i : i + 2] for i in range(0, len(text), 2)]
+
+
 def _kept_with(lines: tuple[Line, ...], ln: int) -> list[int]:
     """Lines after which a page may not end because ``lines[ln]`` heads a group (a heading
     row, or a row with deeper rows under it, 五、行政诉讼数量 over its （一）…（三）): the
@@ -247,14 +259,20 @@ class _Layout:
         self.ncols = layout.ncols
         self.first_value = layout.first_value
         self.where = layout.title
+        self._widths: list[float] = []
 
     # -- widths --------------------------------------------------------------------------
 
     def _value_texts(self, block: BlockLayout, col: int) -> list[str]:
         return [c.text for c in block.value_cells() if c.col == col]
 
-    def widths(self, size: float, avail: float, squeeze: bool = False) -> list[float] | None:
-        """Column widths filling ``avail``, or None when the table cannot fit it at ``size``."""
+    def widths(
+        self, size: float, avail: float, squeeze: bool = False, whole_headers: bool = False
+    ) -> list[float] | None:
+        """Column widths filling ``avail``, or None when the table cannot fit it at ``size``.
+
+        ``whole_headers``: a value column is at least as wide as its header when that is
+        three characters or fewer (自然人 on one line, not 「自然 / 人」)."""
         pad = 2 * PAD
         vmin = videal = 0.0
         for block, laid in zip(self.table.blocks, self.layout.blocks, strict=True):
@@ -264,7 +282,8 @@ class _Layout:
                 body = self.styles.fonts.body
                 num = max((self.styles.fonts.width(t, body, size) for t in texts), default=0)
                 longest = len(column.path[-1]) if column.path else 0
-                low = max(num, MIN_VALUE_CHARS * size) + pad
+                chars = max(MIN_VALUE_CHARS, min(longest, 3)) if whole_headers else MIN_VALUE_CHARS
+                low = max(num, chars * size) + pad
                 ideal = max(num + 2 * size, min(max(longest, 4), IDEAL_VALUE_CHARS) * size)
                 high = max(low, ideal + pad)
                 vmin, videal = max(vmin, low / span), max(videal, high / span)
@@ -337,11 +356,22 @@ class _Layout:
             return self._mark(cell, size, glyphs)
         if cell.kind is CellKind.LABEL and not cell.text:
             return ""
+        body = self.styles.fonts.body
         if cell.kind is CellKind.LABEL:
             style = self._label_style(cell.text, cell.indent * size, size)
         else:
             style = self.styles.cell(size, cell.align.value, cell.indent * size)
-        return Paragraph(glyphs.markup(cell.text, self.styles.fonts.body, self.where), style)
+        if cell.kind is CellKind.COLUMN and _pairs(cell.text):
+            width = self._span_width(cell) - 2 * PAD
+            if self.styles.fonts.width(cell.text, body, size) > width:  # wraps: by word pairs
+                pairs = _pairs(cell.text)
+                return Paragraph(
+                    "<br/>".join(glyphs.markup(p, body, self.where) for p in pairs), style
+                )
+        return Paragraph(glyphs.markup(cell.text, body, self.where), style)
+
+    def _span_width(self, cell: LayoutCell) -> float:
+        return sum(self._widths[cell.col : cell.col + cell.colspan])
 
     def _label_style(self, text: str, indent: float, size: float) -> ParagraphStyle:
         """A row label: an opening bracket's empty left half taken back, so 「（二）」 sits
@@ -373,6 +403,7 @@ class _Layout:
     def _spec(
         self, block: BlockLayout, size: float, widths: list[float], glyphs: GlyphMapper
     ) -> BlockSpec:
+        self._widths = widths
         top = block.header_rows
         header: list[list[Cell]] = [["" for _ in range(self.ncols)] for _ in range(top)]
         spans: list[Span] = []
