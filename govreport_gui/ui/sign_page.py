@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-from PySide6.QtCore import QDate, Signal
+from PySide6.QtCore import QDate, Qt, Signal
 from PySide6.QtGui import QShowEvent
 from PySide6.QtWidgets import (
     QComboBox,
@@ -21,14 +21,14 @@ from PySide6.QtWidgets import (
     QLineEdit,
     QPushButton,
     QVBoxLayout,
-    QWidget,
 )
 
 from ..core.draft import REPORT_FIELDS
 from ..core.errors import GovreportError
+from ..core.filenames import safe_file_name
 from ..storage.base import Status
 from .session import DraftSession
-from .widgets import InlineMessage, guidance_label, title_label
+from .widgets import InlineMessage, Page, guidance_label, title_label
 
 DATE_FORMAT = "yyyy年M月d日"
 _READ_FORMATS = ("yyyy年M月d日", "yyyy.M.d", "yyyy-M-d", "yyyy/M/d", "yyyyMMdd")
@@ -44,17 +44,15 @@ def parse_date_text(text: str) -> QDate | None:
     return None
 
 
-class SignPage(QWidget):
+class SignPage(Page):
     pdfRequested = Signal()
     printRequested = Signal()
     statusRequested = Signal(object)  # Status
 
-    def __init__(
-        self, session: DraftSession, parent=None, font_note: Callable[[], str] | None = None
-    ) -> None:
+    def __init__(self, session: DraftSession, parent=None) -> None:
         super().__init__(parent)
         self.session = session
-        self._font_note = font_note  # which fonts the PDF will use, when not the standard
+        self._font_note: Callable[[], str] | None = None  # see set_font_note
         draft = session.draft
         layout = QVBoxLayout(self)
         layout.addWidget(title_label("签署与打印", self))
@@ -133,6 +131,9 @@ class SignPage(QWidget):
         session.statusChanged.connect(self._apply_status)
         self._apply_status()
         self.refresh_checks()
+
+    def focus_first(self) -> None:
+        self.unit.setFocus(Qt.FocusReason.TabFocusReason)
 
     def _line(self, label: str, text: str, form: QFormLayout, key: str) -> QLineEdit:
         edit = QLineEdit(text, self)
@@ -270,6 +271,12 @@ class SignPage(QWidget):
         else:
             self.check_message.show_message("没有未处理的错误，报告可以正式打印。", "ok")
 
+    def set_font_note(self, source: Callable[[], str]) -> None:
+        """Where the page reads which fonts the PDF will use (when not the standard ones)."""
+        self._font_note = source
+        if self.isVisible():
+            self.font_message.show_message(source(), "warning")
+
     def showEvent(self, event: QShowEvent) -> None:
         """Say which fonts the PDF uses when they are not the standard ones (read each time:
         the clerk may install a font or choose another while the window is open)."""
@@ -283,9 +290,3 @@ class SignPage(QWidget):
     def default_file_name(self) -> str:
         title = self.session.draft.title(self.session.form)
         return safe_file_name(title) + ".pdf"
-
-
-def safe_file_name(text: str) -> str:
-    """A file name Windows accepts: no reserved characters, no trailing dots or spaces."""
-    cleaned = "".join("_" if ch in '\\/:*?"<>|' or ord(ch) < 32 else ch for ch in text)
-    return cleaned.strip(" .") or "报告"

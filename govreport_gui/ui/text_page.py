@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
     QDialog,
     QDialogButtonBox,
@@ -16,7 +17,7 @@ from PySide6.QtWidgets import (
 from ..core.errors import GovreportError
 from ..core.model import Section
 from .session import DraftSession
-from .widgets import InlineMessage, guidance_label, title_label
+from .widgets import InlineMessage, Page, guidance_label, title_label
 
 
 def count_characters(text: str) -> int:
@@ -43,7 +44,7 @@ class PreviousTextDialog(QDialog):
         layout.addWidget(buttons)
 
 
-class TextPage(QWidget):
+class TextPage(Page):
     def __init__(self, session: DraftSession, section: Section, parent=None) -> None:
         super().__init__(parent)
         self.session = session
@@ -84,6 +85,9 @@ class TextPage(QWidget):
         session.statusChanged.connect(self._apply_read_only)
         self._apply_read_only()
         self._update_count()
+
+    def focus_first(self) -> None:
+        self.editor.setFocus(Qt.FocusReason.TabFocusReason)
 
     def _text_changed(self) -> None:
         self._update_count()
