@@ -68,3 +68,24 @@ def test_the_attachment_note_names_the_attachment_by_its_own_title(library, tmp_
     title = note.removeprefix("附件：")
     at = lines.index("附件")  # the attachment page's label, then its title
     assert lines[at + 1] == title
+
+
+def test_the_imprint_is_printed_when_given(library, tmp_path):
+    draft = demo_draft(library)
+    form = library.get(draft.form_id)
+    draft.report["print_office"] = "信丰县人民政府办公室"
+    draft.report["print_date"] = "2018.1.12"
+    result = render_pdf(form, draft, tmp_path / "imprint.pdf")
+    last = pdftotext(result.path, "-raw").split("\f")[result.pages - 1]
+    assert "2018年1月12日印发" in "".join(last.split())
+    assert "信丰县人民政府办公室" in last
+    plain = render_pdf(form, demo_draft(library), tmp_path / "plain.pdf")
+    assert "日印发" not in flat(plain.path)
+
+
+def test_signatory_labels_stay_on_one_line(library, tmp_path):
+    draft = demo_draft(library)
+    result = render_pdf(library.get(draft.form_id), draft, tmp_path / "sign.pdf")
+    lines = pdftotext(result.path, "-raw").splitlines()
+    assert any("单位负责人：" in line for line in lines)
+    assert any("联系电话：" in line for line in lines)

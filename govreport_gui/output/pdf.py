@@ -64,7 +64,7 @@ from .layout import (
     Styles,
 )
 from .marks import PageMarks, fingerprint, qr_code, qr_payload
-from .signoff import SealPlace, SignOff, signatory_table
+from .signoff import SealPlace, SignOff, imprint, signatory_table
 from .tables import BlockTable, LeadIn, print_table
 from .titlebreak import title_lines
 
@@ -372,6 +372,9 @@ class _Report:
         story.append(KeepTogether(tail + closing))
         for number, section in enumerate(attachments, 1):
             story += self.attachment(section, number if len(attachments) > 1 else None)
+        block = imprint(draft, self.fonts, self.glyphs)
+        if block is not None:
+            story.append(block)
         return _no_blank_pages(story)
 
     def title(self, text: str, style, where: str) -> Para:  # type: ignore[no-untyped-def]
