@@ -179,3 +179,28 @@ def test_table_three_labels_leave_no_character_alone(library, table_id):
                     checked += 1
                     assert len(lines[-1].strip()) > 1, lines
     assert checked > 3
+
+
+def label_starts(path, size: float = 12) -> dict[str, float]:
+    """Row label (first 6 characters) → where its first character starts, table pages."""
+    starts: dict[str, float] = {}
+    with pdfplumber.open(path) as pdf:
+        for page in pdf.pages:
+            lines: dict[int, list] = {}
+            for c in page.chars:
+                if abs(c["size"] - size) < 0.1:
+                    lines.setdefault(round(c["top"]), []).append(c)
+            for chars in lines.values():
+                chars.sort(key=lambda c: c["x0"])
+                starts.setdefault("".join(c["text"] for c in chars)[:6], chars[0]["x0"])
+    return starts
+
+
+def test_table_labels_line_up_as_their_levels_say(printed):
+    demo = next(p for p in printed if p.name == "demo.pdf")
+    starts = label_starts(demo)
+    em = 12
+    # 其中 items under the word after 「其中：」
+    assert starts["涉及商业秘密"] == pytest.approx(starts["其中：涉及国"] + 3 * em)
+    # 「1.」 one character in from its parent 「（一）」, whose bracket's empty half is taken back
+    assert starts["1.当面申请"] - starts["（一）收到申"] == pytest.approx(1.5 * em)

@@ -37,6 +37,7 @@ from .values import Kind, Value, display
 
 NA_PRINTED = "/"
 NO_VALUE = "—"  # heading rows of the indented layout carry no value
+LIST_LEAD = "其中："  # a ``listed`` row is indented by this, under the word after it
 
 __all__ = [
     "NA_PRINTED",
@@ -367,7 +368,8 @@ class _Shape:
         for row in block.rows:
             r = top + len(lines)
             self.add(
-                CellKind.LABEL, row.label, r, 0, align=Align.LEFT, indent=row.level,
+                CellKind.LABEL, row.label, r, 0, align=Align.LEFT,
+                indent=row.level + (len(LIST_LEAD) if row.listed else 0),
                 row_path=row.path,
             )  # fmt: skip
             if row.group:
