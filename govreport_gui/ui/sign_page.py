@@ -108,8 +108,6 @@ class SignPage(Page):
         layout.addWidget(self.field_message)
         self.check_message = InlineMessage(self)
         layout.addWidget(self.check_message)
-        self.font_message = InlineMessage(self)
-        layout.addWidget(self.font_message)
 
         buttons = QHBoxLayout()
         self.pdf_button = QPushButton("保存PDF(&V)…", self)
@@ -123,6 +121,8 @@ class SignPage(Page):
         layout.addLayout(buttons)
         self.result = InlineMessage(self)
         layout.addWidget(self.result)
+        self.font_message = InlineMessage(self)  # under the buttons: it can be long
+        layout.addWidget(self.font_message)
         layout.addStretch(1)
 
         session.findingsChanged.connect(self.refresh_checks)
@@ -165,6 +165,10 @@ class SignPage(Page):
         self.report_fields["addressee"].setPlaceholderText(
             "不印主送机关（如需要，例如：县人民政府）"
         )
+        self.report_fields["print_office"].setPlaceholderText(
+            "不印版记（如需要，例如：信丰县人民政府办公室）"
+        )
+        self.report_fields["print_date"].setPlaceholderText("版记的印发日期，例如：2018年1月12日")
         self.issue_date_note = QLabel(box)
         self.issue_date_note.setStyleSheet("color: #4a5563;")
         self.issue_date_note.setWordWrap(True)
