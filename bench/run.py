@@ -33,6 +33,7 @@ EXPECTED = {
     "storage": "autosave of one draft in a store of 200",
     "pdf": "PDF render of the demo",
     "aggregate": "汇总 of 200 / 1,000 / 2,000 files",
+    "export": "Word, Excel and web page export of the demo and a filled 2021 report (issue 10)",
 }
 RESULT_MARK = "@@bench-result@@ "
 

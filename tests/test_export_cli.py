@@ -5,6 +5,7 @@ from __future__ import annotations
 import subprocess
 import sys
 
+import docx
 import pytest
 
 from govreport_gui.core.draft import write_draft_file
@@ -69,3 +70,18 @@ def test_the_command_line_and_window_start_without_the_export_libraries():
         [sys.executable, "-c", code], capture_output=True, text=True, cwd=ROOT, check=True
     )
     assert out.stdout.strip() == "[]"
+
+
+def test_control_characters_pasted_into_a_draft_do_not_break_word_or_excel(library, tmp_path):
+    draft = filled_2021_draft(library)
+    draft.texts["other"] = "坏\x01字\x0b符"
+    draft.signatories["unit_head"] = "王\x07某"
+    draft.unit = "某县\x1f办公室"
+    path = tmp_path / "ctl.json"
+    write_draft_file(draft, path)
+    for fmt in ("docx", "xlsx", "html"):
+        out = tmp_path / f"ctl.{fmt}"
+        result = run(fmt, str(path), "-o", str(out))
+        assert result.returncode == 0, result.stderr
+    text = "\n".join(p.text for p in docx.Document(str(tmp_path / "ctl.docx")).paragraphs)
+    assert "坏字符" in text

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import io
+import re
 import zipfile
 from decimal import Decimal
 
@@ -72,14 +73,23 @@ def test_money_is_exact_with_every_decimal_shown(books):
     assert money_format(Decimal("7")) == "0"
 
 
-def test_the_stored_money_digits_are_the_decimal_s_own(library):
-    """openpyxl keeps a Decimal's digits in the file: no float rounding on the way."""
+@pytest.mark.parametrize("money", ["2468.13", "13579.246813", "0.000001", "7", "999999999.999999"])
+def test_the_stored_money_digits_are_the_decimal_s_own(library, money):
+    """The number in the file is the Decimal exactly (openpyxl writes 16 significant
+    digits: a Decimal of up to 15 significant digits, 999,999,999.999999 万元, comes back
+    exactly; Excel keeps no more than 15 digits itself)."""
     draft = export_drafts(library)["filled2021"]
-    draft.values["t2.fees"] = Decimal("13579.246813")
+    draft.values["t2.fees"] = Decimal(money)
     payload = xlsx_bytes(library.get("2021"), draft)
+    wb = openpyxl.load_workbook(io.BytesIO(payload))
+    sheet, address, _, _ = read_mapping(wb)[1]["t2.fees"]
+    number = wb.sheetnames.index(sheet) + 1
     with zipfile.ZipFile(io.BytesIO(payload)) as archive:
-        sheets = b"".join(archive.read(n) for n in archive.namelist() if "worksheets" in n)
-    assert b"<v>13579.246813</v>" in sheets
+        xml = archive.read(f"xl/worksheets/sheet{number}.xml").decode()
+    stored = re.search(f'<c r="{address}"[^>]*><v>([^<]+)</v>', xml)
+    assert stored and Decimal(stored.group(1)) == Decimal(money)
+    assert Decimal(str(wb[sheet][address].value)) == Decimal(money)
+    assert wb[sheet][address].number_format == money_format(Decimal(money))
 
 
 def test_headers_are_merged_and_print_setup_fits_a4(books):

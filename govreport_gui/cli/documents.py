@@ -8,27 +8,27 @@ input, a draft or a special file without ``--force``.
 from __future__ import annotations
 
 import argparse
-import importlib
 from pathlib import Path
 from typing import Any
 
 from ..core.library import default_library
 from ..core.safe_output import write_output
+from ..output.exports import EXPORTS, export_bytes
 from ..storage.paths import resolve_data_dir
 from . import EXIT_OK
 from .drafting import load_with_previous
 from .output import add_force_option, guard_output, warn
 
-#: command → (module of govreport_gui.output, its builder, what the file is, help)
-FORMATS = {
-    "docx": ("docx", "docx_bytes", "Word 文档", "把草稿文件生成可编辑的 Word 文档（.docx）"),
-    "xlsx": ("xlsx", "xlsx_bytes", "Excel 工作簿", "把统计表生成 Excel 工作簿（.xlsx），可读回"),
-    "html": ("html", "html_bytes", "网页", "把报告生成可粘贴到门户网站的网页（.html）"),
+HELP = {
+    "docx": "把草稿文件生成可编辑的 Word 文档（.docx）",
+    "xlsx": "把统计表生成 Excel 工作簿（.xlsx），可读回",
+    "html": "把报告生成可粘贴到门户网站的网页（.html）",
 }
 
 
 def register(sub: Any) -> None:
-    for command, (_, _, what, help_text) in FORMATS.items():
+    for command, help_text in HELP.items():
+        what = EXPORTS[command].what
         p = sub.add_parser(command, help=help_text)
         p.add_argument("file", type=Path, help="草稿文件")
         p.add_argument(
@@ -39,18 +39,12 @@ def register(sub: Any) -> None:
         p.set_defaults(func=document_command, format=command)
 
 
-def build_document(fmt: str, form: Any, draft: Any) -> bytes:
-    """The bytes of ``draft`` in format ``fmt`` (docx, xlsx, html); imports it on demand."""
-    module, builder, _, _ = FORMATS[fmt]
-    return getattr(importlib.import_module(f"..output.{module}", __package__), builder)(form, draft)
-
-
 def document_command(args: argparse.Namespace) -> int:
     guard_output(args, args.file, args.previous)  # before the work, not only before writing
     library = default_library()
     draft = load_with_previous(args.file, args.previous, library)
     form = library.get(draft.form_id)
-    payload = build_document(args.format, form, draft)
+    payload = export_bytes(args.format, form, draft)
     write_output(
         args.output,
         payload,
@@ -58,7 +52,7 @@ def document_command(args: argparse.Namespace) -> int:
         data_dir=resolve_data_dir(args.data_dir),
         force=args.force,
     )
-    what = FORMATS[args.format][2]
+    what = EXPORTS[args.format].what
     if args.format != "xlsx":
         from ..core.checks import check_draft, unexplained_errors
 

@@ -10,6 +10,7 @@ writers must insert it as text, never as markup.
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 
 from .checks import check_draft, unexplained_errors
@@ -22,6 +23,9 @@ ATTACHMENT = "附件"
 BLANK_DATE = "　　　　年　　月　　日"
 _PARAGRAPH_STRIP = " \t\u3000\u00a0"
 _NUMERALS = "一二三四五六七八九十"
+#: What Word and Excel files cannot hold (XML 1.0): control characters but tab and line
+#: breaks, lone surrogates, U+FFFE/U+FFFF. A draft may hold them (pasted from elsewhere).
+_NOT_IN_XML = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ud800-\udfff\ufffe\uffff]")
 
 
 @dataclass(frozen=True)
@@ -82,14 +86,15 @@ def build_outline(form: Form, draft: Draft) -> ReportOutline:
     errors = unexplained_errors(check_draft(form, draft), draft.explanations)
     numbered = len(attachments) > 1
     return ReportOutline(
-        title=draft.title(form),
-        addressee=_addressee(draft),
+        title=document_text(draft.title(form)),
+        addressee=document_text(_addressee(draft)),
         sections=tuple(_section(form, draft, s) for s in form.sections if not is_attachment(s)),
         attachment_note=_attachment_note(form, draft, attachments),
-        issuer=draft.report.get("issuer", "").strip() or draft.unit,
-        date=issue_date(draft) or BLANK_DATE,
+        issuer=document_text(draft.report.get("issuer", "").strip() or draft.unit),
+        date=document_text(issue_date(draft)) or BLANK_DATE,
         signatories=tuple(
-            (label, draft.signatories.get(key, "").strip()) for key, label in SIGNATORIES.items()
+            (label, document_text(draft.signatories.get(key, "").strip()))
+            for key, label in SIGNATORIES.items()
         ),
         attachments=tuple(
             _attachment(form, draft, s, n if numbered else None)
@@ -99,9 +104,14 @@ def build_outline(form: Form, draft: Draft) -> ReportOutline:
     )
 
 
+def document_text(text: str) -> str:
+    """User text as a document can hold it: characters XML forbids are left out."""
+    return _NOT_IN_XML.sub("", text)
+
+
 def paragraphs(text: str) -> tuple[str, ...]:
     """One paragraph per non-blank line of user text, trimmed of spaces at either end."""
-    lines = (line.strip(_PARAGRAPH_STRIP) for line in text.splitlines())
+    lines = (line.strip(_PARAGRAPH_STRIP) for line in document_text(text).splitlines())
     return tuple(line for line in lines if line)
 
 
@@ -166,8 +176,8 @@ def _attachment(
     table = _table(form, draft, section.table, None) if section.table else None
     return OutlineAttachment(
         label=ATTACHMENT + (str(number) if number else ""),
-        title=attachment_title(form, section, draft.year),
-        unit_line=f"填报单位（盖章）：{draft.unit}",
+        title=document_text(attachment_title(form, section, draft.year)),
+        unit_line=document_text(f"填报单位（盖章）：{draft.unit}"),
         paragraphs=paragraphs(draft.texts.get(section.id, "")),
         table=OutlineTable("", table.note, table.layout) if table else None,
     )
@@ -180,3 +190,36 @@ def _attachment_note(form: Form, draft: Draft, attachments: list[Section]) -> tu
     return tuple(
         f"{ATTACHMENT}：{i}.{name}" if i == 1 else f"{i}.{name}" for i, name in enumerate(names, 1)
     )
+
+
+def outline_text(outline: ReportOutline) -> str:
+    """The report as plain text (what the clipboard carries beside the web page): one
+    line per paragraph, each table row as its cells separated by tabs."""
+    lines = [outline.title, ""]
+    if outline.addressee:
+        lines.append(outline.addressee)
+    for section in outline.sections:
+        lines += [section.heading] if section.heading else []
+        lines += ["　　" + p for p in section.paragraphs]
+        if section.table:
+            lines += _table_text(section.table)
+    lines += ["", *outline.attachment_note, "", outline.issuer, outline.date]
+    signatories = "　".join(f"{label}：{value}" for label, value in outline.signatories)
+    if outline.signatories_after_text:
+        lines.append(signatories)
+    for attachment in outline.attachments:
+        lines += ["", attachment.label, attachment.title, attachment.unit_line]
+        lines += ["　　" + p for p in attachment.paragraphs]
+        if attachment.table:
+            lines += _table_text(attachment.table)
+        lines.append(signatories)
+    return "\n".join(lines).strip() + "\n"
+
+
+def _table_text(table: OutlineTable) -> list[str]:
+    lines = [table.title] if table.title else []
+    lines += [table.note] if table.note else []
+    for block in table.layout.blocks:
+        for row in block.grid():
+            lines.append("\t".join(cell.text if cell else "" for cell in row).rstrip("\t"))
+    return lines

@@ -18,6 +18,17 @@ Two official layouts, both derived from the form model, never from a particular 
   merged from the columns' label paths (``申请人情况`` over ``法人或其他组织`` over
   ``商业企业``).
 
+Use::
+
+    layout = build_layout(form, form.table("t3"), draft)   # or (form, table, year=2023)
+    for block in layout.blocks:                  # BlockLayout: header rows over body lines
+        grid = block.grid()                      # rows × columns: anchored cell or None
+        for cell in block.value_cells():         # LayoutCell(kind=VALUE)
+            cell.cell_id, cell.text, cell.value, cell.row_path, cell.column_path
+
+``cell.row``/``cell.col`` index the block's grid (header rows first); ``rowspan`` and
+``colspan`` say how far a cell reaches; ``Line.row_id`` names the form row of a body line.
+
 Every block of a table shares one column grid (the least common multiple of the blocks'
 value column counts), so blocks stacked one under the other line up. Numbers are
 right-aligned, blank stays blank, 不适用 prints as "/" (what published reports and the

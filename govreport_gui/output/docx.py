@@ -28,7 +28,13 @@ from docx.text.paragraph import Paragraph
 
 from ..core.draft import Draft
 from ..core.model import Form
-from ..core.report_outline import OutlineTable, ReportOutline, build_outline, run_in_heading
+from ..core.report_outline import (
+    OutlineTable,
+    ReportOutline,
+    build_outline,
+    document_text,
+    run_in_heading,
+)
 from .docx_parts import (
     add_run,
     condense,
@@ -82,7 +88,7 @@ def docx_bytes(form: Form, draft: Draft) -> bytes:
 def _setup(doc, outline: ReportOutline, draft: Draft) -> None:  # type: ignore[no-untyped-def]
     props = doc.core_properties
     props.title = outline.title
-    props.author = draft.unit
+    props.author = document_text(draft.unit)
     props.subject = "政府信息公开工作年度报告"
     props.comments = "govreport"
     section = doc.sections[0]
@@ -200,21 +206,43 @@ def _watermark():  # type: ignore[no-untyped-def]
     )
 
 
+def _signatory_widths(
+    items: list[tuple[str, str]], size: float, avail: float
+) -> tuple[int, list[float]]:
+    """Pairs per row and column widths: three pairs when a signature still fits, else two."""
+    for per_row in (3, 2):
+        labels = [  # + cell margins
+            max(len(label) + 1 for label, _ in items[k::per_row]) * size + 16
+            for k in range(per_row)
+        ]
+        value = (avail - sum(labels)) / per_row
+        if value >= SIGN_CHARS * size:
+            break
+    return per_row, [w for label in labels for w in (label, value)]
+
+
 class _Writer:
     """Appends the outline's parts to the document body in order."""
 
     def __init__(self, doc) -> None:  # type: ignore[no-untyped-def]
         self.doc = doc
+        self.ids: dict[str, str] = {}
 
     def para(self, text: str, style: str = "govreport 正文") -> Paragraph:
-        para = self.doc.add_paragraph(style=style)
+        para = self.doc.add_paragraph()
+        para._p.style = self.style_id(style)  # by id: lookups by name scan every style
         if text:
             para.add_run(text)
         return para
 
+    def style_id(self, name: str) -> str:
+        if name not in self.ids:
+            self.ids[name] = self.doc.styles[name].style_id
+        return self.ids[name]
+
     def body(self, text: str) -> Paragraph:
         """A narrative paragraph; a leading （一）…。 run-in heading is set in 楷体."""
-        para = self.doc.add_paragraph(style="govreport 正文")
+        para = self.para("")
         end = run_in_heading(text)
         if end:
             add_run(para, text[:end], KAI)
@@ -232,17 +260,21 @@ class _Writer:
                 self.body(text)
             if section.table:
                 self.table(section.table)
-        if outline.attachment_note:
-            self.para("")
-            for i, line in enumerate(outline.attachment_note):
-                para = self.para(line)
-                if i:  # aligned under the first name
-                    para.paragraph_format.first_line_indent = Pt(5 * BODY_SIZE)
+        self.attachment_note(outline.attachment_note)
         self.signoff(outline)
         if outline.signatories_after_text:
             self.signatories(outline, SIGNATORY_SIZE, indent=2 * BODY_SIZE)
         for attachment in outline.attachments:
             self.attachment(attachment, outline)
+
+    def attachment_note(self, lines: tuple[str, ...]) -> None:
+        """附件：… under the text after a blank line, further names aligned under the first."""
+        if lines:
+            self.para("")
+        for i, line in enumerate(lines):
+            para = self.para(line)
+            if i:
+                para.paragraph_format.first_line_indent = Pt(5 * BODY_SIZE)
 
     def signoff(self, outline: ReportOutline) -> None:
         """Issuer centred over the date, date 右空四字, two blank lines for the seal above.
@@ -266,19 +298,10 @@ class _Writer:
     def signatories(self, outline: ReportOutline, size: float, indent: float = 0) -> None:
         """单位负责人 / 审核人 / 填报人 / 联系电话 / 填报日期, a line to sign where empty."""
         items = list(outline.signatories)
-        for per_row in (3, 2):  # three pairs a row when a signature still fits, else two
-            labels = [
-                max(len(label) + 1 for label, _ in items[k::per_row]) * size + 16  # + cell margins
-                for k in range(per_row)
-            ]
-            value = (AREA_WIDTH - indent - sum(labels)) / per_row
-            if value >= SIGN_CHARS * size:
-                break
-        rows = (len(items) + per_row - 1) // per_row
-        table = self.doc.add_table(rows=rows, cols=2 * per_row)
+        per_row, widths = _signatory_widths(items, size, AREA_WIDTH - indent)
+        table = self.doc.add_table(rows=(len(items) + per_row - 1) // per_row, cols=2 * per_row)
         table.alignment = WD_TABLE_ALIGNMENT.LEFT
         table.autofit = False
-        widths = [w for label in labels for w in (label, value)]
         for column, width in zip(table.columns, widths, strict=True):
             column.width = Pt(width)
         for row in table.rows:
@@ -287,16 +310,22 @@ class _Writer:
         for n, (label, value) in enumerate(items):
             cells = table.rows[n // per_row].cells
             col = 2 * (n % per_row)
-            for cell, text in ((cells[col], f"{label}："), (cells[col + 1], value)):
-                para = cell.paragraphs[0]
-                para.style = self.doc.styles["govreport 表格"]
-                if text:
-                    add_run(para, text, None, size)
-                cell.vertical_alignment = WD_CELL_VERTICAL_ALIGNMENT.BOTTOM
+            self.signatory_cell(cells[col], f"{label}：", size)
+            self.signatory_cell(cells[col + 1], value, size)
             if not value:
                 set_cell_border(cells[col + 1], "bottom")
+        for row in table.rows[:-1]:  # the block stays on one page with the date above it
+            for cell in row.cells:
+                cell.paragraphs[0].paragraph_format.keep_with_next = True
         if indent:
             indent_table(table, indent)
+
+    def signatory_cell(self, cell, text: str, size: float) -> None:  # type: ignore[no-untyped-def]
+        para = cell.paragraphs[0]
+        para._p.style = self.style_id("govreport 表格")
+        if text:
+            add_run(para, text, None, size)
+        cell.vertical_alignment = WD_CELL_VERTICAL_ALIGNMENT.BOTTOM
 
     def attachment(self, attachment, outline: ReportOutline) -> None:  # type: ignore[no-untyped-def]
         self.doc.add_paragraph().add_run().add_break(WD_BREAK.PAGE)

@@ -1,5 +1,5 @@
 """Small pieces of WordprocessingML python-docx has no call for: East Asian font names,
-font substitutes, cell borders, repeated header rows.
+font substitutes, cell borders, table indents, condensed characters.
 """
 
 from __future__ import annotations
@@ -90,27 +90,10 @@ def set_cell_border(cell: Any, *sides: str, size: int = 4) -> None:
         )
 
 
-def repeat_as_header(row: Any) -> None:
-    """Repeat this row at the top of every page the table continues on; never split it."""
-    tr_pr = row._tr.get_or_add_trPr()
-    tr_pr.append(parse_xml(f'<w:tblHeader {nsdecls("w")} w:val="true"/>'))
-    tr_pr.append(parse_xml(f'<w:cantSplit {nsdecls("w")} w:val="true"/>'))
-
-
 def indent_table(table: Any, points: float) -> None:
     """Move a table in from the left margin (``w:tblInd``, in schema order)."""
     ind = parse_xml(f'<w:tblInd {nsdecls("w")} w:w="{round(points * 20)}" w:type="dxa"/>')
     table._tbl.tblPr.insert_element_before(ind, *_AFTER_TBL_IND)
-
-
-def cell_margins(table: Any, points: float) -> None:
-    """Left and right padding of every cell of ``table`` (``w:tblCellMar``)."""
-    twips = round(points * 20)
-    margins = parse_xml(
-        f'<w:tblCellMar {nsdecls("w")}><w:left w:w="{twips}" w:type="dxa"/>'
-        f'<w:right w:w="{twips}" w:type="dxa"/></w:tblCellMar>'
-    )
-    table._tbl.tblPr.insert_element_before(margins, "w:tblLook")
 
 
 def condense(rpr: Any, twentieths: int) -> None:

@@ -9,13 +9,12 @@ from __future__ import annotations
 
 import math
 from typing import Any
+from xml.sax.saxutils import escape
 
-from docx.enum.table import WD_CELL_VERTICAL_ALIGNMENT, WD_TABLE_ALIGNMENT
-from docx.enum.text import WD_ALIGN_PARAGRAPH
-from docx.shared import Pt
+from docx.oxml import parse_xml
+from docx.oxml.ns import nsdecls
 
 from ..core.table_layout import Align, BlockLayout, CellKind, LayoutCell, TableLayout
-from .docx_parts import add_run, cell_margins, repeat_as_header
 
 AREA_WIDTH = 156 / 25.4 * 72  # points
 PAD = 3.0  # cell padding each side, as in the PDF
@@ -24,11 +23,7 @@ GROUP_CHARS = 2.0
 UNIT_CHARS = 2.5
 LABEL_CHARS = 6.0
 KEEP_ROWS = 12  # least width of the row label column
-_ALIGN = {
-    Align.LEFT: WD_ALIGN_PARAGRAPH.LEFT,
-    Align.CENTER: WD_ALIGN_PARAGRAPH.CENTER,
-    Align.RIGHT: WD_ALIGN_PARAGRAPH.RIGHT,
-}
+_JC = {Align.LEFT: "left", Align.CENTER: "center", Align.RIGHT: "right"}
 
 
 def column_widths(layout: TableLayout, size: float, avail: float = AREA_WIDTH) -> list[float]:
@@ -52,33 +47,72 @@ def column_widths(layout: TableLayout, size: float, avail: float = AREA_WIDTH) -
 
 
 def add_layout_table(doc: Any, layout: TableLayout, block: BlockLayout, size: float) -> Any:
-    """Append ``block`` to ``doc`` as a bordered table; returns the python-docx table."""
-    rows = block.header_rows + len(block.lines)
-    table = doc.add_table(rows=rows, cols=block.ncols)
-    table.style = doc.styles["Table Grid"]
-    table.alignment = WD_TABLE_ALIGNMENT.CENTER
-    table.autofit = False
-    cell_margins(table, PAD)
+    """Append ``block`` to ``doc`` as a bordered table; returns its ``w:tbl`` element.
+
+    The table is written as WordprocessingML text and parsed once: building it cell by
+    cell through python-docx takes seconds for table 三.
+    """
     widths = column_widths(layout, size)
-    for k, width in enumerate(widths):
-        table.columns[k].width = Pt(width)
-    grid = [row.cells for row in table.rows]  # before merging: each position its own cell
-    for r, row in enumerate(table.rows):
-        for k, cell in enumerate(grid[r]):
-            cell.width = Pt(widths[k])
-        if r < block.header_rows:
-            repeat_as_header(row)
-    style_id = doc.styles["govreport 表格"].style_id
+    style = doc.styles["Table Grid"].style_id
+    cell_style = doc.styles["govreport 表格"].style_id
+    kept = _kept_with_next(block)
+    owner = _owners(block)
+    rows = []
+    for r in range(block.header_rows + len(block.lines)):
+        tr_pr = "<w:cantSplit/>" + ("<w:tblHeader/>" if r < block.header_rows else "")
+        cells = [
+            _tc(cell, r, widths, cell_style, size, r in kept)
+            for k, cell in enumerate(owner[r])
+            if cell.col == k  # a horizontal span has one w:tc, at its first column
+        ]
+        rows.append(f"<w:tr><w:trPr>{tr_pr}</w:trPr>{''.join(cells)}</w:tr>")
+    twips = round(PAD * 20)
+    cols = "".join(f'<w:gridCol w:w="{round(w * 20)}"/>' for w in widths)
+    xml = (
+        f'<w:tbl {nsdecls("w")}><w:tblPr><w:tblStyle w:val="{style}"/>'
+        '<w:tblW w:w="0" w:type="auto"/><w:jc w:val="center"/><w:tblLayout w:type="fixed"/>'
+        f'<w:tblCellMar><w:left w:w="{twips}" w:type="dxa"/><w:right w:w="{twips}" '
+        'w:type="dxa"/></w:tblCellMar><w:tblLook w:val="04A0"/></w:tblPr>'
+        f"<w:tblGrid>{cols}</w:tblGrid>{''.join(rows)}</w:tbl>"
+    )
+    tbl = parse_xml(xml)
+    doc.element.body._insert_tbl(tbl)
+    return tbl
+
+
+def _owners(block: BlockLayout) -> list[list[LayoutCell]]:
+    """For every grid position, the cell anchored there or spanning over it."""
+    rows = block.header_rows + len(block.lines)
+    owner: list[list[LayoutCell | None]] = [[None] * block.ncols for _ in range(rows)]
     for cell in block.cells():
-        target = grid[cell.row][cell.col]
-        if cell.rowspan > 1 or cell.colspan > 1:
-            target = target.merge(grid[cell.row + cell.rowspan - 1][cell.col + cell.colspan - 1])
-        _fill(target, cell, style_id, size)
-    for r in _kept_with_next(block):
-        for cell in grid[r]:
-            for para in cell.paragraphs:
-                para.paragraph_format.keep_with_next = True
-    return table
+        for r in range(cell.row, cell.row + cell.rowspan):
+            for k in range(cell.col, cell.col + cell.colspan):
+                owner[r][k] = cell
+    return owner  # type: ignore[return-value]  # the layout covers every position
+
+
+def _tc(cell: LayoutCell, r: int, widths: list[float], style: str, size: float, keep: bool) -> str:
+    """One ``w:tc``: the anchor of ``cell`` on its first row, a vMerge continuation below."""
+    width = round(sum(widths[cell.col : cell.col + cell.colspan]) * 20)
+    pr = f'<w:tcW w:w="{width}" w:type="dxa"/>'
+    if cell.colspan > 1:
+        pr += f'<w:gridSpan w:val="{cell.colspan}"/>'
+    if cell.rowspan > 1:
+        pr += '<w:vMerge w:val="restart"/>' if r == cell.row else "<w:vMerge/>"
+    top = cell.kind is CellKind.GROUP and cell.rowspan > KEEP_ROWS  # label at the top
+    pr += f'<w:vAlign w:val="{"top" if top else "center"}"/>'
+    ppr = f'<w:pStyle w:val="{style}"/>' + ("<w:keepNext/>" if keep else "")
+    if cell.indent:
+        ppr += f'<w:ind w:left="{round(cell.indent * size * 20)}"/>'
+    ppr += f'<w:jc w:val="{_JC[cell.align]}"/>'
+    run = ""
+    if r == cell.row and cell.text and cell.kind is not CellKind.EMPTY:
+        half_points = round(size * 2)
+        run = (
+            f'<w:r><w:rPr><w:sz w:val="{half_points}"/><w:szCs w:val="{half_points}"/></w:rPr>'
+            f'<w:t xml:space="preserve">{escape(cell.text)}</w:t></w:r>'
+        )
+    return f"<w:tc><w:tcPr>{pr}</w:tcPr><w:p><w:pPr>{ppr}</w:pPr>{run}</w:p></w:tc>"
 
 
 def _kept_with_next(block: BlockLayout) -> set[int]:
@@ -96,19 +130,3 @@ def _kept_with_next(block: BlockLayout) -> set[int]:
             kept = min(kept, math.ceil(len(cell.text) / GROUP_CHARS) + 1)
         rows |= set(range(cell.row, cell.row + kept - 1))
     return rows
-
-
-def _fill(target: Any, cell: LayoutCell, style_id: str, size: float) -> None:
-    long_group = cell.kind is CellKind.GROUP and cell.rowspan > KEEP_ROWS
-    target.vertical_alignment = (  # a group running onto the next page: label at its top
-        WD_CELL_VERTICAL_ALIGNMENT.TOP if long_group else WD_CELL_VERTICAL_ALIGNMENT.CENTER
-    )
-    for extra in target.paragraphs[1:]:  # a merge leaves one paragraph per merged cell
-        extra._p.getparent().remove(extra._p)
-    para = target.paragraphs[0]
-    para._p.style = style_id  # by id: python-docx's style lookup is slow on large tables
-    para.alignment = _ALIGN[cell.align]
-    if cell.indent:
-        para.paragraph_format.left_indent = Pt(cell.indent * size)
-    if cell.text and cell.kind is not CellKind.EMPTY:
-        add_run(para, cell.text, None, size)

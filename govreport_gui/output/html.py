@@ -26,7 +26,7 @@ TITLE = (
 HEADING = "font-family:黑体,SimHei,sans-serif;font-size:16pt;font-weight:normal;text-indent:2em"
 PARA = "text-indent:2em;margin:0"
 TABLE = "border-collapse:collapse;margin:0.5em auto;font-size:12pt;line-height:1.4"
-CELL = "border:1px solid #000;padding:2px 4px"
+CELL = "border:1px solid #000;padding:2px 4px;vertical-align:middle"
 DRAFT = "color:#a00;border:1px solid #a00;padding:4px;text-align:center"
 _ALIGN = {Align.LEFT: "left", Align.CENTER: "center", Align.RIGHT: "right"}
 

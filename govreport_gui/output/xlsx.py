@@ -4,7 +4,7 @@ One sheet per statistics table in the official layout (from
 :mod:`govreport_gui.core.table_layout`): title, 填报单位 and unit line, merged header
 cells, row labels with their indents, numbers stored as numbers. Money is written from
 the exact Decimal with a number format showing every stored decimal (13579.246813 万元
-shows 0.000000); 不适用 is the text "/"; a blank cell stays empty. Print set-up: A4,
+shows 0.000000; exact up to 15 significant digits, all Excel keeps); 不适用 is the text "/"; a blank cell stays empty. Print set-up: A4,
 the table fits the page width, its header rows repeat on every page. A sheet
 ``报告正文`` holds the narrative, issuer, date and signatories.
 
@@ -37,12 +37,13 @@ from decimal import Decimal
 from typing import Any
 
 from openpyxl import Workbook
-from openpyxl.styles import Alignment, Border, Font, Side
+from openpyxl.styles import Alignment, Border, Font, NamedStyle, Side
 from openpyxl.utils import get_column_letter
+from openpyxl.worksheet.cell_range import CellRange
 
 from ..core.draft import Draft
 from ..core.model import Form
-from ..core.report_outline import ReportOutline, build_outline
+from ..core.report_outline import ReportOutline, build_outline, document_text
 from ..core.table_layout import Align, BlockLayout, CellKind, LayoutCell, TableLayout
 from ..core.values import NA
 
@@ -119,10 +120,11 @@ def _table_sheet(
     ws.cell(1, 1).alignment = Alignment(horizontal="center", vertical="center", wrap_text=True)
     ws.merge_cells(start_row=1, start_column=1, end_row=1, end_column=ncols)
     ws.row_dimensions[1].height = 30
-    put_text(ws, 2, 1, f"填报单位：{draft.unit}　　{draft.year}年度").font = Font(name=FONT)
+    unit_line = document_text(f"填报单位：{draft.unit}　　{draft.year}年度")
+    put_text(ws, 2, 1, unit_line).font = Font(name=FONT)
     units = sorted({c.unit for c in layout.value_cells() if c.unit})
     if units and not layout.unit_col:
-        unit = put_text(ws, 2, ncols, "单位：" + "、".join(units))
+        unit = put_text(ws, 3, ncols, "单位：" + "、".join(units))  # a row of its own
         unit.font = Font(name=FONT)
         unit.alignment = Alignment(horizontal="right")
     mapping = []
@@ -146,28 +148,39 @@ def _table_sheet(
 
 def _put_layout_cell(ws: Any, top: int, cell: LayoutCell) -> None:
     r, c = top + cell.row, cell.col + 1
+    covered = style_name(ws.parent, "box")
     for rr in range(r, r + cell.rowspan):  # every covered cell gets the grid lines
         for cc in range(c, c + cell.colspan):
-            ws.cell(rr, cc).border = _BOX
+            ws.cell(rr, cc).style = covered
     target = ws.cell(r, c)
-    if cell.kind is CellKind.VALUE:
+    wrap = cell.kind is not CellKind.VALUE
+    bold = cell.kind is CellKind.CAPTION
+    target.style = style_name(ws.parent, _ALIGN[cell.align], wrap, cell.indent, bold)  # first:
+    if cell.kind is CellKind.VALUE:  # a named style resets the number format
         _put_value(target, cell)
     elif cell.text:
         put_text(ws, r, c, cell.text)
-    target.font = Font(name=FONT, size=11, bold=cell.is_header and cell.kind is CellKind.CAPTION)
-    target.alignment = Alignment(
-        horizontal=_ALIGN[cell.align],
-        vertical="center",
-        wrap_text=cell.kind is not CellKind.VALUE,
-        indent=cell.indent,
-    )
     if cell.rowspan > 1 or cell.colspan > 1:
-        ws.merge_cells(
-            start_row=r,
-            start_column=c,
-            end_row=r + cell.rowspan - 1,
-            end_column=c + cell.colspan - 1,
+        # openpyxl's merge_cells also restyles the edges (slow); the borders are set above
+        ws.merged_cells.add(
+            CellRange(
+                min_col=c, min_row=r, max_col=c + cell.colspan - 1, max_row=r + cell.rowspan - 1
+            )
         )
+
+
+def style_name(wb: Any, align: str, wrap: bool = False, indent: int = 0, bold: bool = False) -> str:
+    """A named cell style (font, alignment, grid lines), registered once per workbook:
+    styling each cell with new style objects is what makes openpyxl slow."""
+    name = f"govreport {align} {int(wrap)} {indent} {int(bold)}"
+    if name not in wb.named_styles:
+        style = NamedStyle(name=name, font=Font(name=FONT, size=11, bold=bold), border=_BOX)
+        if align != "box":
+            style.alignment = Alignment(
+                horizontal=align, vertical="center", wrap_text=wrap, indent=indent
+            )
+        wb.add_named_style(style)
+    return name
 
 
 def _put_value(target: Any, cell: LayoutCell) -> None:
@@ -178,7 +191,9 @@ def _put_value(target: Any, cell: LayoutCell) -> None:
         target.value = cell.text  # "/"
         target.data_type = "s"
     elif isinstance(value, Decimal):
-        target.value = value  # openpyxl writes a Decimal's own digits, never through float
+        # openpyxl writes it with 16 significant digits: exact for every amount of up to 15
+        # (999,999,999.999999 万元 to the fen), which is all Excel keeps of a number
+        target.value = value
         target.number_format = money_format(value)
     else:
         target.value = value
@@ -265,7 +280,7 @@ def _mapping_sheet(
         ("form", form.id),
         ("form_version", form.version),
         ("year", draft.year),
-        ("unit", draft.unit),
+        ("unit", document_text(draft.unit)),
     ]
     for r, (key, value) in enumerate(head, 1):
         put_text(ws, r, 1, key)

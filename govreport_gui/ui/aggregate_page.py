@@ -41,10 +41,10 @@ from PySide6.QtWidgets import (
 
 from ..core.aggregate import (
     DEFAULT_UNIT,
-    UNREADABLE,
     AggregateError,
     AggregateResult,
     UnitRow,
+    UnitStatus,
     aggregate_files,
     expand_paths,
 )
@@ -54,8 +54,8 @@ from ..core.library import FormLibrary
 from ..core.rules import Finding
 from ..storage.base import DraftStore
 from . import dialogs, looks
+from .aggregate_export import export_units_workbook
 from .settings import AppSettings
-from .start_page import form_short_name
 from .widgets import InlineMessage, Page, WrapLabel, guidance_label, title_label
 
 SORT_ROLE = Qt.ItemDataRole.UserRole + 1
@@ -68,7 +68,7 @@ def status_icon(row: UnitRow) -> str:
     """ok: summed; error: the file could not be read; warning: read but left out."""
     if row.included:
         return "ok"
-    return "error" if row.status == UNREADABLE else "warning"
+    return "error" if row.status is UnitStatus.UNREADABLE else "warning"
 
 
 class UnitListModel(QAbstractTableModel):
@@ -157,7 +157,7 @@ class UnitFindingsDialog(QDialog):
         form = library.forms.get(row.form_id) if row.form_id else None
         facts = [f"文件：{row.file}"]
         if row.year is not None and form is not None:
-            facts.append(f"{row.year}年度，{form_short_name(form)}")
+            facts.append(f"{row.year}年度，{form.year_span()}格式")
         facts.append(f"汇总情况：{row.reason}")
         self.facts = WrapLabel("\n".join(facts), self)
         self.facts.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
@@ -305,8 +305,13 @@ class AggregatePage(Page):
         self.create_button.setToolTip("把已汇总的各单位数字相加，作为一份新报告保存并打开")
         self.create_button.clicked.connect(self.create_total)
         self.create_button.setEnabled(False)
+        self.excel_button = QPushButton("导出 Excel(&X)…", self)
+        self.excel_button.setToolTip("每个单位一行、合计一行，另列未汇总的文件及原因，供上级汇总")
+        self.excel_button.clicked.connect(self.export_excel)
+        self.excel_button.setEnabled(False)
         actions.addWidget(self.findings_button)
         actions.addStretch(1)
+        actions.addWidget(self.excel_button)
         actions.addWidget(self.create_button)
         layout.addLayout(actions)
         self.message = InlineMessage(self)
@@ -388,6 +393,7 @@ class AggregatePage(Page):
         self._fill_years(rows)
         self.findings_button.setEnabled(bool(rows))
         self.create_button.setEnabled(result is not None and bool(result.included))
+        self.excel_button.setEnabled(result is not None and bool(result.included))
         self._size_name_columns()
         if rows:
             self.table.selectRow(0)
@@ -431,7 +437,7 @@ class AggregatePage(Page):
         left_out = len(result.left_out)
         summary = result.summary
         text = (
-            f"{result.draft.year}年度（{form_short_name(result.form)}）：共 {len(result.units)} "
+            f"{result.draft.year}年度（{result.form.year_span()}格式）：共 {len(result.units)} "
             f"个文件，汇总 {len(result.included)} 个单位"
         )
         if left_out:
@@ -473,6 +479,11 @@ class AggregatePage(Page):
         return draft_id
 
     # -- one unit ----------------------------------------------------------------------
+
+    def export_excel(self) -> Path | None:
+        if self.result is None:
+            return None
+        return export_units_workbook(self, self.result, self.library, self._start())
 
     def selected_row(self) -> UnitRow | None:
         index = self.table.currentIndex()

@@ -32,6 +32,8 @@ from ..core.samples import demo_draft
 from ..storage.base import DraftStore, Status
 from . import dialogs, looks
 from .aggregate_page import AggregatePage, created_notice, notes_of
+from .edit_actions import EditActions
+from .export_actions import ExportActions
 from .help_actions import APP_TITLE, HelpActions
 from .printing import PdfRenderer, Renderer
 from .report_actions import ReportActions
@@ -65,6 +67,8 @@ class MainWindow(QMainWindow):
         self.report_actions = ReportActions(
             self, settings, renderer if renderer is not None else PdfRenderer(settings)
         )
+        self.export_actions = ExportActions(self, settings, getattr(store, "data_dir", None))
+        self.edit_actions = EditActions(self)
         self.help_actions = HelpActions(self)
         self.session: DraftSession | None = None
         self.steps: list[Step] = []
@@ -157,17 +161,21 @@ class MainWindow(QMainWindow):
         return bar
 
     def _build_menus(self) -> None:
-        """The menu bar. Report outputs live in report_actions.py, help in help_actions.py."""
+        """The menu bar. Report outputs live in report_actions.py, changes to cells and
+        texts (undo, fills) in edit_actions.py, help in help_actions.py."""
         self.file_menu = self.menuBar().addMenu("文件(&F)")
         start = self.file_menu.addAction("开始页：打开或新建报告(&S)")
         start.triggered.connect(lambda: self.go_to_step(0))
         self.report_actions.add_to_menu(self.file_menu)
+        self.export_menu = self.export_actions.add_to_menu(self.file_menu)
         aggregate = self.file_menu.addAction("汇总各单位报告(&G)…")
         aggregate.triggered.connect(self.show_aggregate)
         self.file_menu.addSeparator()
         leave = self.file_menu.addAction("退出(&Q)")
         leave.setShortcut(QKeySequence.StandardKey.Quit)
         leave.triggered.connect(self.close)
+        self.edit_menu = self.menuBar().addMenu("编辑(&E)")
+        self.edit_actions.add_to_menu(self.edit_menu)
         self.view_menu = self.menuBar().addMenu("视图(&V)")
         self.view_menu.addAction(self.care_action)
         self.help_menu = self.menuBar().addMenu("帮助(&H)")
@@ -279,6 +287,21 @@ class MainWindow(QMainWindow):
                 return step.widget.go_to_cell(cell_id)
         return False
 
+    def show_place(self, place: str) -> None:
+        """Show a cell (by id) or a narrative section (by id): where an undo changed."""
+        if self.go_to_cell(place):
+            return
+        index = next(
+            (
+                i
+                for i, s in enumerate(self.steps)
+                if s.kind is StepKind.TEXT and s.section is not None and s.section.id == place
+            ),
+            -1,
+        )
+        if index >= 0 and index != self.current_index():
+            self.go_to_step(index)
+
     def refresh_step_states(self) -> None:
         self.step_list.show_states(self.steps, self.session)
 
@@ -314,6 +337,9 @@ class MainWindow(QMainWindow):
         session.draftChanged.connect(self._show_title)
         sign = self.page(StepKind.SIGN)
         self.report_actions.attach(session, sign if isinstance(sign, SignPage) else None)
+        self.export_actions.attach(session, sign if isinstance(sign, SignPage) else None)
+        self.edit_actions.attach(session)
+        session.undoneAt.connect(self.show_place)
         self._show_title()
         self._show_notices()
         self._status_changed(session.status)

@@ -19,6 +19,7 @@ from ..core.errors import GovreportError
 from ..core.filenames import safe_file_name
 from . import dialogs, printing
 from .printing import Renderer, describe_fonts, missing_characters
+from .saved_file import offer_open
 from .session import DraftSession
 from .settings import AppSettings
 from .sign_page import SignPage
@@ -161,6 +162,7 @@ class ReportActions(QObject):
         self.settings.last_folder = str(path.parent)
         draft_note = "（带“草稿”字样：还有未处理的错误）" if session.unexplained_errors() else ""
         sign.show_result(f"PDF 已保存：{path}{draft_note}", "ok")
+        offer_open(self.window, path, "PDF")
         return path
 
     def print_report(self) -> Path | None:

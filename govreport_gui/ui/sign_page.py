@@ -23,29 +23,38 @@ from PySide6.QtWidgets import (
     QVBoxLayout,
 )
 
-from ..core.draft import REPORT_FIELDS
-from ..core.errors import GovreportError
+from ..core.dates import official_date, parse_date
+from ..core.draft import REPORT_FIELDS, SIGNATORIES, SIGNERS
+from ..core.errors import GovreportError, ValueInputError
 from ..core.filenames import safe_file_name
 from ..storage.base import Status
 from .session import DraftSession
 from .widgets import InlineMessage, Page, guidance_label, title_label
 
 DATE_FORMAT = "yyyy年M月d日"
-_READ_FORMATS = ("yyyy年M月d日", "yyyy.M.d", "yyyy-M-d", "yyyy/M/d", "yyyyMMdd")
 #: The people who sign, in print order (keys of Draft.signatories), with their labels.
-PEOPLE = (("unit_head", "单位负责人"), ("reviewer", "审核人"), ("preparer", "填报人"))
+PEOPLE = tuple((key, SIGNATORIES[key]) for key in SIGNERS)
+
+
+EXPORT_BUTTONS = (  # beside 保存PDF: the same files as 文件 → 导出
+    ("docx", "Word…", "保存为可编辑的 Word 文档（.docx）"),
+    ("xlsx", "Excel…", "把统计表保存为 Excel 工作簿（.xlsx）"),
+    ("html", "网页…", "保存为可上传到门户网站的网页（.html）"),
+)
 
 
 def parse_date_text(text: str) -> QDate | None:
-    for pattern in _READ_FORMATS:
-        date = QDate.fromString(text.strip(), pattern)
-        if date.isValid():
-            return date
-    return None
+    try:
+        day = parse_date(text)
+    except ValueInputError:
+        return None
+    return QDate(day.year, day.month, day.day) if day else None
 
 
 class SignPage(Page):
     pdfRequested = Signal()
+    exportRequested = Signal(str)  # docx, xlsx, html (ui/export_actions.py)
+    copyHtmlRequested = Signal()
     printRequested = Signal()
     statusRequested = Signal(object)  # Status
 
@@ -57,7 +66,10 @@ class SignPage(Page):
         layout = QVBoxLayout(self)
         layout.addWidget(title_label("签署与打印", self))
         layout.addWidget(
-            guidance_label("填写报告末尾的签署栏，核对报告状态，然后保存 PDF 或打印。", self)
+            guidance_label(
+                "填写报告末尾的签署栏，核对报告状态，然后保存 PDF 或打印，也可以导出 Word、Excel 或网页。",
+                self,
+            )
         )
         form = QFormLayout()
         form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.ExpandingFieldsGrow)
@@ -69,7 +81,7 @@ class SignPage(Page):
         for key, label in PEOPLE:
             edit = self._line(label, draft.signatories.get(key, ""), form, key)
             edit.textChanged.connect(lambda text, key=key: self._signatory(key, text))
-        phone = self._line("联系电话", draft.signatories.get("phone", ""), form, "phone")
+        phone = self._line(SIGNATORIES["phone"], draft.signatories.get("phone", ""), form, "phone")
         phone.textChanged.connect(lambda text: self._signatory("phone", text))
 
         self.date = QDateEdit(self)
@@ -117,6 +129,15 @@ class SignPage(Page):
         self.print_button.clicked.connect(self.printRequested)
         buttons.addWidget(self.pdf_button)
         buttons.addWidget(self.print_button)
+        for name, text, tip in EXPORT_BUTTONS:
+            button = QPushButton(text, self)
+            button.setToolTip(tip)
+            button.clicked.connect(lambda _=False, n=name: self.exportRequested.emit(n))
+            buttons.addWidget(button)
+        self.copy_html_button = QPushButton("复制网页格式", self)
+        self.copy_html_button.setToolTip("把报告以网页格式放到剪贴板，粘贴到网站编辑器")
+        self.copy_html_button.clicked.connect(self.copyHtmlRequested)
+        buttons.addWidget(self.copy_html_button)
         buttons.addStretch(1)
         layout.addLayout(buttons)
         self.result = InlineMessage(self)
@@ -187,9 +208,12 @@ class SignPage(Page):
         )
         typed = self.report_fields["issue_date"].text().strip()
         if typed and parse_date_text(typed) is None:
-            self.issue_date_note.setText(
-                f"“{typed}”不是日期（例如 2024年1月20日），将按所填文字原样印在报告上"
-            )
+            try:
+                official_date(typed, "成文日期")
+                note = f"“{typed}”不是日期（例如 2024年1月20日），将按所填文字原样印在报告上"
+            except ValueInputError as exc:
+                note = f"{exc}，请改正后再生成 PDF"
+            self.issue_date_note.setText(note)
             self.issue_date_note.show()
         else:
             self.issue_date_note.clear()
@@ -215,9 +239,6 @@ class SignPage(Page):
 
     def _unit_edited(self, text: str) -> None:
         if self.session.read_only or text.strip() == self.session.draft.unit:
-            return
-        if not text.strip():
-            self.field_message.show_message("填报单位不能为空；报告标题和落款都用这个名称。")
             return
         self.field_message.clear()
         try:
