@@ -146,7 +146,7 @@ def test_fontconfig_discovery_finds_a_rare_character_font_by_what_it_holds(tmp_p
     old = {k: os.environ.get(k) for k in env}
     os.environ.update(env)
     try:
-        faces = find_fonts.__wrapped__()
+        faces = find_fonts()
     finally:
         for k, v in old.items():
             os.environ.pop(k) if v is None else os.environ.__setitem__(k, v)
@@ -185,11 +185,12 @@ def test_discovery_is_cached_until_a_font_folder_changes(tmp_path, monkeypatch):
         monkeypatch.setenv(k, v)
     data = tmp_path / "data"
     data.mkdir()
-    first = fontfinder.find_fonts.__wrapped__(data)
+    first = fontfinder.find_fonts(data)
     assert (data / fontfinder.CACHE_FILE).is_file()
     calls = []
     monkeypatch.setattr(fontfinder, "discover", lambda: calls.append(1) or ())
-    assert fontfinder.find_fonts.__wrapped__(data) == first and calls == []  # from the cache
+    monkeypatch.setattr(fontfinder, "_memo", {})  # a new process: only the file remains
+    assert fontfinder.find_fonts(data) == first and calls == []  # from the cache file
     extension_b_font(folder / "rare.ttf")  # a font installed: its folder changes
     os.utime(folder, ns=(1, os.stat(folder).st_mtime_ns + 10**9))
-    assert fontfinder.find_fonts.__wrapped__(data) == () and calls == [1]  # looked up again
+    assert fontfinder.find_fonts(data) == () and calls == [1]  # looked up again

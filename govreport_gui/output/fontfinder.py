@@ -23,7 +23,6 @@ import subprocess
 import sys
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
-from functools import lru_cache
 from pathlib import Path
 
 from ..core.atomicfile import write_atomically
@@ -128,10 +127,22 @@ def _wanted_fallbacks() -> frozenset[str]:
     return frozenset(family_key(n) for n in (*LATIN_FALLBACKS, *RARE_FALLBACKS))
 
 
-@lru_cache(maxsize=4)
+#: In-process memo (cache folder → key, faces), checked against the folders on every call:
+#: a font installed while the window is open is seen at the next print.
+_memo: dict[Path | None, tuple[dict[str, object], tuple[Face, ...]]] = {}
+
+
 def find_fonts(cache_dir: Path | None = None) -> tuple[Face, ...]:
     """Usable faces of this PC; read from ``cache_dir``'s cache while the folders are unchanged."""
     key = discovery_key()
+    if cache_dir in _memo and _memo[cache_dir][0] == key:
+        return _memo[cache_dir][1]
+    faces = _find(cache_dir, key)
+    _memo[cache_dir] = (key, faces)
+    return faces
+
+
+def _find(cache_dir: Path | None, key: dict[str, object]) -> tuple[Face, ...]:
     cache = cache_dir / CACHE_FILE if cache_dir is not None else None
     if cache is not None:
         cached = _read_cache(cache, key)
