@@ -33,6 +33,8 @@ EXPECTED = {
     "storage": "autosave of one draft in a store of 200",
     "pdf": "PDF render of the demo",
     "aggregate": "汇总 of 200 / 1,000 / 2,000 files",
+    "aggregate_memory": "peak memory of 汇总 over 1,000 files with long texts (issue 13)",
+    "long_text": "PDF of a 50,000- and a 200,000-character section (issue 13)",
     "export": "Word, Excel and web page export of the demo and a filled 2021 report (issue 10)",
 }
 RESULT_MARK = "@@bench-result@@ "

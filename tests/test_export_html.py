@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from html.parser import HTMLParser
 
 import pytest
@@ -80,3 +81,11 @@ def test_a_script_typed_into_a_narrative_shows_as_text(pages):
 
 def test_money_prints_every_decimal(pages):
     assert "13579.246813" in pages["filled2021"][0].cells
+
+
+def test_a_header_over_headers_heads_a_column_group(library):
+    draft = export_drafts(library)["filled2021"]
+    page = report_html(library.get("2021"), draft)
+    assert re.search(r'<th scope="colgroup"[^>]*>申请人情况</th>', page)
+    assert re.search(r'<th scope="col"[^>]*>自然人</th>', page)
+    assert re.search(r'<th scope="rowgroup"[^>]*>（三）不予公开</th>', page)

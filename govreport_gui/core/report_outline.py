@@ -87,10 +87,10 @@ def build_outline(form: Form, draft: Draft) -> ReportOutline:
     numbered = len(attachments) > 1
     return ReportOutline(
         title=document_text(draft.title(form)),
-        addressee=document_text(_addressee(draft)),
+        addressee=document_text(addressee_line(draft)),
         sections=tuple(_section(form, draft, s) for s in form.sections if not is_attachment(s)),
-        attachment_note=_attachment_note(form, draft, attachments),
-        issuer=document_text(draft.report.get("issuer", "").strip() or draft.unit),
+        attachment_note=attachment_note(form, draft, attachments),
+        issuer=document_text(issuer(draft)),
         date=document_text(issue_date(draft)) or BLANK_DATE,
         signatories=tuple(
             (label, document_text(draft.signatories.get(key, "").strip()))
@@ -147,7 +147,8 @@ def attachment_title(form: Form, section: Section, year: int) -> str:
     return attachment_name(section)
 
 
-def _addressee(draft: Draft) -> str:
+def addressee_line(draft: Draft) -> str:
+    """主送机关 as printed, ending with "："; "" when none is given."""
     addressee = draft.report.get("addressee", "").strip()
     if addressee and not addressee.endswith(("：", ":")):
         addressee += "："
@@ -183,7 +184,13 @@ def _attachment(
     )
 
 
-def _attachment_note(form: Form, draft: Draft, attachments: list[Section]) -> tuple[str, ...]:
+def issuer(draft: Draft) -> str:
+    """落款单位: as given, else the 填报单位."""
+    return draft.report.get("issuer", "").strip() or draft.unit
+
+
+def attachment_note(form: Form, draft: Draft, attachments: list[Section]) -> tuple[str, ...]:
+    """附件说明 lines: 附件：title, or 附件：1.title then 2.title… for several."""
     names = [attachment_title(form, s, draft.year) for s in attachments]
     if len(names) == 1:
         return (f"{ATTACHMENT}：{names[0]}",)

@@ -26,6 +26,7 @@ from pathlib import Path
 from .atomicfile import OUTPUT, write_atomically
 from .draft import KIND, MAX_FILE_BYTES
 from .errors import GovreportError, os_reason
+from .safe_input import InputFileError, read_regular_file
 
 #: How a draft file names itself, in the encodings a draft file can arrive in.
 _DRAFT_MARKS = tuple(f'"{KIND}"'.encode(enc) for enc in ("utf-8", "utf-16-le", "utf-16-be"))
@@ -105,18 +106,10 @@ def write_output(
 def holds_draft(path: PathLike) -> bool:
     """Whether a regular file names itself a govreport draft (read at most the size limit)."""
     try:
-        fd = os.open(path, os.O_RDONLY | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_BINARY", 0))
-    except OSError:
+        raw = read_regular_file(path, MAX_FILE_BYTES)
+    except InputFileError:  # too large, unreadable or special: not a draft file
         return False
-    try:
-        if not stat.S_ISREG(os.fstat(fd).st_mode):
-            return False
-        head = os.read(fd, MAX_FILE_BYTES + 1)
-    except OSError:
-        return False
-    finally:
-        os.close(fd)
-    return len(head) <= MAX_FILE_BYTES and any(mark in head for mark in _DRAFT_MARKS)
+    return any(mark in raw for mark in _DRAFT_MARKS)
 
 
 def _refuse_special(path: Path, st: os.stat_result) -> None:

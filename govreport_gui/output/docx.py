@@ -1,11 +1,12 @@
 """The report as an editable Word document (python-docx), laid out as the PDF is.
 
 GB/T 9704-2012: A4, 天头 37 mm, 订口 28 mm, 版心 156 × 225 mm; body 3号 仿宋_GB2312
-(the font table names 仿宋 as its substitute) with exact line spacing and a document
-line grid of 22 lines, characters condensed by ¼ pt so 28 fill a line; title 2号 小标宋; headings 黑体, run-in headings
-（一）… 楷体; page numbers "— 1 —" as a PAGE field, 4号 宋体, on the outer side (odd
-pages right, even pages left, one character in). The East Asian font name
-(``w:eastAsia``) is set on every style, not only the Latin one.
+(the font table names 仿宋 as its substitute) with exact line spacing on a line grid of
+22 lines, characters condensed by ¼ pt so that 28 fill a line; title 2号 小标宋; headings
+黑体, run-in headings （一）… 楷体; page numbers "— 1 —" as a PAGE field, 4号 宋体, on
+the outer side (odd pages right, even pages left, one character in). The East Asian font
+name (``w:eastAsia``) is set on every style, not only the Latin one. Word cannot repeat
+a row group's label on the next page as the PDF does: short groups stay on one page.
 
 The statistics tables are drawn from :mod:`govreport_gui.core.table_layout` (merged
 headers, header rows repeated on every page, numbers right-aligned, 不适用 as "/"). A
@@ -40,6 +41,7 @@ from .docx_parts import (
     condense,
     fonts_with_substitutes,
     indent_table,
+    off_grid,
     set_cell_border,
     set_east_asian,
 )
@@ -54,6 +56,7 @@ NOTE_SIZE = 12
 SIGNATORY_SIZE = 14
 TABLE_SIGNATORY_SIZE = 12
 SIGN_CHARS = 6  # room to sign a name
+CELL_LEADING = 1.3  # line height of table text, in multiples of its size (as in the PDF)
 TABLE_SIZES = (12, 10.5)  # 小四, 五号
 AREA_WIDTH_MM = 156
 AREA_WIDTH = AREA_WIDTH_MM / 25.4 * 72  # points
@@ -138,8 +141,9 @@ def _styles(doc) -> None:  # type: ignore[no-untyped-def]
     heading.first_line_indent = Pt(2 * BODY_SIZE)
     heading.keep_with_next = True
     cell = doc.styles["govreport 表格"].paragraph_format
-    cell.line_spacing_rule = WD_LINE_SPACING.SINGLE
+    cell.line_spacing = CELL_LEADING  # as the PDF's tables; off the body's line grid
     cell.widow_control = False
+    off_grid(doc.styles["govreport 表格"].element.get_or_add_pPr())
 
 
 def _font(style, family: str, size: float) -> None:  # type: ignore[no-untyped-def]
@@ -234,6 +238,15 @@ class _Writer:
         if text:
             para.add_run(text)
         return para
+
+    def separator(self) -> None:
+        """A paragraph one point high between two blocks of a table."""
+        para = self.para("")
+        fmt = para.paragraph_format
+        fmt.line_spacing = Pt(1)
+        fmt.first_line_indent = Pt(0)
+        fmt.keep_with_next = True
+        off_grid(para._p.get_or_add_pPr())
 
     def style_id(self, name: str) -> str:
         if name not in self.ids:
@@ -340,7 +353,12 @@ class _Writer:
             self.body(text)
         if attachment.table:
             self.table(attachment.table)
-        self.para("").paragraph_format.line_spacing = Pt(8)
+            for cell in self.doc.tables[-1].rows[-1].cells:  # the signatories follow the
+                cell.paragraphs[0].paragraph_format.keep_with_next = True  # table's last row
+            self.doc.paragraphs[-1].paragraph_format.keep_with_next = True
+        spacer = self.para("").paragraph_format
+        spacer.line_spacing = Pt(8)
+        spacer.keep_with_next = True
         self.signatories(outline, TABLE_SIGNATORY_SIZE)
 
     def table(self, table: OutlineTable) -> None:
@@ -353,7 +371,9 @@ class _Writer:
             fmt.line_spacing = Pt(18)
             note.runs[0].font.size = Pt(NOTE_SIZE)
         size = TABLE_SIZES[0] if table.layout.value_cols <= 8 else TABLE_SIZES[1]
-        for block in table.layout.blocks:
+        for i, block in enumerate(table.layout.blocks):
+            if i:  # tables that touch become one in Word, repeating the first one's header
+                self.separator()
             add_layout_table(self.doc, table.layout, block, size)
         spacer = self.para("")
         spacer.paragraph_format.line_spacing = Pt(LINE.pt / 2)

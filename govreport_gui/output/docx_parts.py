@@ -100,3 +100,16 @@ def condense(rpr: Any, twentieths: int) -> None:
     """Character spacing (``w:spacing``), negative to condense."""
     spacing = parse_xml(f'<w:spacing {nsdecls("w")} w:val="{twentieths}"/>')
     rpr.insert_element_before(spacing, *_AFTER_RPR_SPACING)
+
+
+_AFTER_SNAP = (
+    "w:spacing", "w:ind", "w:contextualSpacing", "w:mirrorIndents", "w:suppressOverlap",
+    "w:jc", "w:textDirection", "w:textAlignment", "w:textboxTightWrap", "w:outlineLvl",
+    "w:divId", "w:cnfStyle", "w:rPr", "w:sectPr", "w:pPrChange",
+)  # fmt: skip
+
+
+def off_grid(ppr: Any) -> None:
+    """Lines of this paragraph (or style) keep their own height instead of snapping to the
+    page's 22-line grid: tables and small print would otherwise get a body line each."""
+    ppr.insert_element_before(parse_xml(f'<w:snapToGrid {nsdecls("w")} w:val="0"/>'), *_AFTER_SNAP)

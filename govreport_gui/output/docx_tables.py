@@ -17,7 +17,8 @@ from docx.oxml.ns import nsdecls
 from ..core.table_layout import Align, BlockLayout, CellKind, LayoutCell, TableLayout
 
 AREA_WIDTH = 156 / 25.4 * 72  # points
-PAD = 3.0  # cell padding each side, as in the PDF
+PAD = 3.0  # cell padding left and right, as in the PDF
+V_PAD = 2.5  # and above and below
 VALUE_CHARS = (4.0, 2.0)  # ideal and least width of a value column, in characters
 GROUP_CHARS = 2.0
 UNIT_CHARS = 2.5
@@ -66,12 +67,13 @@ def add_layout_table(doc: Any, layout: TableLayout, block: BlockLayout, size: fl
             if cell.col == k  # a horizontal span has one w:tc, at its first column
         ]
         rows.append(f"<w:tr><w:trPr>{tr_pr}</w:trPr>{''.join(cells)}</w:tr>")
-    twips = round(PAD * 20)
+    twips, v_twips = round(PAD * 20), round(V_PAD * 20)
     cols = "".join(f'<w:gridCol w:w="{round(w * 20)}"/>' for w in widths)
     xml = (
         f'<w:tbl {nsdecls("w")}><w:tblPr><w:tblStyle w:val="{style}"/>'
         '<w:tblW w:w="0" w:type="auto"/><w:jc w:val="center"/><w:tblLayout w:type="fixed"/>'
-        f'<w:tblCellMar><w:left w:w="{twips}" w:type="dxa"/><w:right w:w="{twips}" '
+        f'<w:tblCellMar><w:top w:w="{v_twips}" w:type="dxa"/><w:left w:w="{twips}" '
+        f'w:type="dxa"/><w:bottom w:w="{v_twips}" w:type="dxa"/><w:right w:w="{twips}" '
         'w:type="dxa"/></w:tblCellMar><w:tblLook w:val="04A0"/></w:tblPr>'
         f"<w:tblGrid>{cols}</w:tblGrid>{''.join(rows)}</w:tbl>"
     )
@@ -118,10 +120,11 @@ def _tc(cell: LayoutCell, r: int, widths: list[float], style: str, size: float, 
 def _kept_with_next(block: BlockLayout) -> set[int]:
     """Rows Word must keep with the next one. Word cannot repeat a group label on the next
     page as the PDF does: a group of up to KEEP_ROWS lines stays on one page, a longer one
-    keeps enough lines together to show its whole label, and a heading line stays with
-    its first item."""
+    keeps enough lines together to show its whole label, and the header rows and a
+    heading line stay with the line after them."""
     top = block.header_rows
-    rows = {top + i for i, line in enumerate(block.lines) if line.heading}
+    rows = set(range(top))  # the header rows stay with the first line
+    rows |= {top + i for i, line in enumerate(block.lines) if line.heading}
     for cell in block.cells():
         if cell.kind is not CellKind.GROUP:
             continue

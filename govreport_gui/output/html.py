@@ -101,17 +101,18 @@ def _table(table: OutlineTable) -> str:
 
 def _block(block: BlockLayout) -> str:
     rows = ["<thead>"]
+    top = block.header_rows
     for cells in block.header:
-        rows.append("<tr>" + "".join(_cell(c) for c in cells) + "</tr>")
+        rows.append("<tr>" + "".join(_cell(c, top) for c in cells) + "</tr>")
     rows.append("</thead>\n<tbody>")
     for line in block.lines:
-        rows.append("<tr>" + "".join(_cell(c) for c in line.cells) + "</tr>")
+        rows.append("<tr>" + "".join(_cell(c, top) for c in line.cells) + "</tr>")
     rows.append("</tbody>")
     return f'<table style="{TABLE}">\n' + "\n".join(rows) + "\n</table>"
 
 
-def _cell(cell: LayoutCell) -> str:
-    tag, scope = _role(cell)
+def _cell(cell: LayoutCell, header_rows: int) -> str:
+    tag, scope = _role(cell, header_rows)
     attrs = f' scope="{scope}"' if scope else ""
     if cell.rowspan > 1:
         attrs += f' rowspan="{cell.rowspan}"'
@@ -125,9 +126,12 @@ def _cell(cell: LayoutCell) -> str:
     return f'<{tag}{attrs} style="{style}">{escape(cell.text)}</{tag}>'
 
 
-def _role(cell: LayoutCell) -> tuple[str, str]:
-    """Element and scope: headers over columns, labels over rows, data cells otherwise."""
-    if cell.kind in (CellKind.CAPTION,) or (cell.kind is CellKind.COLUMN and cell.colspan > 1):
+def _role(cell: LayoutCell, header_rows: int) -> tuple[str, str]:
+    """Element and scope: a header with headers under it heads a column group, one that
+    reaches the last header row heads a column; labels head rows; the rest is data."""
+    if cell.kind is CellKind.CAPTION:
+        return "th", "colgroup"
+    if cell.kind is CellKind.COLUMN and cell.row + cell.rowspan < header_rows:
         return "th", "colgroup"
     if cell.is_header:
         return "th", "col"

@@ -38,8 +38,11 @@ from ..core.errors import GovreportError, os_reason
 from ..core.model import Form, Section
 from ..core.report_outline import (
     ATTACHMENT,
+    addressee_line,
+    attachment_note,
     attachment_title,
     is_attachment,
+    issuer,
     paragraphs,
     run_in_heading,
 )
@@ -63,6 +66,7 @@ from .layout import (
     Para,
     Styles,
 )
+from .longpara import in_pieces
 from .marks import PageMarks, fingerprint, qr_code, qr_payload
 from .signoff import SealPlace, SignOff, imprint, signatory_table
 from .tables import BlockTable, LeadIn, print_table
@@ -336,10 +340,8 @@ class _Report:
     def story(self) -> list[Flowable]:
         form, draft, styles = self.form, self.draft, self.styles
         story: list[Flowable] = [self.title(draft.title(form), styles.title, "报告标题")]
-        addressee = draft.report.get("addressee", "").strip()
+        addressee = addressee_line(draft)
         if addressee:
-            if not addressee.endswith(("：", ":")):
-                addressee += "："
             story.append(self.para(addressee, styles.addressee, "主送机关"))
         attachments = [s for s in form.sections if is_attachment(s)]
         for section in form.sections:
@@ -349,7 +351,7 @@ class _Report:
         if attachments:
             story += self.attachment_note(attachments)
         self.signoff = SignOff(
-            draft.report.get("issuer", "").strip() or draft.unit,
+            issuer(draft),
             issue_date(draft),
             self.fonts,
             self.glyphs,
@@ -394,7 +396,11 @@ class _Report:
 
     def paragraphs(self, text: str, where: str) -> list[Flowable]:
         """One paragraph per line of user text, first line indented two characters."""
-        return [Para(self._body_markup(p, where), self.styles.body) for p in paragraphs(text)]
+        result: list[Flowable] = []
+        for line in paragraphs(text):
+            para = Para(self._body_markup(line, where), self.styles.body)
+            result += in_pieces(para, AREA_WIDTH, len(line))  # linear time for long ones
+        return result
 
     def _body_markup(self, line: str, where: str) -> str:
         """A leading "（一）…。" run-in heading is set in 楷体 (二级标题) when the PC has it."""
@@ -471,15 +477,10 @@ class _Report:
 
     def attachment_note(self, attachments: list[Section]) -> list[Flowable]:
         """附件说明: 正文下空一行左空二字编排"附件：", several attachments numbered."""
-        names = [attachment_title(self.form, s, self.draft.year) for s in attachments]
         flow: list[Flowable] = [Spacer(0, LEADING)]
-        if len(names) == 1:
-            flow.append(self.para(f"{ATTACHMENT}：{names[0]}", self.styles.body, "附件说明"))
-            return flow
-        for i, name in enumerate(names, 1):
-            text = f"{ATTACHMENT}：{i}.{name}" if i == 1 else f"{i}.{name}"
+        for i, text in enumerate(attachment_note(self.form, self.draft, attachments)):
             style = self.styles.body
-            if i > 1:  # aligned under the first name
+            if i:  # aligned under the first name
                 style = style.clone("attachment_more", firstLineIndent=5 * BODY_SIZE)
             flow.append(self.para(text, style, "附件说明"))
         return flow

@@ -207,7 +207,7 @@ def _columns(ws: Any, layout: TableLayout) -> list[float]:
          if c.kind is CellKind.LABEL),
         default=0,
     )  # fmt: skip
-    widths = [GROUP_WIDTH] * max(layout.label_cols - 1, 0)
+    widths: list[float] = [GROUP_WIDTH] * max(layout.label_cols - 1, 0)
     if layout.label_cols:
         widths.append(min(max(longest + 2, 16), LABEL_WIDTH))
     if layout.unit_col:

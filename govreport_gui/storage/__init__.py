@@ -5,12 +5,21 @@
 """
 
 from .backups import BackupInfo
-from .base import DraftInfo, DraftLockedError, DraftStore, MemoryDraftStore, Status, StorageError
+from .base import (
+    Conflict,
+    DraftInfo,
+    DraftLockedError,
+    DraftStore,
+    ImportConflictError,
+    ImportResult,
+    MemoryDraftStore,
+    Status,
+    StorageError,
+)
 from .lock import FolderInUseError
 from .paths import default_data_dir, resolve_data_dir
 from .records import HistoryEntry
 from .tinystore import TinyDraftStore, open_store
-from .transfer import Conflict, ImportConflictError, ImportResult
 
 __all__ = [
     "BackupInfo",

@@ -11,9 +11,9 @@ from ..core.aggregate import AggregateResult
 from ..core.draft import read_draft_file
 from ..core.errors import GovreportError
 from ..core.library import FormLibrary
-from ..core.safe_output import NeedsForceError, check_output_path, write_output
+from ..core.safe_output import write_output
 from . import dialogs
-from .saved_file import offer_open
+from .saved_file import offer_open, write_permission
 
 WHAT = "各单位数据工作簿"
 
@@ -30,15 +30,8 @@ def export_units_workbook(
         return None
     path = Path(chosen) if chosen.lower().endswith(".xlsx") else Path(chosen + ".xlsx")
     inputs = [row.file for row in result.units]
-    force = False
-    try:
-        check_output_path(path, inputs)
-    except NeedsForceError as exc:
-        if not dialogs.confirm(parent, "替换文件", exc.question, "替换"):
-            return None
-        force = True
-    except GovreportError as exc:
-        dialogs.tell(parent, "不能写入这个文件", str(exc), error=True)
+    force = write_permission(parent, path, inputs)
+    if force is None:
         return None
     try:
         from ..output.aggregate_xlsx import units_workbook_bytes  # openpyxl loads only now

@@ -17,9 +17,9 @@ from PySide6.QtWidgets import QMainWindow, QMenu
 from ..core.errors import GovreportError
 from ..core.filenames import safe_file_name
 from ..core.report_outline import build_outline, outline_text
-from ..core.safe_output import NeedsForceError, check_output_path, write_output
+from ..core.safe_output import write_output
 from . import dialogs
-from .saved_file import offer_open
+from .saved_file import offer_open, write_permission
 from .session import DraftSession
 from .settings import AppSettings
 from .sign_page import SignPage
@@ -38,11 +38,10 @@ SUFFIXES = {"docx": (".docx",), "xlsx": (".xlsx",), "html": (".html", ".htm")}
 class ExportActions(QObject):
     """Word, Excel and web page of the open report; enabled while a report is open."""
 
-    def __init__(self, window: QMainWindow, settings: AppSettings, data_dir: Path | None) -> None:
+    def __init__(self, window: QMainWindow, settings: AppSettings) -> None:
         super().__init__(window)
         self.window = window
         self.settings = settings
-        self.data_dir = data_dir
         self.session: DraftSession | None = None
         self.sign: SignPage | None = None
         self.actions: dict[str, QAction] = {}
@@ -91,7 +90,7 @@ class ExportActions(QObject):
         path = Path(chosen)
         if path.suffix.lower() not in SUFFIXES[name]:
             path = path.with_name(f"{path.name}.{name}")
-        force = self._allowed(path)
+        force = write_permission(self.window, path, (), session.store.data_dir)
         if force is None:
             return None
         session.flush()
@@ -101,7 +100,7 @@ class ExportActions(QObject):
             write_output(
                 path,
                 export_bytes(name, session.form, session.draft),
-                data_dir=self.data_dir,
+                data_dir=session.store.data_dir,
                 force=force,
             )
         except GovreportError as exc:
@@ -111,17 +110,6 @@ class ExportActions(QObject):
         self._result(f"{what}已保存：{path}", "ok")
         offer_open(self.window, path, what)
         return path
-
-    def _allowed(self, path: Path) -> bool | None:
-        """False: write; True: write over what the clerk agreed to replace; None: do not."""
-        try:
-            check_output_path(path, data_dir=self.data_dir)
-        except NeedsForceError as exc:
-            return True if dialogs.confirm(self.window, "替换文件", exc.question, "替换") else None
-        except GovreportError as exc:
-            dialogs.tell(self.window, "不能写入这个文件", str(exc), error=True)
-            return None
-        return False
 
     def copy_html(self) -> bool:
         """The report as a web page and as plain text on the clipboard, for a portal editor."""

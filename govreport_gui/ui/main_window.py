@@ -67,7 +67,7 @@ class MainWindow(QMainWindow):
         self.report_actions = ReportActions(
             self, settings, renderer if renderer is not None else PdfRenderer(settings)
         )
-        self.export_actions = ExportActions(self, settings, getattr(store, "data_dir", None))
+        self.export_actions = ExportActions(self, settings)
         self.edit_actions = EditActions(self)
         self.help_actions = HelpActions(self)
         self.session: DraftSession | None = None
@@ -333,6 +333,7 @@ class MainWindow(QMainWindow):
         session.draftChanged.connect(self.refresh_step_states)
         session.saved.connect(self.save_status.show_saved)
         session.saveFailed.connect(self._save_failed)
+        session.storeNotice.connect(lambda text: self.statusBar().showMessage(text, 30000))
         session.statusChanged.connect(self._status_changed)
         session.draftChanged.connect(self._show_title)
         sign = self.page(StepKind.SIGN)

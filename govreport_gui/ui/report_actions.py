@@ -19,7 +19,7 @@ from ..core.errors import GovreportError
 from ..core.filenames import safe_file_name
 from . import dialogs, printing
 from .printing import Renderer, describe_fonts, missing_characters
-from .saved_file import offer_open
+from .saved_file import offer_open, write_permission
 from .session import DraftSession
 from .settings import AppSettings
 from .sign_page import SignPage
@@ -78,7 +78,7 @@ class ReportActions(QObject):
             str(Path(self.documents_folder()) / name),
             dialogs.DRAFT_FILES,
         )
-        if not path:
+        if not path or not self.may_write(Path(path)):
             return False
         try:
             write_draft_file(self.session.draft, Path(path))
@@ -88,6 +88,11 @@ class ReportActions(QObject):
         self.settings.last_folder = str(Path(path).parent)
         self.window.statusBar().showMessage(f"草稿文件已导出：{path}", 10000)
         return True
+
+    def may_write(self, path: Path) -> bool:
+        """The rule of writing (core/safe_output.py): refuse special files, ask before a draft."""
+        data_dir = self.session.store.data_dir if self.session is not None else None
+        return write_permission(self.window, path, (), data_dir) is not None
 
     # -- PDF and printing --------------------------------------------------------------
 
@@ -157,7 +162,7 @@ class ReportActions(QObject):
         path = Path(chosen)
         if path.suffix.lower() != ".pdf":
             path = path.with_name(path.name + ".pdf")
-        if not self._render(path):
+        if not self.may_write(path) or not self._render(path):
             return None
         self.settings.last_folder = str(path.parent)
         draft_note = "（带“草稿”字样：还有未处理的错误）" if session.unexplained_errors() else ""
