@@ -93,3 +93,15 @@ def test_a_typed_newline_in_the_title_is_kept(library, tmp_path):
     lines = pdftotext(result.path, "-raw").splitlines()
     at = lines.index("信丰县人民政府办公室")
     assert lines[at + 1] == "2023年政府信息公开工作年度报告"
+
+
+def test_without_xiaobiaosong_the_title_is_in_the_ming_face(library, tmp_path):
+    # this PC has AR PL UMing (明体) and WenQuanYi Zen Hei (黑体) and no 小标宋
+    import pdfplumber
+
+    form = library.get("2021")
+    draft = new_draft(form, 2023, "信丰县人民政府办公室")
+    result = render_pdf(form, draft, tmp_path / "ming.pdf")
+    with pdfplumber.open(result.path) as pdf:
+        title = [c for c in pdf.pages[0].chars if c["size"] == TITLE_SIZE]
+    assert title and {c["fontname"].partition("+")[2] for c in title} == {"UMingCN-0"}
