@@ -204,3 +204,13 @@ def test_table_labels_line_up_as_their_levels_say(printed):
     assert starts["涉及商业秘密"] == pytest.approx(starts["其中：涉及国"] + 3 * em)
     # 「1.」 one character in from its parent 「（一）」, whose bracket's empty half is taken back
     assert starts["1.当面申请"] - starts["（一）收到申"] == pytest.approx(1.5 * em)
+
+
+def test_short_headers_and_group_labels_wrap_between_words():
+    from govreport_gui.output.tables import _pairs
+
+    assert _pairs("商业企业") == ["商业", "企业"]
+    assert _pairs("社会公益组织") == ["社会", "公益", "组织"]
+    assert _pairs("三、本年度办理结果") == ["三、", "本年度", "办理", "结果"]
+    assert _pairs("（三）不予公开") == ["（三）", "不予", "公开"]
+    assert _pairs("自然人") == [] and _pairs("四、结转下年度继续办理") == []

@@ -183,11 +183,18 @@ KEEP_ROWS = 2  # a group heading row stays with at least this many of its rows
 
 
 def _pairs(text: str) -> list[str]:
-    """A column header of 4 or 6 hanzi as its two-character words (商业/企业, 社会/公益/组织):
-    wrapped so, rather than 「社会公 / 益组织」; [] for any other header."""
-    if len(text) not in (4, 6) or not all("\u4e00" <= ch <= "\u9fff" for ch in text):
+    """A short header or group label cut into its words, taking two-character words as the
+    rule: the numbering on a line of its own, then the hanzi in pairs, an odd one leading
+    (商业/企业, 社会/公益/组织, （三）/不予/公开, 三、/本年度/办理/结果) rather than
+    「社会公 / 益组织」 or 「三、本 / 年度办 / 理结果」; [] for any other text."""
+    numbering = NUMBERING.match(text)
+    head = numbering.group() if numbering else ""
+    rest = text[len(head) :]
+    if not 4 <= len(rest) <= 8 or not all("\u4e00" <= ch <= "\u9fff" for ch in rest):
         return []
-    return [text[i : i + 2] for i in range(0, len(text), 2)]
+    first = 3 if len(rest) % 2 else 2
+    words = [rest[:first]] + [rest[i : i + 2] for i in range(first, len(rest), 2)]
+    return [head, *words] if head else words
 
 
 def _kept_with(lines: tuple[Line, ...], ln: int) -> list[int]:
@@ -361,7 +368,7 @@ class _Layout:
             style = self._label_style(cell.text, cell.indent * size, size)
         else:
             style = self.styles.cell(size, cell.align.value, cell.indent * size)
-        if cell.kind is CellKind.COLUMN and _pairs(cell.text):
+        if cell.kind in (CellKind.COLUMN, CellKind.GROUP) and _pairs(cell.text):
             width = self._span_width(cell) - 2 * PAD
             if self.styles.fonts.width(cell.text, body, size) > width:  # wraps: by word pairs
                 pairs = _pairs(cell.text)
