@@ -10,9 +10,9 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from PySide6.QtCore import QMimeData, QObject
+from PySide6.QtCore import QMimeData, QObject, Qt
 from PySide6.QtGui import QAction, QGuiApplication
-from PySide6.QtWidgets import QMainWindow, QMenu
+from PySide6.QtWidgets import QApplication, QMainWindow, QMenu
 
 from ..core.errors import GovreportError
 from ..core.filenames import safe_file_name
@@ -94,8 +94,9 @@ class ExportActions(QObject):
         if force is None:
             return None
         session.flush()
-        try:
-            from ..output.exports import export_bytes  # python-docx/openpyxl load only now
+        QApplication.setOverrideCursor(Qt.CursorShape.WaitCursor)  # the first export of a
+        try:  # format also loads its library (python-docx, openpyxl): up to a second
+            from ..output.exports import export_bytes
 
             write_output(
                 path,
@@ -106,6 +107,8 @@ class ExportActions(QObject):
         except GovreportError as exc:
             self._result(f"导出{what}失败：{exc}", "error")
             return None
+        finally:
+            QApplication.restoreOverrideCursor()
         self.settings.last_folder = str(path.parent)
         self._result(f"{what}已保存：{path}", "ok")
         offer_open(self.window, path, what)

@@ -87,6 +87,7 @@ class ReportActions(QObject):
             return False
         self.settings.last_folder = str(Path(path).parent)
         self.window.statusBar().showMessage(f"草稿文件已导出：{path}", 10000)
+        offer_open(self.window, Path(path), "草稿文件")
         return True
 
     def may_write(self, path: Path) -> bool:
