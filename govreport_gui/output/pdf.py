@@ -11,30 +11,22 @@ stops the print (:class:`MissingGlyphsError`) unless ``allow_missing`` prints �
 from __future__ import annotations
 
 import math
-import os
-import tempfile
 import threading
 from dataclasses import dataclass, field
 from pathlib import Path
 
 from reportlab.platypus import (
-    BaseDocTemplate,
     Flowable,
-    Frame,
     Indenter,
     KeepTogether,
     NextPageTemplate,
     PageBreak,
-    PageTemplate,
     Spacer,
 )
-from reportlab.platypus.doctemplate import LayoutError
 
-from ..core.atomicfile import publish
 from ..core.checks import check_draft, section_of, unexplained_errors
 from ..core.dates import issue_date
 from ..core.draft import Draft
-from ..core.errors import GovreportError, os_reason
 from ..core.model import Form, Section
 from ..core.report_outline import (
     ATTACHMENT,
@@ -51,23 +43,16 @@ from .font_roles import RoleFact, substitute_message
 from .fonts import FontSet, Role, choose_fonts, find_fonts, missing_glyphs
 from .glyphs import PLACEHOLDER, GlyphMapper, MissingChar, MissingGlyphsError, missing_message
 from .layout import (
-    AREA_BOTTOM,
-    AREA_HEIGHT,
-    AREA_LEFT,
     AREA_WIDTH,
     BODY_SIZE,
     LEADING,
-    PAGE_HEIGHT,
-    PAGE_WIDTH,
-    WIDE_AREA_BOTTOM,
-    WIDE_AREA_HEIGHT,
-    WIDE_AREA_LEFT,
     WIDE_AREA_WIDTH,
     Para,
     Styles,
 )
 from .longpara import in_pieces
 from .marks import PageMarks, fingerprint, qr_code, qr_payload
+from .pages import build_document, no_blank_pages
 from .signoff import SealPlace, SignOff, imprint, signatory_table
 from .tables import BlockTable, LeadIn, print_table
 from .titlebreak import title_lines
@@ -163,7 +148,7 @@ def render_pdf(
     )
     out_path = Path(out_path)
     with _build_lock:
-        pages, wide = _build(out_path, story, marks, form, draft, invariant)
+        pages, wide = build_document(out_path, story, marks, form, draft, invariant)
     return RenderResult(
         path=out_path,
         pages=pages,
@@ -190,123 +175,6 @@ def check_glyphs(
 
 
 # -- the document --------------------------------------------------------------------------
-
-
-def _build(
-    out_path: Path,
-    story: list[Flowable],
-    marks: PageMarks,
-    form: Form,
-    draft: Draft,
-    invariant: bool,
-) -> tuple[int, list[int]]:
-    wide_pages: list[int] = []
-    portrait_area = (AREA_LEFT, AREA_BOTTOM, AREA_WIDTH, AREA_HEIGHT)
-    wide_area = (WIDE_AREA_LEFT, WIDE_AREA_BOTTOM, WIDE_AREA_WIDTH, WIDE_AREA_HEIGHT)
-
-    def on_portrait(canv, doc) -> None:  # type: ignore[no-untyped-def]
-        _print_options(canv)
-        marks.draw(canv, (PAGE_WIDTH, PAGE_HEIGHT), portrait_area)
-
-    def on_wide(canv, doc) -> None:  # type: ignore[no-untyped-def]
-        """A wide table on a portrait sheet, turned so its head is at the left edge (订口 of
-        odd pages, 切口 of even ones, GB/T 9704 §8): page number and marks where every
-        other page has them, the type area turned 90° counter-clockwise."""
-        _print_options(canv)
-        wide_pages.append(canv.getPageNumber())
-        marks.draw(canv, (PAGE_WIDTH, PAGE_HEIGHT), portrait_area)
-        canv.saveState()
-        canv.translate(PAGE_WIDTH, 0)
-        canv.rotate(90)
-
-    def on_wide_end(canv, doc) -> None:  # type: ignore[no-untyped-def]
-        canv.restoreState()
-
-    def frame(area: tuple[float, float, float, float], name: str) -> Frame:
-        x, y, w, h = area
-        return Frame(
-            x, y, w, h, id=name, leftPadding=0, rightPadding=0, topPadding=0, bottomPadding=0
-        )
-
-    try:
-        out_path.parent.mkdir(parents=True, exist_ok=True)
-        fd, tmp = tempfile.mkstemp(prefix=".tmp-", suffix=".pdf", dir=out_path.parent)
-        os.close(fd)
-    except OSError as exc:
-        raise GovreportError(f"无法在 {out_path.parent} 中写文件：{os_reason(exc)}") from None
-    doc = BaseDocTemplate(
-        tmp,
-        pagesize=(PAGE_WIDTH, PAGE_HEIGHT),
-        pageTemplates=[
-            PageTemplate(
-                "portrait",
-                [frame(portrait_area, "body")],
-                onPage=on_portrait,
-                pagesize=(PAGE_WIDTH, PAGE_HEIGHT),
-            ),
-            PageTemplate(
-                "wide",
-                [frame(wide_area, "wide")],
-                onPage=on_wide,
-                onPageEnd=on_wide_end,
-                pagesize=(PAGE_WIDTH, PAGE_HEIGHT),
-            ),
-        ],
-        title=draft.title(form),
-        author=draft.unit,
-        subject=form.title,
-        creator="govreport",
-        keywords=f"govreport {marks.footer}",
-        invariant=1 if invariant else 0,
-        initialFontName=marks.fonts.body.name,  # else every page references Helvetica
-    )
-    try:
-        doc.build(story)
-        publish(tmp, Path(out_path))  # output permissions: umask, or the old file's
-    except LayoutError as exc:
-        Path(tmp).unlink(missing_ok=True)
-        raise GovreportError(f"排版失败：有内容超过一页的大小，无法放入页面（{exc}）") from None
-    except PermissionError:
-        Path(tmp).unlink(missing_ok=True)
-        raise GovreportError(
-            f"无法写入 {out_path}：文件可能正被其他程序（如 PDF 阅读器）打开，请关闭后重试。"
-        ) from None
-    except OSError as exc:
-        Path(tmp).unlink(missing_ok=True)
-        raise GovreportError(f"无法写入文件 {out_path}：{os_reason(exc)}") from None
-    except BaseException:
-        Path(tmp).unlink(missing_ok=True)
-        raise
-    return doc.page, wide_pages
-
-
-def _print_options(canv) -> None:  # type: ignore[no-untyped-def]
-    """Print at 100 % (forms must not be scaled), double-sided as GB/T 9704 6.2 asks."""
-    canv.setViewerPreference("PrintScaling", "None")
-    canv.setViewerPreference("Duplex", "DuplexFlipLongEdge")
-
-
-def _template(flowable: Flowable) -> str | None:
-    action = getattr(flowable, "action", ())
-    return action[1] if isinstance(flowable, NextPageTemplate) and len(action) > 1 else None
-
-
-def _no_blank_pages(story: list[Flowable]) -> list[Flowable]:
-    """Two wide tables in a row turn straight from one to the next, without the empty
-    portrait page between them that "back to portrait, then wide again" would print."""
-    out: list[Flowable] = []
-    for flowable in story:
-        out.append(flowable)
-        tail = out[-4:]
-        if (
-            len(tail) == 4
-            and _template(tail[0]) == "portrait"
-            and isinstance(tail[1], PageBreak)
-            and _template(tail[2]) == "wide"
-            and isinstance(tail[3], PageBreak)
-        ):
-            del out[-4:-2]
-    return out
 
 
 class _Report:
@@ -377,7 +245,7 @@ class _Report:
         block = imprint(draft, self.fonts, self.glyphs)
         if block is not None:
             story.append(block)
-        return _no_blank_pages(story)
+        return no_blank_pages(story)
 
     def title(self, text: str, style, where: str) -> Para:  # type: ignore[no-untyped-def]
         """A title broken between words into balanced lines (GB/T 9704 §7.3.1)."""
