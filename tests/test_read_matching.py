@@ -26,6 +26,8 @@ from govreport_gui.core.values import NA
         ('3.危及"三安全一稳定"', "3.危及“三安全一稳定”"),
         ("统 计\u3000指\xa0标", "统计指标"),
         ("本年收费金额(单位:万元)", "本年收费金额（单位：万元）"),
+        ("采购总金额（元）", "采购总金额"),  # the unit the printed header adds
+        ("采购总金额 (万元)", "采购总金额"),
     ],
 )
 def test_spellings_of_a_label_share_one_key(printed: str, official: str) -> None:
@@ -208,3 +210,17 @@ def test_the_form_and_unit_come_from_the_title(library) -> None:
     assert forced.draft.values == {"t4.review_upheld": 5}
     with pytest.raises(GovreportError, match="看不出报告年度"):
         read_document(Document([grid], "", "表格文字"), library)
+
+
+def test_the_attachment_heading_is_found_with_its_year_after_it(library) -> None:
+    from govreport_gui.core.sections import read_sections
+
+    form = library.get("pre2019")
+    paragraphs = [
+        Paragraph("一、概述"),
+        Paragraph("正文。"),
+        Paragraph("附件：政府信息公开情况统计表（2017年度）"),
+        Paragraph("填报单位（盖章）：某县"),
+    ]
+    texts, _ = read_sections(form, Document(blocks=paragraphs, title="", kind="Word 文档"))
+    assert "附件" not in "".join(texts.values())

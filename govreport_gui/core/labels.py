@@ -9,16 +9,22 @@ and under 行政诉讼 stay the same key and are told apart by their label paths
 
 from __future__ import annotations
 
+import re
 import unicodedata
 from functools import lru_cache
 
+from .model import MONEY_UNITS
 from .values import normalise_text
+
+# 「采购总金额（元）」: the printed table names an amount's unit after its header; the unit
+# is not part of the label's words.
+_UNIT_TAIL = re.compile(r"\s*[（(]\s*(?:" + "|".join(MONEY_UNITS) + r")\s*[）)]$")
 
 
 @lru_cache(maxsize=4096)
 def label_key(text: str) -> str:
     """Fold width, drop spaces, punctuation and symbols: what two spellings of a label share."""
-    folded = normalise_text(text)
+    folded = _UNIT_TAIL.sub("", normalise_text(text).strip())
     return "".join(ch for ch in folded if unicodedata.category(ch)[0] not in "PSZC")
 
 

@@ -27,6 +27,8 @@ _DATE = (
 )
 MAX_ISSUER_CHARS = 30
 _YEAR = re.compile(r"((?:19|20)[0-9]{2})\s*年")
+# 「…统计表（2017年度）」: a table's or attachment's title with its year after it
+_YEAR_TAIL = re.compile(r"[（(]\s*(?:19|20)[0-9]{2}\s*年度?\s*[）)]$")
 MAX_HEADING_CHARS = 40
 _REPORT_WORDS = ("年度报告", "工作报告", "年报")
 
@@ -180,6 +182,9 @@ def _is_heading(text: str, title: str) -> bool:
     """Same words, or the same 「三、」 numeral and one wording inside the other (the 2019
     format's 「五、政府信息公开工作存在的主要问题及改进情况」 printed as 2021's)."""
     if label_key(text) == label_key(title):
+        return True
+    untitled = _YEAR_TAIL.sub("", normalise_text(text).strip())
+    if untitled != text and label_key(untitled) == label_key(title):
         return True
     mine, theirs = _NUMERAL.match(normalise_text(text)), _NUMERAL.match(normalise_text(title))
     if not (mine and theirs and mine.group(1) == theirs.group(1)):

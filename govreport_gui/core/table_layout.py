@@ -342,10 +342,13 @@ class _Shape:
         return head0 + depth
 
     def _money_unit(self, block: Block, col: int) -> str:
-        """ "（元）" after an amount's header when its labels do not say the unit."""
+        """ "（元）" after a header of amounts only, when its labels do not say the unit."""
         column = block.columns[col]
         cells = [self.form.cells.get(cell_id(self.table.id, r.id, column.id)) for r in block.rows]
-        units = {c.unit for c in cells if c is not None and c.kind is Kind.MONEY and c.unit}
+        present = [c for c in cells if c is not None]
+        if not present or any(c.kind is not Kind.MONEY for c in present):
+            return ""  # a column of counts and amounts says its units row by row (单位 column)
+        units = {c.unit for c in present if c.unit}
         if len(units) != 1:
             return ""
         unit = units.pop()
