@@ -26,3 +26,14 @@ def store(tmp_path, library):
     opened = open_store(tmp_path / "data", library=library)
     yield opened
     opened.close()
+
+
+@pytest.fixture
+def clipboard(qapp):
+    """The system clipboard, emptied afterwards (a QMimeData left on it at exit crashes
+    the interpreter's shutdown)."""
+    from PySide6.QtWidgets import QApplication
+
+    board = QApplication.clipboard()
+    yield board
+    board.clear()

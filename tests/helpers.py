@@ -86,3 +86,28 @@ def filled_2021_draft(
     draft.signatories.update(unit_head="王某某", reviewer="", preparer="李某", phone="0797-1234567")
     draft.report.update(issue_date="2024年1月20日", addressee="县人民政府")
     return draft
+
+
+def filled_2019_draft(
+    library: FormLibrary, year: int = 2019, unit: str = "某某市某某区人民政府办公室"
+) -> Draft:
+    """Every cell of the 2019 format filled: tables 三 and 四 as in the 2021 report (the
+    same rules), table 二 with signed 本年增/减 of both signs and an amount in 元."""
+    form = library.get("2019")
+    draft = new_draft(form, year, unit)
+    rng = random.Random(2019)
+    filled = consistent_2021_values(form, rng)
+    for cid, cell in form.cells.items():
+        if cid in filled and cell.table != "t2":
+            draft.values[cid] = filled[cid]
+        elif cell.kind.value == "signed":
+            draft.values[cid] = rng.choice((37, -12, 0, 5, -3))
+        elif cell.kind.value == "money":
+            draft.values[cid] = Decimal("251000.5")
+        else:
+            draft.values[cid] = rng.randint(40, 300)
+    for section in form.text_sections():
+        draft.texts[section.id] = f"{section.title}的情况说明。本年度工作稳步推进，成效明显。"
+    draft.signatories.update(unit_head="王某某", preparer="李某", phone="0797-1234567")
+    draft.report.update(issue_date="2020年1月20日", addressee="区人民政府")
+    return draft

@@ -18,6 +18,7 @@ from govreport_gui.output.fonts import (
     face_from_file,
     find_fonts,
     missing_glyphs,
+    register,
 )
 from govreport_gui.output.glyphs import GlyphMapper, MissingGlyphsError
 from govreport_gui.output.layout import AREA_WIDTH, BODY_SIZE, CANNOT_END, CANNOT_START, Styles
@@ -149,7 +150,7 @@ def test_a_rare_character_stops_the_print_and_says_where(library, tmp_path, monk
     assert missing.char == RARE and missing.codepoint == "U+20BB7"
     assert missing.where == ["填报人"]
     assert "U+20BB7" in str(err.value) and "填报人" in str(err.value)
-    monkeypatch.setattr("govreport_gui.output.pdf.choose_fonts", lambda path=None: wqy_only())
+    monkeypatch.setattr("govreport_gui.output.pdf.choose_fonts", lambda path=None, **_: wqy_only())
     assert [m.char for m in check_glyphs(form, draft)] == [RARE]
 
 
@@ -165,7 +166,7 @@ def test_allow_missing_prints_a_marked_placeholder(library, tmp_path):
 def test_character_missing_from_the_body_font_uses_another_font():
     fonts = choose_fonts()
     body = fonts.body
-    other = next(f for f in fonts.fallbacks if f is not body)
+    other = next(f for f in fonts.roles.values() if f is not body)
     char = next(
         chr(c) for c in sorted(other.font.face.charToGlyph) if c > 0x4E00 and not body.has(chr(c))
     )
@@ -231,39 +232,40 @@ def test_line_breaking_keeps_every_character_of_a_long_paragraph():
 
 
 def test_windows_discovery_reads_registry_and_both_font_folders(tmp_path, monkeypatch):
-    import govreport_gui.output.fonts as fonts_module
+    import govreport_gui.output.fontfinder as fonts_module
 
     system = tmp_path / "Windows" / "Fonts"
     user = tmp_path / "Local" / "Microsoft" / "Windows" / "Fonts"
     system.mkdir(parents=True)
     user.mkdir(parents=True)
     (system / "simsun.ttc").symlink_to(UMING)  # a well-known file, even if unregistered
-    (system / "arial.ttf").write_bytes(b"not read")
+    (system / "consola.ttf").write_bytes(b"not read")
     (user / "方正仿宋_GBK.ttf").symlink_to(WQY)  # installed without admin rights
     monkeypatch.setenv("WINDIR", str(tmp_path / "Windows"))
     monkeypatch.setenv("LOCALAPPDATA", str(tmp_path / "Local"))
     registry = [
-        ("Arial (TrueType)", "arial.ttf"),
+        ("Consolas (TrueType)", "consola.ttf"),
+        ("Times New Roman (TrueType)", "times.ttf"),  # digits for a font without them
         ("仿宋_GB2312 (TrueType)", str(WQY)),
         ("FangSong (TrueType)", "simfang.ttf"),
     ]
-    monkeypatch.setattr(fonts_module, "_windows_registry_fonts", lambda: registry)
-    files = fonts_module._windows_font_files()
+    monkeypatch.setattr(fonts_module, "windows_registry_fonts", lambda: registry)
+    files = fonts_module.windows_font_files()
     assert WQY in files  # Chinese registry name, absolute path
     assert system / "simfang.ttf" in files  # preferred family, relative to the Fonts folder
     assert system / "simsun.ttc" in files
     assert user / "方正仿宋_GBK.ttf" in files
-    assert system / "arial.ttf" not in files
+    assert system / "times.ttf" in files
+    assert system / "consola.ttf" not in files
 
 
 def test_run_in_headings_use_kaiti_when_the_pc_has_it(library):
     from govreport_gui.output.pdf import _Report
 
-    base = choose_fonts()
-    zen = next(f for f in base.fallbacks if f.face.matches("WenQuanYi Zen Hei"))
-    body = next(f for f in base.fallbacks if f.face.matches("AR PL UMing CN"))
+    zen = register(next(f for f in find_fonts() if f.matches("WenQuanYi Zen Hei")))
+    body = register(next(f for f in find_fonts() if f.matches("AR PL UMing CN")))
     roles = {role: body for role in Role} | {Role.KAI: zen}
-    fonts = FontSet(roles, base.fallbacks)
+    fonts = FontSet(roles, find_fonts())
     form = library.get("2021")
     report = _Report(form, filled_2021_draft(library), Styles.build(fonts), GlyphMapper(fonts))
     markup = report._body_markup("（一）强化组织领导。为全面贯彻落实条例。", "x")

@@ -1,7 +1,8 @@
-"""Where a long table breaks across pages: never right after a heading line.
+"""Where a long table breaks across pages: a group heading keeps two of its rows.
 
-The demo's 统计表 used to end page 10 on 「三、依申请公开情况 — —」 with its items on the
-next page; a heading now moves over with its first item.
+The demo's 统计表 used to end a page on 「三、依申请公开情况 — —」 or 「五、行政诉讼数量」
+with its items on the next page; a heading now moves over with its first rows, and a
+nested group label (三、本年度办理结果) never ends a page with only one of its rows.
 """
 
 from __future__ import annotations
@@ -11,6 +12,7 @@ from govreport_gui.output.fonts import choose_fonts
 from govreport_gui.output.glyphs import GlyphMapper
 from govreport_gui.output.layout import AREA_WIDTH, Styles
 from govreport_gui.output.tables import BlockTable, print_table
+from tests.helpers import filled_2021_draft
 
 
 def test_no_page_part_ends_on_a_heading_line(library) -> None:
@@ -30,6 +32,46 @@ def test_no_page_part_ends_on_a_heading_line(library) -> None:
         head = parts[0]
         assert isinstance(head, BlockTable)
         last = head.stop - 1
-        assert last not in headings or head.stop - head.first == 1, (height, last)
+        assert last not in headings, (height, last)
+        assert last - 1 not in headings or _group_ends(block, last - 1) == last, (height, last)
         checked += 1
     assert checked > 50
+
+
+def _group_ends(block: BlockTable, heading: int) -> int:
+    """The last line of the heading's group (lines until the next heading)."""
+    headings = sorted(ln for ln, _ in block.spec.centre if ln > heading)
+    return (headings[0] if headings else len(block.spec.lines)) - 1
+
+
+def test_a_nested_group_never_ends_a_page_with_one_row(library) -> None:
+    draft = filled_2021_draft(library)
+    form = library.get("2021")
+    fonts = choose_fonts()
+    table = form.table("t3")
+    printed = print_table(form, table, draft, Styles.build(fonts), GlyphMapper(fonts))
+    [block] = [f for f in printed.flowables if isinstance(f, BlockTable)]
+    starts = {l0 for _, l0, l1, _ in block.spec.groups if l1 > l0}
+    assert starts
+    _, full_height = block.wrap(AREA_WIDTH, 10_000)
+    for height in range(120, int(full_height), 5):
+        parts = block.split(AREA_WIDTH, height)
+        if parts:
+            assert parts[0].stop - 1 not in starts, height
+
+
+def test_a_row_with_rows_under_it_keeps_two_of_them(library) -> None:
+    draft = demo_draft(library)
+    form = library.get(draft.form_id)
+    fonts = choose_fonts()
+    printed = print_table(form, form.tables[0], draft, Styles.build(fonts), GlyphMapper(fonts))
+    [block] = [f for f in printed.flowables if isinstance(f, BlockTable)]
+    rows = [r for b in form.tables[0].blocks for r in b.rows]
+    litigation = next(i for i, r in enumerate(rows) if r.label == "五、行政诉讼数量")
+    assert {litigation, litigation + 1} <= block.spec.keep  # 五、 with （一） and （二）
+    assert litigation + 2 not in block.spec.keep
+    _, full_height = block.wrap(AREA_WIDTH, 10_000)
+    for height in range(80, int(full_height), 7):
+        parts = block.split(AREA_WIDTH, height)
+        if parts:
+            assert parts[0].stop - 1 not in {litigation, litigation + 1}, height

@@ -18,7 +18,9 @@ def test_demo_outline_follows_the_printed_order(library):
     outline = build_outline(library.get(draft.form_id), draft)
     assert outline.title == draft.title(library.get(draft.form_id))
     assert outline.draft_mark and "错误" in outline.draft_reason
-    assert outline.attachment_note == ("附件：政府信息公开情况统计表",)
+    # the 附件说明 names the attachment by its own title (GB/T 9704 7.3.6)
+    assert outline.attachment_note == ("附件：政府信息公开情况统计表（2017年度）",)
+    assert outline.attachments[0].title == "政府信息公开情况统计表（2017年度）"
     (attachment,) = outline.attachments
     assert attachment.label == "附件" and attachment.title == "政府信息公开情况统计表（2017年度）"
     assert attachment.unit_line == f"填报单位（盖章）：{draft.unit}"

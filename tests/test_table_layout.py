@@ -90,6 +90,9 @@ def test_indented_old_table_has_units_indents_and_dashes(library):
     label, unit = nested.cells[0], nested.cells[1]
     assert label.kind is CellKind.LABEL and label.indent == nested.level
     assert unit.kind is CellKind.UNIT and unit.text in ("条", "件", "次", "篇", "个", "人", "人次")
+    # counts and 万元 amounts share the 统计数 column: the 单位 column says each row's unit
+    header = [c.text for c in layout.blocks[0].header[0]]
+    assert header[-1] == "统计数"
 
 
 def test_title_for_a_year_is_the_one_spelling(library):

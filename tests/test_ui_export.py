@@ -6,7 +6,6 @@ import io
 
 import openpyxl
 from PySide6.QtCore import Qt
-from PySide6.QtGui import QGuiApplication
 from PySide6.QtWidgets import QMessageBox, QPushButton
 
 from govreport_gui.core.draft import write_draft_file
@@ -86,10 +85,10 @@ def test_replacing_a_draft_file_is_asked_first(qtbot, library, tmp_path, monkeyp
     assert draft_file.read_bytes().startswith(b"PK")
 
 
-def test_copy_as_web_page_puts_html_and_text_on_the_clipboard(qtbot, library, tmp_path):
+def test_copy_as_web_page_puts_html_and_text_on_the_clipboard(qtbot, library, tmp_path, clipboard):
     window, sign = open_sign_page(qtbot, library, tmp_path)
     qtbot.mouseClick(sign.copy_html_button, Qt.MouseButton.LeftButton)
-    mime = QGuiApplication.clipboard().mimeData()
+    mime = clipboard.mimeData()
     assert "<table" in mime.html() and "41105" in mime.html()
     assert mime.text().startswith(window.session.draft.title(window.session.form))
     assert "41105" in mime.text()

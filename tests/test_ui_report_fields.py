@@ -80,3 +80,16 @@ def test_report_fields_are_read_only_when_submitted(qtbot, library, tmp_path):
     window, _store, page = _sign_page(qtbot, library, tmp_path)
     window.session.set_status(Status.SUBMITTED)
     assert all(edit.isReadOnly() for edit in page.report_fields.values())
+
+
+def test_sign_page_says_which_fonts_stand_in_for_the_standard_ones(
+    qtbot, library, tmp_path, monkeypatch
+):
+    # this PC has AR PL UMing and WenQuanYi: no 仿宋, 小标宋 or 黑体
+    monkeypatch.setenv("GOVREPORT_DATA_DIR", str(tmp_path / "data"))
+    _window, _store, page = _sign_page(qtbot, library, tmp_path)
+    shown = page.font_message.text.text()
+    assert page.font_message.isVisibleTo(page)
+    assert "正文：AR PL UMing CN（标准字体为仿宋，本机没有）" in shown
+    assert "标题：AR PL UMing CN（标准字体为方正小标宋，本机没有）" in shown
+    assert "中文(简体)补充字体" in shown

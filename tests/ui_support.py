@@ -93,3 +93,12 @@ def type_into_cell(qtbot, grid: GridView, cell_id: str, text: str) -> None:
         qtbot.keyClicks(editor, text[1:])
     qtbot.keyClick(editor, Qt.Key.Key_Return)
     qtbot.waitUntil(lambda: grid.state() != GridView.State.EditingState, timeout=2000)
+
+
+def window_on(qtbot, library: FormLibrary, folder: Path, draft: Draft) -> MainWindow:
+    """A window with ``draft`` open (in a memory store of its own)."""
+    store = MemoryDraftStore()
+    draft_id = store.create(draft)
+    window = make_window(qtbot, library, folder, store=store)
+    assert window.open_draft(draft_id)
+    return window

@@ -62,9 +62,9 @@ def _translate(message: str) -> str:
 
 
 def _command_modules() -> list[ModuleType]:
-    from . import aggregate, documents, drafting, forms, pdf, store
+    from . import aggregate, documents, drafting, forms, pdf, reading, store
 
-    return [forms, drafting, pdf, documents, store, aggregate]
+    return [forms, drafting, reading, pdf, documents, store, aggregate]
 
 
 def build_parser() -> argparse.ArgumentParser:

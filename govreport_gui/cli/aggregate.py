@@ -23,10 +23,11 @@ from ..core.aggregate import (
     aggregate_files,
     expand_paths,
 )
-from ..core.draft import read_draft_file, write_draft_file
+from ..core.draft import write_draft_file
 from ..core.errors import GovreportError
 from ..core.library import default_library
 from ..core.safe_output import check_output_path, write_output
+from ..output.reading import read_unit_file
 from ..storage.paths import resolve_data_dir
 from . import EXIT_BAD_INPUT, EXIT_FINDINGS, EXIT_OK
 from .output import add_force_option, expand_wildcards, guard_output, print_json, warn
@@ -39,7 +40,13 @@ def register(sub: Any) -> None:
         description="把各单位的报告草稿逐项相加，生成汇总报告草稿。可以给出文件，"
         "也可以给出文件夹（汇总其中所有 .json 文件）。",
     )
-    p.add_argument("files", nargs="+", type=Path, metavar="FILE", help="单位草稿文件或文件夹")
+    p.add_argument(
+        "files",
+        nargs="+",
+        type=Path,
+        metavar="FILE",
+        help="单位草稿文件、单位 Excel 文件（.xlsx）或文件夹",
+    )
     p.add_argument("-o", "--output", type=Path, metavar="TOTAL_FILE", help="汇总结果写入此文件")
     p.add_argument(
         "--unit",
@@ -70,7 +77,9 @@ def aggregate_command(args: argparse.Namespace) -> int:
             args.xlsx, expand_paths(files), resolve_data_dir(args.data_dir), args.force
         )
     try:
-        result = aggregate_files(files, default_library(), unit=args.unit, year=args.year)
+        result = aggregate_files(
+            files, default_library(), unit=args.unit, year=args.year, read=read_unit_file
+        )
     except AggregateError as exc:
         if args.json:
             print_json({"error": exc.message, "units": [row.to_json() for row in exc.units]})
@@ -95,7 +104,7 @@ def _write_units_workbook(args: argparse.Namespace, result: AggregateResult) -> 
     from ..output.aggregate_xlsx import units_workbook_bytes  # openpyxl loads only now
 
     library = default_library()
-    drafts = (read_draft_file(row.file, library) for row in result.included)
+    drafts = (read_unit_file(row.file, library) for row in result.included)
     write_output(
         args.xlsx,
         units_workbook_bytes(result, drafts),

@@ -9,10 +9,10 @@ from typing import Any
 from ..core.checks import Summary, check_draft
 from ..core.draft import Draft, new_draft, read_draft_file, write_draft_file
 from ..core.library import FormLibrary, default_library
-from ..core.previous import attach_previous_file
 from ..core.samples import demo_draft
+from ..output.reading import attach_last_year
 from . import EXIT_FINDINGS, EXIT_OK
-from .output import add_force_option, guard_output, print_json
+from .output import add_force_option, guard_output, print_json, warn
 
 
 def register(sub: Any) -> None:
@@ -31,7 +31,12 @@ def register(sub: Any) -> None:
 
     p = sub.add_parser("check", help="检查一份草稿文件：有错误时退出码为 1")
     p.add_argument("file", type=Path, help="草稿文件")
-    p.add_argument("--previous", type=Path, metavar="上年文件", help="上一年度的草稿文件")
+    p.add_argument(
+        "--previous",
+        type=Path,
+        metavar="上年文件",
+        help="上一年度的报告：草稿文件，或网页、Word、Excel 文件",
+    )
     p.add_argument("--json", action="store_true", help="以 JSON 输出")
     p.set_defaults(func=check_command)
 
@@ -53,7 +58,11 @@ def demo_command(args: argparse.Namespace) -> int:
 def load_with_previous(path: Path, previous: Path | None, library: FormLibrary) -> Draft:
     draft = read_draft_file(path, library)
     if previous is not None:
-        attach_previous_file(draft, previous, library)
+        read = attach_last_year(draft, previous, library)
+        if read is not None and not read.complete:
+            warn(f"上年报告 {previous.name} 中有 {len(read.problem_messages)} 处没有读出：")
+            for line in read.problem_messages:
+                warn(f"  {line}")
     return draft
 
 

@@ -8,6 +8,7 @@ from typing import Any
 
 from ..core.errors import GovreportError
 from ..core.library import default_library
+from ..storage.paths import resolve_data_dir
 from . import EXIT_OK
 from .drafting import load_with_previous
 from .output import add_force_option, guard_output, warn
@@ -51,11 +52,18 @@ def pdf_command(args: argparse.Namespace) -> int:
     form = library.get(draft.form_id)
     try:
         result = render_pdf(
-            form, draft, args.output, font_path=args.font, allow_missing=args.allow_missing
+            form,
+            draft,
+            args.output,
+            font_path=args.font,
+            allow_missing=args.allow_missing,
+            font_cache=resolve_data_dir(args.data_dir),
         )
     except FontError as exc:  # its advice names the window's settings; say the options too
         hint = CLI_MISSING_HINT if isinstance(exc, MissingGlyphsError) else CLI_FONT_HINT
         raise GovreportError(f"{exc.message}\n{hint}") from None
+    if result.font_note:
+        warn(result.font_note)
     if result.missing:
         warn(describe_missing(list(result.missing)))
     if result.draft_mark:

@@ -30,7 +30,7 @@ from __future__ import annotations
 
 import os
 from collections import Counter
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from decimal import Decimal
 from enum import StrEnum
@@ -272,7 +272,11 @@ class _Loaded:
     findings: tuple[Finding, ...] = ()
 
 
-def _read_all(paths: Sequence[Path], library: FormLibrary) -> list[_Loaded]:
+#: Reads one unit's file into a draft; raises GovreportError saying why it cannot.
+UnitReader = Callable[[Path, FormLibrary], Draft]
+
+
+def _read_all(paths: Sequence[Path], library: FormLibrary, read: UnitReader) -> list[_Loaded]:
     loaded = []
     for index, path in enumerate(paths):
         try:
@@ -280,7 +284,7 @@ def _read_all(paths: Sequence[Path], library: FormLibrary) -> list[_Loaded]:
         except OSError:
             mtime = 0.0
         try:
-            draft = read_draft_file(path, library)
+            draft = read(path, library)
         except GovreportError as exc:
             loaded.append(_Loaded(index, path, None, str(exc), mtime))
             continue
@@ -466,14 +470,16 @@ def aggregate_files(
     *,
     unit: str = DEFAULT_UNIT,
     year: int | None = None,
+    read: UnitReader = read_draft_file,
 ) -> AggregateResult:
     """Read, choose, de-duplicate and sum the files; raises :class:`AggregateError`.
 
     Folders stand for their ``*.json`` files. ``unit`` names the total (its 填报单位);
-    ``year`` picks the year to sum when the files hold several.
+    ``year`` picks the year to sum when the files hold several. ``read`` turns a file
+    into a draft (the command line passes one that reads units' Excel files too).
     """
     unit = unit.strip() or DEFAULT_UNIT
-    loaded = _read_all(expand_paths(paths), library)
+    loaded = _read_all(expand_paths(paths), library, read)
     target = _choose(loaded, library, year)
     rows = _decide(loaded, target, unit)
     summed = [item.draft for item, row in zip(loaded, rows, strict=True) if row.included]

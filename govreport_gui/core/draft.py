@@ -50,6 +50,8 @@ REPORT_FIELDS = {
     "addressee": "主送机关",
     "issuer": "落款单位",
     "issue_date": "成文日期",
+    "print_office": "印发机关",  # 版记 (GB/T 9704 7.4.3), printed only when given
+    "print_date": "印发日期",
 }
 
 

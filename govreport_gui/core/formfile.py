@@ -196,8 +196,10 @@ def _block(
             w.fail(f"{w.where}.level 跳级了：{level}（上一层级只有 {len(stack)}）")
         label = w.get("label", str, "")
         group = w.get("group", bool, False)
+        listed = w.get("listed", bool, False)
         stack = [*stack[:level], label]
-        rows.append(Row(w.ident("id"), label, tuple(s for s in stack if s), level, group))
+        path = tuple(s for s in stack if s)
+        rows.append(Row(w.ident("id"), label, path, level, group, listed))
         row_props.append({} if group else _cell_props(w))
         w.done()
     unique((row.id for row in rows), f"{r.where}.rows[].id", r)

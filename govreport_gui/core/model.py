@@ -36,6 +36,8 @@ class Row:
     path: tuple[str, ...]  # labels of the enclosing group rows, then this row's own
     level: int
     group: bool  # a heading row: printed, holds no value
+    #: an item of the 「其中：」 list on the row above: printed under the word after 其中：
+    listed: bool = False
 
 
 @dataclass(frozen=True)

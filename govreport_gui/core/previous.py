@@ -7,9 +7,7 @@ last year's report to a draft and looks its values up for display.
 
 from __future__ import annotations
 
-from pathlib import Path
-
-from .draft import Draft, PreviousYear, read_draft_file
+from .draft import Draft, PreviousYear
 from .errors import GovreportError
 from .library import FormLibrary
 from .values import Value, display
@@ -24,11 +22,6 @@ def attach_previous(draft: Draft, last_year: Draft) -> None:
     draft.previous = PreviousYear(
         last_year.year, last_year.form_id, dict(last_year.values), dict(last_year.texts)
     )
-
-
-def attach_previous_file(draft: Draft, path: Path, library: FormLibrary) -> None:
-    """Read last year's draft file and attach it; raises GovreportError in Chinese."""
-    attach_previous(draft, read_draft_file(path, library))
 
 
 def previous_value(draft: Draft, cell_id: str) -> Value:

@@ -89,7 +89,7 @@ def build_outline(form: Form, draft: Draft) -> ReportOutline:
         title=document_text(draft.title(form)),
         addressee=document_text(addressee_line(draft)),
         sections=tuple(_section(form, draft, s) for s in form.sections if not is_attachment(s)),
-        attachment_note=attachment_note(attachments),
+        attachment_note=attachment_note(form, draft, attachments),
         issuer=document_text(issuer(draft)),
         date=document_text(issue_date(draft)) or BLANK_DATE,
         signatories=tuple(
@@ -138,6 +138,15 @@ def attachment_name(section: Section) -> str:
     return name or section.title
 
 
+def attachment_title(form: Form, section: Section, year: int) -> str:
+    """The attachment's own title; the 附件说明 line names it the same (GB/T 9704 7.3.6)."""
+    if section.table:
+        title = form.table(section.table).title_for(year)
+        if title:
+            return title
+    return attachment_name(section)
+
+
 def addressee_line(draft: Draft) -> str:
     """主送机关 as printed, ending with "："; "" when none is given."""
     addressee = draft.report.get("addressee", "").strip()
@@ -168,7 +177,7 @@ def _attachment(
     table = _table(form, draft, section.table, None) if section.table else None
     return OutlineAttachment(
         label=ATTACHMENT + (str(number) if number else ""),
-        title=table.layout.title if table else attachment_name(section),
+        title=document_text(attachment_title(form, section, draft.year)),
         unit_line=document_text(f"填报单位（盖章）：{draft.unit}"),
         paragraphs=paragraphs(draft.texts.get(section.id, "")),
         table=OutlineTable("", table.note, table.layout) if table else None,
@@ -180,9 +189,9 @@ def issuer(draft: Draft) -> str:
     return draft.report.get("issuer", "").strip() or draft.unit
 
 
-def attachment_note(attachments: list[Section]) -> tuple[str, ...]:
-    """附件说明 lines: 附件：name, or 附件：1.name then 2.name… for several."""
-    names = [attachment_name(s) for s in attachments]
+def attachment_note(form: Form, draft: Draft, attachments: list[Section]) -> tuple[str, ...]:
+    """附件说明 lines: 附件：title, or 附件：1.title then 2.title… for several."""
+    names = [attachment_title(form, s, draft.year) for s in attachments]
     if len(names) == 1:
         return (f"{ATTACHMENT}：{names[0]}",)
     return tuple(

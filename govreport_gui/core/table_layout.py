@@ -44,10 +44,11 @@ from enum import StrEnum
 
 from .draft import Draft
 from .model import Block, Form, Row, Table, cell_id
-from .values import Value, display
+from .values import Kind, Value, display
 
 NA_PRINTED = "/"
 NO_VALUE = "—"  # heading rows of the indented layout carry no value
+LIST_LEAD = "其中："  # a ``listed`` row is indented by this, under the word after it
 
 __all__ = [
     "NA_PRINTED",
@@ -194,8 +195,14 @@ class TableLayout:
             block.check()
 
 
-def printed_value(value: Value) -> str:
-    """A cell value as the table prints it: blank blank, 不适用 "/", numbers as entered."""
+MINUS = "\u2212"  # −, the minus sign, not the hyphen
+
+
+def printed_value(value: Value, kind: Kind | None = None) -> str:
+    """A cell value as the table prints it: blank blank, 不适用 "/", numbers as entered;
+    a signed count (2019 本年增/减) keeps its sign: +37, −12, 0."""
+    if kind is Kind.SIGNED and isinstance(value, int) and value:
+        return f"+{value}" if value > 0 else f"{MINUS}{-value}"
     return display(value, NA_PRINTED)
 
 
@@ -321,10 +328,11 @@ class _Shape:
                 end = j
                 while end + 1 < len(paths) and paths[end + 1][: level + 1] == prefix:
                     end += 1
-                rows = depth - level if level == len(path) - 1 else 1
+                leaf = level == len(path) - 1
+                rows = depth - level if leaf else 1
                 self.add(
                     CellKind.COLUMN,
-                    text,
+                    text + (self._money_unit(block, j) if leaf else ""),
                     head0 + level,
                     self.first_value + j * span,
                     rowspan=rows,
@@ -332,6 +340,19 @@ class _Shape:
                     column_path=prefix,
                 )
         return head0 + depth
+
+    def _money_unit(self, block: Block, col: int) -> str:
+        """ "（元）" after a header of amounts only, when its labels do not say the unit."""
+        column = block.columns[col]
+        cells = [self.form.cells.get(cell_id(self.table.id, r.id, column.id)) for r in block.rows]
+        present = [c for c in cells if c is not None]
+        if not present or any(c.kind is not Kind.MONEY for c in present):
+            return ""  # a column of counts and amounts says its units row by row (单位 column)
+        units = {c.unit for c in present if c.unit}
+        if len(units) != 1:
+            return ""
+        unit = units.pop()
+        return "" if any(unit in label for label in column.path) else f"（{unit}）"
 
     # -- body --------------------------------------------------------------------------------
 
@@ -343,7 +364,7 @@ class _Shape:
             form_cell = self.form.cells.get(cid)
             self.add(
                 CellKind.VALUE,
-                printed_value(value),
+                printed_value(value, form_cell.kind if form_cell else None),
                 r,
                 self.first_value + j * span,
                 colspan=span,
@@ -361,7 +382,8 @@ class _Shape:
         for row in block.rows:
             r = top + len(lines)
             self.add(
-                CellKind.LABEL, row.label, r, 0, align=Align.LEFT, indent=row.level,
+                CellKind.LABEL, row.label, r, 0, align=Align.LEFT,
+                indent=row.level + (len(LIST_LEAD) if row.listed else 0),
                 row_path=row.path,
             )  # fmt: skip
             if row.group:

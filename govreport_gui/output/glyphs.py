@@ -45,10 +45,17 @@ class MissingGlyphsError(FontError):
 def missing_message(missing: list[MissingChar], fonts: FontSet) -> str:
     chars = "；".join(m.describe() for m in missing[:20])
     more = f"等 {len(missing)} 个字" if len(missing) > 20 else ""
+    rare = any(ord(m.char) > 0xFFFF for m in missing)
+    advice = (
+        "这些是生僻字（扩展 B 区及以后），请安装含生僻字的字体：Windows 的“SimSun-ExtB”"
+        "（simsunb.ttf，随中文 Windows 提供）或“花园明朝”（HanaMinB.ttf）；装好后重新打印即可，"
+        "程序会自动用它印这些字，正文字体不必更改。"
+        if rare
+        else "请安装含有这些字的中文字体后重新打印，或核对这些字是否录入有误。"
+    )
     return (
-        f"字体“{fonts.body.shown}”及本机其他中文字体中没有以下字，打印时会缺字：{chars}{more}。\n"
-        "请在设置中选择包含这些字的字体文件（例如 Windows 自带的 SimSun-ExtB，simsunb.ttf），"
-        "或核对这些字是否录入有误；也可以选择“仍然打印”，缺字处印成“〓”，打印后手写补上。"
+        f"字体“{fonts.body.shown}”及本机其他字体中没有以下字，打印时会缺字：{chars}{more}。\n"
+        f"{advice}也可以选择“仍然打印”，缺字处印成“〓”，打印后手写补上（这样的打印稿不是正式打印稿）。"
     )
 
 
@@ -99,9 +106,9 @@ class GlyphMapper:
             return font
         if ch.isspace():
             return font  # a space the font lacks is still a space
-        for other in self.fonts.fallbacks:
-            if other.has(ch):
-                return other
+        other = self.fonts.fallback(ch)
+        if other is not None:
+            return other
         entry = self.missing.setdefault(ch, MissingChar(ch))
         if where not in entry.where:
             entry.where.append(where)

@@ -12,15 +12,16 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Any
 
-import reportlab.lib.textsplit as rl_textsplit
-import reportlab.platypus.paragraph as rl_paragraph
 from reportlab.lib.enums import TA_CENTER, TA_JUSTIFY, TA_LEFT, TA_RIGHT
 from reportlab.lib.pagesizes import A4, landscape
 from reportlab.lib.styles import ParagraphStyle
 from reportlab.lib.units import mm
-from reportlab.pdfbase.pdfmetrics import stringWidth
+from reportlab.platypus import Paragraph
 
 from .fonts import FontSet, Role
+from .linebreak import CANNOT_END, CANNOT_START
+
+__all__ = ["CANNOT_END", "CANNOT_START", "Para", "Styles"]
 
 PAGE_WIDTH, PAGE_HEIGHT = A4
 TOP_MARGIN = 37 * mm
@@ -32,14 +33,15 @@ AREA_BOTTOM = PAGE_HEIGHT - TOP_MARGIN - AREA_HEIGHT  # 35 mm
 AREA_RIGHT = AREA_LEFT + AREA_WIDTH  # right margin 26 mm
 AREA_TOP = PAGE_HEIGHT - TOP_MARGIN
 
-#: A table too wide for the portrait type area is printed on a landscape page whose type
-#: area is the portrait one turned: 225 × 156 mm, table head towards the binding edge.
+#: A table too wide for the portrait type area is printed turned on a portrait sheet: the
+#: type area is the portrait one turned, 225 × 156 mm, the table's head at the left edge.
 WIDE_PAGE = landscape(A4)
 WIDE_AREA_WIDTH = AREA_HEIGHT
 WIDE_AREA_HEIGHT = AREA_WIDTH
 WIDE_AREA_LEFT = AREA_BOTTOM
 WIDE_AREA_BOTTOM = WIDE_PAGE[1] - LEFT_MARGIN - WIDE_AREA_HEIGHT
 
+ROUNDING = 1e-6  # points: heights closer than this are equal
 LINES_PER_PAGE = 22
 CHARS_PER_LINE = 28
 BODY_SIZE = 15.75  # 3号 is 16 pt; see the module docstring
@@ -47,70 +49,22 @@ LEADING = AREA_HEIGHT / LINES_PER_PAGE  # 28.99 pt: 22 lines fill the type area
 TITLE_SIZE = 22  # 2号
 PAGE_NUMBER_SIZE = 14  # 4号
 PAGE_NUMBER_GAP = 7 * mm  # from the bottom of the type area to the top of the dashes
-TABLE_SIZES = (12, 10.5)  # 小四, 五号: the largest that fits is used
+#: 小四, 五号, 小五: the largest that fits the portrait type area is used; a table turns to
+#: a landscape type area only when even 小五 (9 pt, the smallest table type) does not fit.
+TABLE_SIZES = (12, 10.5, 9)
 SEAL_DIAMETER = 45 * mm  # county-level seals are 4.5 cm (国发〔1999〕25号)
 
-#: Full-width punctuation that must not start a line (禁则). ReportLab's set is
-#: Japanese-oriented and lacks these; both of its CJK breaking paths read the module
-#: global, so it is extended once, here.
-CANNOT_START = "，；：？！…—·％‰”’》〉）］｝"
 
+class Para(Paragraph):
+    """A paragraph that splits with the lines that fit, float rounding notwithstanding.
 
-#: Opening marks that must not end a line; ReportLab has no such rule. Applied to
-#: single-style paragraphs (all body text), not to mixed-font ones.
-CANNOT_END = "（“‘《〈「『【〔［｛"
+    ReportLab counts the lines that fit as ``int(availHeight / leading)``: with 22 lines of
+    225 mm / 22, 57.98138869004989 pt available for 57.98138869005011 pt needed gives one
+    line, not two, and a page ends two lines short.
+    """
 
-_rl_word_split = rl_textsplit.wordSplit
-
-
-def word_split(
-    word: str, maxWidths: Any, fontName: str, fontSize: float, encoding: str = "utf8"
-) -> list[list[Any]]:
-    """ReportLab's CJK splitter with two more rules (禁则): no line ends with an opening
-    mark, and none starts with closing punctuation even where ReportLab, which lets only
-    one mark hang, would start it with a second one ("），"): the break moves back."""
-    widths = list(maxWidths) if isinstance(maxWidths, list | tuple) else [maxWidths]
-    lines: list[list[Any]] = []
-    rest = word
-    while True:
-        k = len(lines)
-        part = _rl_word_split(rest, widths[k:] or widths[-1:], fontName, fontSize, encoding)
-        for i, (extra, text) in enumerate(part[:-1]):
-            following = part[i + 1][1]
-            if not (text[-1:] in CANNOT_END or following[:1] in rl_textsplit.ALL_CANNOT_START):
-                continue
-            cut = _break_before(text)
-            if cut is None:
-                continue
-            pos = 0
-            for _, earlier in part[:i]:
-                pos = rest.index(earlier, pos) + len(earlier)
-            moved = stringWidth(text[cut:], fontName, fontSize)
-            lines += [*part[:i], [extra + moved, text[:cut]]]
-            rest = rest[rest.index(text, pos) + cut :]
-            break
-        else:
-            return lines + part
-
-
-def _break_before(text: str) -> int | None:
-    """The last position inside ``text`` where a line may break, None if there is none."""
-    for cut in range(len(text) - 1, 0, -1):
-        if text[cut] not in rl_textsplit.ALL_CANNOT_START and text[cut - 1] not in CANNOT_END:
-            return cut
-    return None
-
-
-def patch_line_breaking() -> None:
-    for module in (rl_textsplit, rl_paragraph):
-        current = module.ALL_CANNOT_START
-        extra = "".join(ch for ch in CANNOT_START if ch not in current)
-        if extra:
-            module.ALL_CANNOT_START = current + extra
-    rl_paragraph.wordSplit = word_split  # the single-style path of breakLinesCJK
-
-
-patch_line_breaking()
+    def split(self, availWidth: float, availHeight: float) -> list[Any]:
+        return super().split(availWidth, availHeight + ROUNDING)
 
 
 @dataclass(frozen=True)
@@ -138,6 +92,8 @@ class Styles:
             firstLineIndent=2 * BODY_SIZE,
             alignment=TA_JUSTIFY,
             wordWrap="CJK",
+            allowOrphans=1,  # 22 lines fill every page: a paragraph may start on its last line
+            allowWidows=1,
         )
         title = ParagraphStyle(
             "title",
@@ -175,15 +131,19 @@ class Styles:
             note=ParagraphStyle("note", parent=body, fontSize=12, leading=18, firstLineIndent=0),
         )
 
-    def cell(self, size: float, align: str = "left", indent: float = 0) -> ParagraphStyle:
-        """Style of a table cell at ``size`` points."""
+    def cell(
+        self, size: float, align: str = "left", indent: float = 0, hang: float = 0
+    ) -> ParagraphStyle:
+        """Style of a table cell at ``size`` points; ``hang`` sets wrapped lines that much
+        further in than the first (a hanging indent under the text after "（一）")."""
         alignment = {"left": TA_LEFT, "center": TA_CENTER, "right": TA_RIGHT}[align]
         return ParagraphStyle(
-            f"cell-{size}-{align}-{indent}",
+            f"cell-{size}-{align}-{indent}-{hang}",
             fontName=self.fonts[Role.BODY].name,
             fontSize=size,
             leading=size * 1.3,
             alignment=alignment,
-            leftIndent=indent,
+            leftIndent=indent + hang,
+            firstLineIndent=-hang,
             wordWrap="CJK",
         )

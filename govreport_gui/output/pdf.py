@@ -10,64 +10,52 @@ stops the print (:class:`MissingGlyphsError`) unless ``allow_missing`` prints �
 
 from __future__ import annotations
 
-import os
-import tempfile
+import math
 import threading
 from dataclasses import dataclass, field
 from pathlib import Path
 
 from reportlab.platypus import (
-    BaseDocTemplate,
     Flowable,
-    Frame,
     Indenter,
     KeepTogether,
     NextPageTemplate,
     PageBreak,
-    PageTemplate,
-    Paragraph,
     Spacer,
 )
-from reportlab.platypus.doctemplate import LayoutError
 
-from ..core.atomicfile import publish
-from ..core.checks import check_draft, unexplained_errors
+from ..core.checks import check_draft, section_of, unexplained_errors
 from ..core.dates import issue_date
 from ..core.draft import Draft
-from ..core.errors import GovreportError, os_reason
 from ..core.model import Form, Section
 from ..core.report_outline import (
     ATTACHMENT,
     addressee_line,
-    attachment_name,
     attachment_note,
+    attachment_title,
     is_attachment,
     issuer,
     paragraphs,
     run_in_heading,
 )
+from ..core.rules import Finding, Severity
+from .font_roles import RoleFact, substitute_message
 from .fonts import FontSet, Role, choose_fonts, find_fonts, missing_glyphs
 from .glyphs import PLACEHOLDER, GlyphMapper, MissingChar, MissingGlyphsError, missing_message
 from .layout import (
-    AREA_BOTTOM,
-    AREA_HEIGHT,
-    AREA_LEFT,
     AREA_WIDTH,
     BODY_SIZE,
     LEADING,
-    PAGE_HEIGHT,
-    PAGE_WIDTH,
-    WIDE_AREA_BOTTOM,
-    WIDE_AREA_HEIGHT,
-    WIDE_AREA_LEFT,
     WIDE_AREA_WIDTH,
-    WIDE_PAGE,
+    Para,
     Styles,
 )
 from .longpara import in_pieces
 from .marks import PageMarks, fingerprint, qr_code, qr_payload
-from .signoff import SealPlace, SignOff, signatory_table
-from .tables import print_table
+from .pages import build_document, no_blank_pages
+from .signoff import SealPlace, SignOff, imprint, signatory_table
+from .tables import BlockTable, LeadIn, print_table
+from .titlebreak import title_lines
 
 __all__ = [
     "MissingChar",
@@ -92,6 +80,7 @@ class RenderResult:
     missing: tuple[MissingChar, ...]  # printed as 〓 (only with allow_missing)
     fingerprint: str
     fonts: dict[str, str] = field(default_factory=dict)  # role → font family
+    font_facts: tuple[RoleFact, ...] = ()  # which font serves each role, standard or not
     seal: SealPlace | None = None
     wide_pages: tuple[int, ...] = ()  # landscape pages holding wide tables
     footer: tuple[str, ...] = ()  # the lines printed under every page
@@ -102,9 +91,19 @@ class RenderResult:
 
     @property
     def status(self) -> str:
-        if self.draft_mark:
-            return f"草稿（尚有 {self.unexplained_errors} 项错误未改正或说明）"
-        return "正式打印稿"
+        if not self.draft_mark:
+            return "正式打印稿"
+        reasons = [f"尚有 {self.unexplained_errors} 项错误未改正或说明"] * bool(
+            self.unexplained_errors
+        )
+        if self.missing:
+            reasons.append(f"{len(self.missing)} 个字印成“{PLACEHOLDER}”")
+        return f"草稿（{'；'.join(reasons)}）"
+
+    @property
+    def font_note(self) -> str:
+        """Which roles are not in their standard font, and how to install it; "" if none."""
+        return substitute_message(self.font_facts)
 
 
 def render_pdf(
@@ -116,23 +115,29 @@ def render_pdf(
     allow_missing: bool = False,
     fonts: FontSet | None = None,
     invariant: bool = False,
+    font_cache: Path | None = None,
 ) -> RenderResult:
     """Write the report of ``draft`` to ``out_path`` (atomically) and say what was printed.
 
-    Raises :class:`~.fonts.FontError` (no usable font, a bad font file),
+    ``font_cache`` is the folder keeping the font discovery between runs (the data folder).
+    A print with a 〓 in it is a 草稿, like one with unexplained 错误. Raises :class:`~.fonts.FontError` (no usable font, a bad font file),
     :class:`MissingGlyphsError` (characters no font has; pass ``allow_missing=True`` to
     print them as 〓) or :class:`GovreportError` when the file cannot be written.
     """
-    fonts = fonts or choose_fonts(font_path)
+    fonts = fonts or choose_fonts(font_path, cache_dir=font_cache)
     styles = Styles.build(fonts)
     glyphs = GlyphMapper(fonts)
-    report = _Report(form, draft, styles, glyphs)
+    findings = check_draft(form, draft)
+    report = _Report(form, draft, styles, glyphs, findings)
     story = report.story()
     if glyphs.missing and not allow_missing:
         missing = list(glyphs.missing.values())
         raise MissingGlyphsError(missing_message(missing, fonts), missing)
-    errors = unexplained_errors(check_draft(form, draft), draft.explanations)
-    reason = f"尚有 {len(errors)} 项错误未改正或说明" if errors else ""
+    errors = unexplained_errors(findings, draft.explanations)
+    reasons = [f"尚有 {len(errors)} 项错误未改正或说明"] if errors else []
+    if glyphs.missing:
+        reasons.append(f"有 {len(glyphs.missing)} 个字本机字体中没有，印成“{PLACEHOLDER}”")
+    reason = "；".join(reasons)
     digest = fingerprint(draft)
     marks = PageMarks(
         fonts,
@@ -143,24 +148,27 @@ def render_pdf(
     )
     out_path = Path(out_path)
     with _build_lock:
-        pages, wide = _build(out_path, story, marks, form, draft, invariant)
+        pages, wide = build_document(out_path, story, marks, form, draft, invariant)
     return RenderResult(
         path=out_path,
         pages=pages,
-        draft_mark=bool(errors),
+        draft_mark=bool(reasons),
         unexplained_errors=len(errors),
         missing=tuple(glyphs.missing.values()),
         fingerprint=digest,
         fonts=fonts.describe(),
+        font_facts=tuple(fonts.facts()),
         seal=report.signoff.place if report.signoff else None,
         wide_pages=tuple(wide),
         footer=marks.lines,
     )
 
 
-def check_glyphs(form: Form, draft: Draft, *, font_path: Path | None = None) -> list[MissingChar]:
+def check_glyphs(
+    form: Form, draft: Draft, *, font_path: Path | None = None, font_cache: Path | None = None
+) -> list[MissingChar]:
     """Characters of the draft that no usable font can print, before rendering anything."""
-    fonts = choose_fonts(font_path)
+    fonts = choose_fonts(font_path, cache_dir=font_cache)
     glyphs = GlyphMapper(fonts)
     _Report(form, draft, Styles.build(fonts), glyphs).story()
     return list(glyphs.missing.values())
@@ -169,102 +177,37 @@ def check_glyphs(form: Form, draft: Draft, *, font_path: Path | None = None) -> 
 # -- the document --------------------------------------------------------------------------
 
 
-def _build(
-    out_path: Path,
-    story: list[Flowable],
-    marks: PageMarks,
-    form: Form,
-    draft: Draft,
-    invariant: bool,
-) -> tuple[int, list[int]]:
-    wide_pages: list[int] = []
-    portrait_area = (AREA_LEFT, AREA_BOTTOM, AREA_WIDTH, AREA_HEIGHT)
-    wide_area = (WIDE_AREA_LEFT, WIDE_AREA_BOTTOM, WIDE_AREA_WIDTH, WIDE_AREA_HEIGHT)
-
-    def on_portrait(canv, doc) -> None:  # type: ignore[no-untyped-def]
-        _print_options(canv)
-        marks.draw(canv, (PAGE_WIDTH, PAGE_HEIGHT), portrait_area)
-
-    def on_wide(canv, doc) -> None:  # type: ignore[no-untyped-def]
-        _print_options(canv)
-        wide_pages.append(canv.getPageNumber())
-        marks.draw(canv, WIDE_PAGE, wide_area)
-
-    def frame(area: tuple[float, float, float, float], name: str) -> Frame:
-        x, y, w, h = area
-        return Frame(
-            x, y, w, h, id=name, leftPadding=0, rightPadding=0, topPadding=0, bottomPadding=0
-        )
-
-    try:
-        out_path.parent.mkdir(parents=True, exist_ok=True)
-        fd, tmp = tempfile.mkstemp(prefix=".tmp-", suffix=".pdf", dir=out_path.parent)
-        os.close(fd)
-    except OSError as exc:
-        raise GovreportError(f"无法在 {out_path.parent} 中写文件：{os_reason(exc)}") from None
-    doc = BaseDocTemplate(
-        tmp,
-        pagesize=(PAGE_WIDTH, PAGE_HEIGHT),
-        pageTemplates=[
-            PageTemplate(
-                "portrait",
-                [frame(portrait_area, "body")],
-                onPage=on_portrait,
-                pagesize=(PAGE_WIDTH, PAGE_HEIGHT),
-            ),
-            PageTemplate("wide", [frame(wide_area, "wide")], onPage=on_wide, pagesize=WIDE_PAGE),
-        ],
-        title=draft.title(form),
-        author=draft.unit,
-        subject=form.title,
-        creator="govreport",
-        keywords=f"govreport {marks.footer}",
-        invariant=1 if invariant else 0,
-        initialFontName=marks.fonts.body.name,  # else every page references Helvetica
-    )
-    try:
-        doc.build(story)
-        publish(tmp, Path(out_path))  # output permissions: umask, or the old file's
-    except LayoutError as exc:
-        Path(tmp).unlink(missing_ok=True)
-        raise GovreportError(f"排版失败：有内容超过一页的大小，无法放入页面（{exc}）") from None
-    except PermissionError:
-        Path(tmp).unlink(missing_ok=True)
-        raise GovreportError(
-            f"无法写入 {out_path}：文件可能正被其他程序（如 PDF 阅读器）打开，请关闭后重试。"
-        ) from None
-    except OSError as exc:
-        Path(tmp).unlink(missing_ok=True)
-        raise GovreportError(f"无法写入文件 {out_path}：{os_reason(exc)}") from None
-    except BaseException:
-        Path(tmp).unlink(missing_ok=True)
-        raise
-    return doc.page, wide_pages
-
-
-def _print_options(canv) -> None:  # type: ignore[no-untyped-def]
-    """Print at 100 % (forms must not be scaled), double-sided as GB/T 9704 6.2 asks."""
-    canv.setViewerPreference("PrintScaling", "None")
-    canv.setViewerPreference("Duplex", "DuplexFlipLongEdge")
-
-
 class _Report:
     """Builds the story (the list of flowables) of one print."""
 
-    def __init__(self, form: Form, draft: Draft, styles: Styles, glyphs: GlyphMapper) -> None:
+    def __init__(
+        self,
+        form: Form,
+        draft: Draft,
+        styles: Styles,
+        glyphs: GlyphMapper,
+        findings: list[Finding] | None = None,
+    ) -> None:
         self.form = form
         self.draft = draft
         self.styles = styles
         self.glyphs = glyphs
         self.fonts = styles.fonts
         self.signoff: SignOff | None = None
+        findings = check_draft(form, draft) if findings is None else findings
+        #: explained 错误 still to print, with their 说明 (they travel with the paper)
+        self.explained = [
+            f
+            for f in findings
+            if f.severity is Severity.ERROR and draft.explanations.get(f.rule, "").strip()
+        ]
 
-    def para(self, text: str, style, where: str, role: Role = Role.BODY) -> Paragraph:  # type: ignore[no-untyped-def]
-        return Paragraph(self.glyphs.markup(text, self.fonts[role], where), style)
+    def para(self, text: str, style, where: str, role: Role = Role.BODY) -> Para:  # type: ignore[no-untyped-def]
+        return Para(self.glyphs.markup(text, self.fonts[role], where), style)
 
     def story(self) -> list[Flowable]:
         form, draft, styles = self.form, self.draft, self.styles
-        story: list[Flowable] = [self.para(draft.title(form), styles.title, "报告标题", Role.TITLE)]
+        story: list[Flowable] = [self.title(draft.title(form), styles.title, "报告标题")]
         addressee = addressee_line(draft)
         if addressee:
             story.append(self.para(addressee, styles.addressee, "主送机关"))
@@ -272,6 +215,7 @@ class _Report:
         for section in form.sections:
             if not is_attachment(section):
                 story += self.section(section)
+        story += self.data_notes(None)  # explained 错误 of no table printed so far
         if attachments:
             story += self.attachment_note(attachments)
         self.signoff = SignOff(
@@ -291,20 +235,38 @@ class _Report:
             ]
         # the seal block stays with the last text line, and a heading stays with its text
         tail: list[Flowable] = []
-        if isinstance(story[-1], Paragraph):
+        if isinstance(story[-1], Para):
             tail.append(story.pop())
-            while story and isinstance(story[-1], Paragraph) and story[-1].getKeepWithNext():
+            while story and isinstance(story[-1], Para) and story[-1].getKeepWithNext():
                 tail.insert(0, story.pop())
         story.append(KeepTogether(tail + closing))
         for number, section in enumerate(attachments, 1):
             story += self.attachment(section, number if len(attachments) > 1 else None)
-        return story
+        block = imprint(draft, self.fonts, self.glyphs)
+        if block is not None:
+            story.append(block)
+        return no_blank_pages(story)
+
+    def title(self, text: str, style, where: str) -> Para:  # type: ignore[no-untyped-def]
+        """A title broken between words into balanced lines (GB/T 9704 §7.3.1)."""
+        font = self.fonts[Role.TITLE]
+        size = style.fontSize
+
+        def width(line: str) -> float:
+            return self.fonts.width(line, font, size)
+
+        lines = title_lines(text, width, AREA_WIDTH, size) or [""]
+        markup = "<br/>".join(self.glyphs.markup(line, font, where) for line in lines)
+        # the title and the space below it take whole body lines: the text stays on the grid
+        height = len(lines) * style.leading + style.spaceBefore
+        gap = math.ceil((height + style.spaceAfter) / LEADING - 1e-6) * LEADING - height
+        return Para(markup, style.clone(f"{style.name}-{len(lines)}", spaceAfter=gap))
 
     def paragraphs(self, text: str, where: str) -> list[Flowable]:
         """One paragraph per line of user text, first line indented two characters."""
         result: list[Flowable] = []
         for line in paragraphs(text):
-            para = Paragraph(self._body_markup(line, where), self.styles.body)
+            para = Para(self._body_markup(line, where), self.styles.body)
             result += in_pieces(para, AREA_WIDTH, len(line))  # linear time for long ones
         return result
 
@@ -331,17 +293,22 @@ class _Report:
         printed = print_table(
             self.form, self.form.table(section.table), self.draft, self.styles, self.glyphs
         )
-        table_flow = [*self.table_heading(section), *printed.flowables, Spacer(0, LEADING / 2)]
-        if not printed.wide:
-            return heading + text + table_flow
         if text:
-            flow = heading + text
-            heading = []
+            flow, heading = heading + text, []
+        first, *rest = printed.flowables
+        lead = [*heading, *self.table_heading(section)]
+        table_flow = [
+            LeadIn(lead, first) if lead and isinstance(first, BlockTable) else first,
+            *rest,
+            *self.data_notes(section),
+            Spacer(0, LEADING / 2),
+        ]
+        if not printed.wide:
+            return flow + table_flow
         return [
             *flow,
             NextPageTemplate("wide"),
             PageBreak(),
-            *heading,
             *table_flow,
             NextPageTemplate("portrait"),
             PageBreak(),
@@ -358,10 +325,28 @@ class _Report:
             flow.append(self.para(table.note, self.styles.note, title))
         return flow
 
+    def data_notes(self, section: Section | None) -> list[Flowable]:
+        """数据说明: each explained 错误 of this section's table with its 说明, so the office
+        receiving the paper reads the explanation beside the contradiction it sees.
+        ``None``: every explained 错误 not printed yet."""
+        due = [f for f in self.explained if section is None or section_of(self.form, f) == section]
+        if not due:
+            return []
+        self.explained = [f for f in self.explained if f not in due]
+        style = self.styles.note
+        flow: list[Flowable] = [Spacer(0, 4), self.para("数据说明：", style, "数据说明")]
+        for n, finding in enumerate(due, 1):
+            explanation = self.draft.explanations[finding.rule].strip()
+            text = f"{n}. {finding.message.rstrip('。')}。说明：{explanation}"
+            flow.append(
+                self.para(text, style.clone("data_note", leftIndent=style.fontSize), "数据说明")
+            )
+        return flow
+
     def attachment_note(self, attachments: list[Section]) -> list[Flowable]:
         """附件说明: 正文下空一行左空二字编排"附件：", several attachments numbered."""
         flow: list[Flowable] = [Spacer(0, LEADING)]
-        for i, text in enumerate(attachment_note(attachments)):
+        for i, text in enumerate(attachment_note(self.form, self.draft, attachments)):
             style = self.styles.body
             if i:  # aligned under the first name
                 style = style.clone("attachment_more", firstLineIndent=5 * BODY_SIZE)
@@ -378,14 +363,9 @@ class _Report:
         flow: list[Flowable] = [NextPageTemplate("wide" if wide else "portrait"), PageBreak()]
         label = ATTACHMENT + (str(number) if number else "")
         flow.append(self.para(label, self.styles.attachment_label, "附件", Role.HEADING))
-        title = table.title_for(self.draft.year) if table else attachment_name(section)
+        title = attachment_title(self.form, section, self.draft.year)
         flow.append(
-            self.para(
-                title,
-                self.styles.attachment_title.clone("att", spaceBefore=LEADING),
-                title,
-                Role.TITLE,
-            )
+            self.title(title, self.styles.attachment_title.clone("att", spaceBefore=LEADING), title)
         )
         flow.append(
             self.para(f"填报单位（盖章）：{self.draft.unit}", self.styles.unit_line, "填报单位")
@@ -396,6 +376,7 @@ class _Report:
             if table.note:
                 flow.append(self.para(table.note, self.styles.note, title))
             flow += printed.flowables
+            flow += self.data_notes(section)
         width = WIDE_AREA_WIDTH if wide else AREA_WIDTH
         flow.append(Spacer(0, 6))
         flow.append(

@@ -13,10 +13,10 @@ from dataclasses import dataclass
 
 from reportlab.lib import colors
 from reportlab.lib.units import mm
-from reportlab.pdfbase.pdfmetrics import stringWidth
 from reportlab.pdfgen.canvas import Canvas
 from reportlab.platypus import Flowable, Paragraph, Table, TableStyle
 
+from ..core.dates import official_date
 from ..core.draft import SIGNATORIES, Draft
 from .fonts import FontSet, Role
 from .glyphs import GlyphMapper, Segment
@@ -28,6 +28,9 @@ SEAL_OFFSET = 3 * mm  # issuer and date sit this much below the seal's centre
 BLOCK_HEIGHT = SEAL_TOP_GAP + SEAL_DIAMETER + 2 * mm
 BLANK_DATE = "　　　　年　　月　　日"
 SIGN_LINE_CHARS = 5
+IMPRINT_SIZE = 14  # 4号
+RIGHT_PAD = 2
+LABEL_PAD = RIGHT_PAD + 1  # a label's "：" must fit: it may not hang out of its cell
 
 
 @dataclass
@@ -99,7 +102,8 @@ def signatory_table(
     font = body.name
     for per_row in (3, 2):
         label_w = [
-            max(stringWidth(f"{label}：", font, size) for label, _ in items[k::per_row]) + 1
+            max(styles.fonts.width(f"{label}：", body, size) for label, _ in items[k::per_row])
+            + LABEL_PAD
             for k in range(per_row)
         ]
         value_w = (width - sum(label_w)) / per_row
@@ -110,7 +114,7 @@ def signatory_table(
         ("FONT", (0, 0), (-1, -1), font, size),  # empty cells too: no stray Helvetica
         ("VALIGN", (0, 0), (-1, -1), "BOTTOM"),
         ("LEFTPADDING", (0, 0), (-1, -1), 0),
-        ("RIGHTPADDING", (0, 0), (-1, -1), 2),
+        ("RIGHTPADDING", (0, 0), (-1, -1), RIGHT_PAD),
         ("TOPPADDING", (0, 0), (-1, -1), size * 0.6),
         ("BOTTOMPADDING", (0, 0), (-1, -1), 1),
     ]
@@ -127,3 +131,48 @@ def signatory_table(
         rows.append(row)
     widths = [w for k in range(per_row) for w in (label_w[k], value_w)]
     return Table(rows, colWidths=widths, style=TableStyle(commands), hAlign="LEFT")
+
+
+class ImprintBlock(Flowable):
+    """版记 (GB/T 9704 7.4.3): 印发机关 one character in from the left, 印发日期 and 印发 one
+    character in from the right, between two rules, at the foot of the last page."""
+
+    RULE = 0.35 * mm  # the first and last 版记 rules are 0.35 mm
+
+    def __init__(self, office: list[Segment], date: list[Segment], size: float) -> None:
+        super().__init__()
+        self.office = office
+        self.date = date
+        self.size = size
+        self.block = LEADING * 1.2
+
+    def wrap(self, availWidth: float, availHeight: float) -> tuple[float, float]:
+        # take what is left of the page, so that the block sits at its foot
+        self.width = availWidth
+        self.height = max(availHeight, self.block)
+        return self.width, self.height
+
+    def draw(self) -> None:
+        canv = self.canv
+        canv.setFillColor(colors.black)
+        canv.setLineWidth(self.RULE)
+        canv.line(0, self.block, self.width, self.block)
+        canv.line(0, 0, self.width, 0)
+        baseline = (self.block - 0.76 * self.size) / 2
+        draw_runs(canv, self.office, self.size, baseline, self.size)
+        date_w = runs_width(self.date, self.size)
+        draw_runs(canv, self.date, self.width - self.size - date_w, baseline, self.size)
+
+
+def imprint(draft: Draft, fonts: FontSet, glyphs: GlyphMapper) -> ImprintBlock | None:
+    """The 版记 when 印发机关 or 印发日期 is given (「信丰县人民政府办公室 2018年1月12日印发」)."""
+    office = draft.report.get("print_office", "").strip()
+    date = official_date(draft.report.get("print_date", "").strip())
+    if not (office or date):
+        return None
+    body = fonts[Role.BODY]
+    return ImprintBlock(
+        glyphs.segments(office, body, "印发机关"),
+        glyphs.segments(f"{date}印发" if date else "", body, "印发日期"),
+        IMPRINT_SIZE,
+    )

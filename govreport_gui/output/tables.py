@@ -12,9 +12,11 @@ whose columns cannot fit the portrait type area goes on a landscape page.
 from __future__ import annotations
 
 import math
+import re
 from dataclasses import dataclass, field
 
 from reportlab.lib import colors
+from reportlab.lib.styles import ParagraphStyle
 from reportlab.pdfbase.pdfmetrics import stringWidth
 from reportlab.platypus import Flowable, Paragraph, Table, TableStyle
 
@@ -25,6 +27,7 @@ from ..core.table_layout import (
     BlockLayout,
     CellKind,
     LayoutCell,
+    Line,
     TableLayout,
     build_layout,
     descendants,
@@ -34,9 +37,9 @@ from .layout import AREA_WIDTH, TABLE_SIZES, WIDE_AREA_WIDTH, Styles
 
 PAD = 3.0  # cell padding, each side
 MIN_VALUE_CHARS = 2  # a value column is at least two characters wide
-IDEAL_VALUE_CHARS = 4
+IDEAL_VALUE_CHARS = 3  # 自然人 on one line, 商业企业 in two: room left for the labels
 MIN_LABEL_CHARS = 6
-MIN_GROUP_CHARS = 2  # "三、" must fit on one line: "、" cannot start one
+MIN_GROUP_CHARS = 3  # 「（三）」 on one line, then 「不予 / 公开」
 IDEAL_LABEL_CHARS = 24
 LINE = 0.6
 
@@ -51,13 +54,20 @@ class PrintedTable:
     size: float
 
 
+#: (size, short headers whole) in order of preference: a 五号 table whose 自然人 stays on
+#: one line before a 小四 one that leaves 人 alone; 小五 only when nothing larger fits.
+_TRIES = [(s, True) for s in TABLE_SIZES[:2]] + [(s, False) for s in TABLE_SIZES[:2]]
+_TRIES += [(TABLE_SIZES[2], True), (TABLE_SIZES[2], False)]
+_WIDE_TRIES = [(s, w) for w in (True, False) for s in TABLE_SIZES[1:]]
+
+
 def print_table(
     form: Form, table: FormTable, draft: Draft, styles: Styles, glyphs: GlyphMapper
 ) -> PrintedTable:
     layout = _Layout(form, build_layout(form, table, draft), table, styles)
-    for wide, avail in ((False, AREA_WIDTH), (True, WIDE_AREA_WIDTH)):
-        for size in TABLE_SIZES:
-            widths = layout.widths(size, avail)
+    for wide, avail, tries in ((False, AREA_WIDTH, _TRIES), (True, WIDE_AREA_WIDTH, _WIDE_TRIES)):
+        for size, whole_headers in tries:
+            widths = layout.widths(size, avail, whole_headers=whole_headers)
             if widths is not None:
                 return PrintedTable(layout.build(size, widths, glyphs), wide, size)
     size = TABLE_SIZES[-1]
@@ -80,6 +90,9 @@ class BlockSpec:
     groups: list[tuple[int, int, int, Cell]] = field(default_factory=list)  # col, l0, l1, label
     right: list[tuple[int, int]] = field(default_factory=list)  # line, col of values
     centre: list[tuple[int, int]] = field(default_factory=list)  # line, col of "—" marks
+    #: lines a page must not end after: a heading row or a group label with fewer than
+    #: :data:`KEEP_ROWS` of its rows (the same rule for both layouts)
+    keep: set[int] = field(default_factory=set)
 
     def table(self, first: int, stop: int) -> Table:
         """A ReportLab table of the header and body lines ``first``..``stop``-1."""
@@ -146,9 +159,8 @@ class BlockTable(Flowable):
                 break
             used += h
             fit += 1
-        # a heading line ("三、依申请公开情况 — —") goes to the next page with its first item
-        headings = {ln for ln, _ in self.spec.centre}
-        while fit > 1 and self.first + fit - 1 in headings:
+        # a group heading goes to the next page with its first rows
+        while fit >= 1 and self.first + fit - 1 in self.spec.keep:
             fit -= 1
         # a part's own group labels can make its rows taller: shrink until it really fits
         while fit >= 1:
@@ -160,6 +172,82 @@ class BlockTable(Flowable):
 
     def draw(self) -> None:
         self._table.drawOn(self.canv, 0, 0)
+
+
+#: The numbering a label starts with; its wrapped lines hang under the text after it.
+NUMBERING = re.compile(
+    r"^(（[一二三四五六七八九十]+）|[一二三四五六七八九十]+、|\d+[.．、]|其中：)"
+)
+OPENING_MARKS = "（〔【《“"
+KEEP_ROWS = 2  # a group heading row stays with at least this many of its rows
+
+
+def _pairs(text: str) -> list[str]:
+    """A short header or group label cut into its words, taking two-character words as the
+    rule: the numbering on a line of its own, then the hanzi in pairs, an odd one leading
+    (商业/企业, 社会/公益/组织, （三）/不予/公开, 三、/本年度/办理/结果) rather than
+    「社会公 / 益组织」 or 「三、本 / 年度办 / 理结果」; [] for any other text."""
+    numbering = NUMBERING.match(text)
+    head = numbering.group() if numbering else ""
+    rest = text[len(head) :]
+    if not 4 <= len(rest) <= 8 or not all("\u4e00" <= ch <= "\u9fff" for ch in rest):
+        return []
+    first = 3 if len(rest) % 2 else 2
+    words = [rest[:first]] + [rest[i : i + 2] for i in range(first, len(rest), 2)]
+    return [head, *words] if head else words
+
+
+def _kept_with(lines: tuple[Line, ...], ln: int) -> list[int]:
+    """Lines after which a page may not end because ``lines[ln]`` heads a group (a heading
+    row, or a row with deeper rows under it, 五、行政诉讼数量 over its （一）…（三）): the
+    heading and its first :data:`KEEP_ROWS` rows stay together while the group goes on."""
+    level = lines[ln].level
+    if not (lines[ln].heading or (ln + 1 < len(lines) and lines[ln + 1].level > level)):
+        return []
+    kept = [ln]
+    for k in range(ln + 1, min(ln + KEEP_ROWS, len(lines) - 1)):
+        if lines[k + 1].level > level:
+            kept.append(k)
+    return kept
+
+
+class LeadIn(Flowable):
+    """Headings (the section's, the table's title and note) kept with the first rows of
+    the table under them: never alone at the foot of a page, and never a whole page
+    given up because the table is longer than what is left (ReportLab's keepWithNext
+    moves the group to a new page whenever it does not fit)."""
+
+    def __init__(self, lead: list[Flowable], table: BlockTable) -> None:
+        super().__init__()
+        self.lead = lead
+        self.table = table
+
+    def _lead_height(self, availWidth: float, availHeight: float) -> float:
+        return sum(
+            f.wrap(availWidth, availHeight)[1] + f.getSpaceBefore() + f.getSpaceAfter()
+            for f in self.lead
+        )
+
+    def wrap(self, availWidth: float, availHeight: float) -> tuple[float, float]:
+        # always "too tall", so the frame asks split() how to place the parts
+        return availWidth, availHeight + 1
+
+    def split(self, availWidth: float, availHeight: float) -> list[Flowable]:
+        room = availHeight - self._lead_height(availWidth, availHeight)
+        table = self.table
+        if room <= 0:
+            return []
+        if table.wrap(availWidth, room)[1] <= room:
+            return [*self.lead, table]
+        parts = table.split(availWidth, room)
+        lines = table.stop - table.first
+        head = parts[0] if parts else None
+        if isinstance(head, BlockTable) and head.stop - head.first >= min(KEEP_ROWS, lines):
+            return [*self.lead, *parts]
+        return []
+
+    def draw(self) -> None:  # never drawn: split() always hands out the parts
+        raise AssertionError("LeadIn is split, never drawn")
 
 
 class _Layout:
@@ -178,23 +266,31 @@ class _Layout:
         self.ncols = layout.ncols
         self.first_value = layout.first_value
         self.where = layout.title
+        self._widths: list[float] = []
 
     # -- widths --------------------------------------------------------------------------
 
     def _value_texts(self, block: BlockLayout, col: int) -> list[str]:
         return [c.text for c in block.value_cells() if c.col == col]
 
-    def widths(self, size: float, avail: float, squeeze: bool = False) -> list[float] | None:
-        """Column widths filling ``avail``, or None when the table cannot fit it at ``size``."""
+    def widths(
+        self, size: float, avail: float, squeeze: bool = False, whole_headers: bool = False
+    ) -> list[float] | None:
+        """Column widths filling ``avail``, or None when the table cannot fit it at ``size``.
+
+        ``whole_headers``: a value column is at least as wide as its header when that is
+        three characters or fewer (自然人 on one line, not 「自然 / 人」)."""
         pad = 2 * PAD
         vmin = videal = 0.0
         for block, laid in zip(self.table.blocks, self.layout.blocks, strict=True):
             span = self.grid // len(block.columns)
             for j, column in enumerate(block.columns):
                 texts = self._value_texts(laid, self.first_value + j * span)
-                num = max((stringWidth(t, self.font, size) for t in texts), default=0)
+                body = self.styles.fonts.body
+                num = max((self.styles.fonts.width(t, body, size) for t in texts), default=0)
                 longest = len(column.path[-1]) if column.path else 0
-                low = max(num, MIN_VALUE_CHARS * size) + pad
+                chars = max(MIN_VALUE_CHARS, min(longest, 3)) if whole_headers else MIN_VALUE_CHARS
+                low = max(num, chars * size) + pad
                 ideal = max(num + 2 * size, min(max(longest, 4), IDEAL_VALUE_CHARS) * size)
                 high = max(low, ideal + pad)
                 vmin, videal = max(vmin, low / span), max(videal, high / span)
@@ -264,15 +360,57 @@ class _Layout:
     def _content(self, cell: LayoutCell, size: float, glyphs: GlyphMapper) -> Cell:
         """Paragraphs for labels and headers (they wrap), plain strings for numbers and marks."""
         if cell.kind in (CellKind.VALUE, CellKind.DASH, CellKind.EMPTY):
-            return cell.text
+            return self._mark(cell, size, glyphs)
         if cell.kind is CellKind.LABEL and not cell.text:
             return ""
-        style = self.styles.cell(size, cell.align.value, cell.indent * size)
-        return Paragraph(glyphs.markup(cell.text, self.styles.fonts.body, self.where), style)
+        body = self.styles.fonts.body
+        if cell.kind is CellKind.LABEL:
+            style = self._label_style(cell.text, cell.indent * size, size)
+        else:
+            style = self.styles.cell(size, cell.align.value, cell.indent * size)
+        if cell.kind in (CellKind.COLUMN, CellKind.GROUP) and _pairs(cell.text):
+            width = self._span_width(cell) - 2 * PAD
+            if self.styles.fonts.width(cell.text, body, size) > width:  # wraps: by word pairs
+                pairs = _pairs(cell.text)
+                return Paragraph(
+                    "<br/>".join(glyphs.markup(p, body, self.where) for p in pairs), style
+                )
+        return Paragraph(glyphs.markup(cell.text, body, self.where), style)
+
+    def _span_width(self, cell: LayoutCell) -> float:
+        return sum(self._widths[cell.col : cell.col + cell.colspan])
+
+    def _label_style(self, text: str, indent: float, size: float) -> ParagraphStyle:
+        """A row label: an opening bracket's empty left half taken back, so 「（二）」 sits
+        where its level puts it and 「1.」 under it reads as indented; wrapped lines hang
+        under the text after the numbering (「（一）主动公开…」)."""
+        if text[:1] in OPENING_MARKS:
+            indent -= min(indent, size / 2)
+        numbering = NUMBERING.match(text)
+        body = self.styles.fonts.body
+        hang = self.styles.fonts.width(numbering.group(), body, size) if numbering else 0
+        return self.styles.cell(size, "left", indent, hang)
+
+    def _mark(self, cell: LayoutCell, size: float, glyphs: GlyphMapper) -> Cell:
+        """A value or mark, with the same per-character fallback as every other text.
+
+        A plain string when the body font has every character (fast, and the widths were
+        measured so), else a Paragraph with fallback runs: DroidSansFallback has no digits.
+        """
+        body = self.styles.fonts.body
+        where = self.where
+        if cell.row_path or cell.column_path:
+            where += f"：{'·'.join(cell.row_path)}／{'·'.join(cell.column_path)}"
+        runs = glyphs.segments(cell.text, body, where)
+        if not runs or (len(runs) == 1 and runs[0][0] is body):
+            return runs[0][1] if runs else ""
+        style = self.styles.cell(size, cell.align.value)
+        return Paragraph(glyphs.markup(cell.text, body, where), style)
 
     def _spec(
         self, block: BlockLayout, size: float, widths: list[float], glyphs: GlyphMapper
     ) -> BlockSpec:
+        self._widths = widths
         top = block.header_rows
         header: list[list[Cell]] = [["" for _ in range(self.ncols)] for _ in range(top)]
         spans: list[Span] = []
@@ -293,12 +431,14 @@ class _Layout:
             for cell in line.cells:
                 self._place(spec, row, ln, cell, self._content(cell, size, glyphs))
             spec.lines.append(row)
-        for line in block.lines:
+        for ln, line in enumerate(block.lines):
+            spec.keep.update(_kept_with(block.lines, ln))
             for cell in line.cells:
                 if cell.rowspan > 1 or cell.kind is CellKind.GROUP:
                     l0 = cell.row - top
                     content = self._content(cell, size, glyphs)
                     spec.groups.append((cell.col, l0, l0 + cell.rowspan - 1, content))
+                    spec.keep.update(range(l0, min(l0 + KEEP_ROWS, l0 + cell.rowspan) - 1))
         return spec
 
     @staticmethod

@@ -41,6 +41,7 @@ from ..core.aggregate import (
 from ..core.errors import GovreportError, os_reason
 from ..core.library import FormLibrary
 from ..core.safe_output import write_output
+from ..output.reading import read_unit_file
 from ..output.unit_problems import unit_problems_csv
 from ..storage.base import DraftStore
 from . import dialogs
@@ -206,7 +207,7 @@ class AggregatePage(Page):
 
     def choose_files(self) -> None:
         files = dialogs.choose_open_files(
-            self, "选择各单位的报告文件", self._start(), dialogs.DRAFT_FILES
+            self, "选择各单位的报告文件", self._start(), dialogs.UNIT_FILES
         )
         if files:
             self.settings.last_folder = str(Path(files[0]).parent)
@@ -250,7 +251,11 @@ class AggregatePage(Page):
         QApplication.setOverrideCursor(Qt.CursorShape.WaitCursor)
         try:
             result = aggregate_files(
-                self.paths, self.library, unit=self.unit_name(), year=self.year.currentData()
+                self.paths,
+                self.library,
+                unit=self.unit_name(),
+                year=self.year.currentData(),
+                read=read_unit_file,
             )
         except AggregateError as exc:
             self._show(None, exc.units)

@@ -13,6 +13,13 @@ from ..storage.base import Conflict
 DRAFT_FILES = "草稿文件 (*.json);;所有文件 (*)"
 PDF_FILES = "PDF 文件 (*.pdf)"
 CSV_FILES = "表格文件 (*.csv);;所有文件 (*)"
+REPORT_FILES = (
+    "报告文件 (*.json *.html *.htm *.mht *.mhtml *.docx *.xlsx);;草稿文件 (*.json);;"
+    "网页 (*.html *.htm *.mht *.mhtml);;"
+    "Word 文档 (*.docx);;Excel 工作簿 (*.xlsx);;所有文件 (*)"
+)
+EXCEL_FILES = "Excel 工作簿 (*.xlsx);;所有文件 (*)"
+UNIT_FILES = "单位报告 (*.json *.xlsx);;草稿文件 (*.json);;Excel 工作簿 (*.xlsx);;所有文件 (*)"
 
 
 def choose_open_file(parent: QWidget | None, title: str, folder: str, filters: str) -> str:
@@ -36,6 +43,19 @@ def choose_save_file(parent: QWidget | None, title: str, path: str, filters: str
 
 def confirm(parent: QWidget | None, title: str, text: str, yes: str = "确定") -> bool:
     box = QMessageBox(QMessageBox.Icon.Question, title, text, parent=parent)
+    accept = box.addButton(yes, QMessageBox.ButtonRole.AcceptRole)
+    box.addButton(QMessageBox.StandardButton.Cancel)
+    box.exec()
+    return box.clickedButton() is accept
+
+
+def confirm_details(
+    parent: QWidget | None, title: str, text: str, details: str, yes: str = "确定"
+) -> bool:
+    """Ask, with a long list (what was read, what changes) under 详细信息."""
+    box = QMessageBox(QMessageBox.Icon.Question, title, text, parent=parent)
+    if details:
+        box.setDetailedText(details)
     accept = box.addButton(yes, QMessageBox.ButtonRole.AcceptRole)
     box.addButton(QMessageBox.StandardButton.Cancel)
     box.exec()

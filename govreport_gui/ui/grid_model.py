@@ -112,6 +112,10 @@ class BlockModel(QAbstractTableModel):
     def cell_ids(self) -> list[str]:
         return [cell.id for cell in self._cells.values()]
 
+    def value_places(self) -> dict[tuple[int, int], str]:
+        """(row, column) → id of the cell shown there, for pasting a block."""
+        return {place: cell.id for place, cell in self._cells.items()}
+
     def uniform_unit(self) -> str:
         """The one unit of every cell, when there is no 单位 column to print it."""
         units = set(self._row_units.values())

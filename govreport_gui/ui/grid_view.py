@@ -3,6 +3,7 @@
 Tab and the arrow keys move only between value cells, in reading order (labels, units
 and heading rows are skipped); Enter commits and moves down (right at the bottom of a
 column); Delete empties a cell (blank, not 0). Tab past the last cell leaves the grid.
+Ctrl+V pastes a block copied from Excel, WPS or a browser (see ui/paste.py).
 """
 
 from __future__ import annotations
@@ -14,6 +15,7 @@ from PySide6.QtGui import (
     QGuiApplication,
     QInputMethodEvent,
     QKeyEvent,
+    QKeySequence,
     QPainter,
 )
 from PySide6.QtWidgets import (
@@ -33,6 +35,7 @@ from . import looks
 from .cell_input import PREVIOUS_PREFIX, CellDelegate, PreviousCellDelegate, previous_font
 from .grid_model import BlockModel, ColumnKind
 from .header import GroupedHeader
+from .paste import paste_into
 
 _Move = QAbstractItemView.CursorAction
 _DIGITS_WIDTH = "88888"  # five digits and the finding icon
@@ -41,6 +44,7 @@ _DIGITS_WIDTH = "88888"  # five digits and the finding icon
 class GridView(QTableView):
     cellFocused = Signal(object)  # Cell or None
     refused = Signal(str)  # a message for the page's message line
+    told = Signal(str, str)  # message, kind (ok/warning): what a paste did
 
     def __init__(self, model: BlockModel, *, fit_to_contents: bool, parent: QWidget | None = None):
         super().__init__(parent)
@@ -314,6 +318,9 @@ class GridView(QTableView):
             if key in (Qt.Key.Key_Delete, Qt.Key.Key_Backspace):
                 self.clear_current()
                 return
+            if event.matches(QKeySequence.StandardKey.Paste):
+                self.paste()
+                return
             if key == Qt.Key.Key_Tab and self._places and here == self._places[-1]:
                 self.leave(forward=True)
                 return
@@ -424,6 +431,18 @@ class GridView(QTableView):
         except GovreportError as exc:
             self.refused.emit(str(exc))
 
+    def paste(self) -> None:
+        """Ctrl+V: the clipboard's block from the current cell (or by its labels)."""
+        current = self.currentIndex()
+        start = (current.row(), current.column()) if current.isValid() else (0, 0)
+        mime = QGuiApplication.clipboard().mimeData()
+        try:
+            message, kind = paste_into(self.grid_model, start, mime)
+        except GovreportError as exc:
+            self.refused.emit(str(exc))
+            return
+        self.told.emit(message, kind)
+
     def accept_suggestion(self) -> bool:
         cell = self.current_cell()
         session = self.grid_model.session
@@ -456,6 +475,10 @@ class GridView(QTableView):
         clear.triggered.connect(self.clear_current)
         clear.setEnabled(not session.read_only and session.draft.value(cell.id) is not None)
         menu.addAction(clear)
+        paste = QAction("粘贴（从此格起）", menu)
+        paste.triggered.connect(self.paste)
+        paste.setEnabled(not session.read_only)
+        menu.addAction(paste)
         copy = QAction("复制", menu)
         copy.triggered.connect(
             lambda: QGuiApplication.clipboard().setText(display(session.draft.value(cell.id)))

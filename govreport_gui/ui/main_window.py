@@ -33,6 +33,7 @@ from .aggregate_page import AggregatePage, created_notice
 from .edit_actions import EditActions
 from .export_actions import ExportActions
 from .help_actions import APP_SHORT_TITLE, APP_TITLE, HelpActions
+from .import_actions import ImportActions
 from .lock_banner import LockBanner
 from .page_frame import PageFrame
 from .printing import PdfRenderer, Renderer
@@ -74,6 +75,7 @@ class MainWindow(QMainWindow):
         )
         self.export_actions = ExportActions(self, settings)
         self.edit_actions = EditActions(self, lambda: self.current_step().widget)
+        self.import_actions = ImportActions(self, settings, self._reopen)
         self.help_actions = HelpActions(self)
         self.session: DraftSession | None = None
         self.keeps_drafts = keeps_drafts
@@ -164,6 +166,7 @@ class MainWindow(QMainWindow):
         start = self.file_menu.addAction("开始页：打开或新建报告(&S)")
         start.triggered.connect(lambda: self.go_to_step(0))
         self.report_actions.add_to_menu(self.file_menu)
+        self.import_actions.add_to_menu(self.file_menu)
         self.export_menu = self.export_actions.add_to_menu(self.file_menu)
         aggregate = self.file_menu.addAction("汇总各单位报告(&G)…")
         aggregate.triggered.connect(self.show_aggregate)
@@ -329,6 +332,14 @@ class MainWindow(QMainWindow):
         self.open_session(session, step_kind)
         return True
 
+    def _reopen(self) -> None:
+        """Rebuild the open report's pages in place (上年数 were just attached)."""
+        if self.session is None:
+            return
+        index = self.current_index()
+        if self.open_draft(self.session.draft_id):
+            self.go_to_step(index, focus=True)
+
     def open_session(self, session: DraftSession, step_kind: str | None = None) -> None:
         old = self.session
         self.session = session
@@ -346,6 +357,7 @@ class MainWindow(QMainWindow):
         self.report_actions.attach(session, sign if isinstance(sign, SignPage) else None)
         self.export_actions.attach(session, sign if isinstance(sign, SignPage) else None)
         self.edit_actions.attach(session)
+        self.import_actions.attach(session)
         session.undoneAt.connect(self.show_place)
         self._show_title()
         self._show_notices()

@@ -10,6 +10,7 @@ A4 page at 300 dpi is worse and slower than the viewer's.
 from __future__ import annotations
 
 import contextlib
+import os
 import tempfile
 import time
 from collections.abc import Callable
@@ -52,8 +53,15 @@ class PdfRenderer:
         self, form: Form, draft: Draft, out_path: Path, *, allow_missing: bool = False
     ) -> object:
         _, pdf = _output()
+        from ..storage.paths import resolve_data_dir
+
         return pdf.render_pdf(
-            form, draft, out_path, font_path=self.font_path(), allow_missing=allow_missing
+            form,
+            draft,
+            out_path,
+            font_path=self.font_path(),
+            allow_missing=allow_missing,
+            font_cache=resolve_data_dir(),
         )
 
 
@@ -67,6 +75,24 @@ def describe_fonts(font_path: Path | None) -> str:
     fonts, _ = _output()
     chosen = fonts.choose_fonts(font_path)
     return "\n".join(f"{role}：{name}" for role, name in chosen.describe().items())
+
+
+def font_note(settings: AppSettings) -> str:
+    """What 签署与打印 says about the print fonts: roles not in their standard font, and how
+    to install it; "" when all are standard. Reads the font lists only (no ReportLab)."""
+    from ..output import font_roles, fontfinder
+    from ..storage.paths import resolve_data_dir
+
+    chosen_file = settings.print_font or os.environ.get(fontfinder.FONT_ENV, "")
+    try:
+        faces = fontfinder.find_fonts(resolve_data_dir())
+        body = fontfinder.face_from_file(Path(chosen_file)) if chosen_file else None
+    except GovreportError as exc:
+        return str(exc)
+    chosen = font_roles.plan(faces, body)
+    if not chosen:
+        return "本机没有可用的中文字体，无法生成 PDF。请在“文件 → 打印字体”中选择字体文件。"
+    return font_roles.substitute_message(font_roles.role_facts(chosen))
 
 
 def print_folder() -> Path:

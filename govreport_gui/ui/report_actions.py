@@ -7,6 +7,7 @@ output (Word, Excel…) belongs here, as a method plus a QAction in :meth:`_buil
 
 from __future__ import annotations
 
+from functools import partial
 from pathlib import Path
 
 from PySide6.QtCore import QDir, QObject, QStandardPaths
@@ -56,6 +57,7 @@ class ReportActions(QObject):
         if sign is not None:
             sign.pdfRequested.connect(self.save_pdf)
             sign.printRequested.connect(self.print_report)
+            sign.set_font_note(partial(printing.font_note, self.settings))
 
     # -- files -------------------------------------------------------------------------
 

@@ -32,7 +32,7 @@ from ..core.errors import GovreportError
 from ..core.filling import SelectionSum, selection_sum, zero_fill
 from ..core.library import FormLibrary, default_library
 from ..core.model import Form, Section
-from ..core.previous import previous_note, previous_value
+from ..core.previous import attach_previous, previous_note, previous_value
 from ..core.punctuation import half_width_marks, to_full_width
 from ..core.rules import Check, Finding, Severity
 from ..core.values import Value, display
@@ -218,6 +218,12 @@ class DraftSession(QObject):
         if changed:
             self.undo_stack.push(SetCells(self, changed, label))
         return len(changed)
+
+    def set_previous(self, last_year: Draft) -> None:
+        """Keep last year's report beside this one (上年数); raises GovreportError."""
+        self._check_writable()
+        attach_previous(self.draft, last_year)
+        self._values_changed()
 
     def clear(self, cell_id: str) -> None:
         self.set_values({cell_id: None}, f"清除“{self.form.cells[cell_id].label}”")

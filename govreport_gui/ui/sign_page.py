@@ -7,7 +7,10 @@ until the clerk picks another date.
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 from PySide6.QtCore import QDate, Qt, Signal
+from PySide6.QtGui import QShowEvent
 from PySide6.QtWidgets import (
     QComboBox,
     QDateEdit,
@@ -62,6 +65,7 @@ class SignPage(Page):
         super().__init__(parent)
         self.session = session
         self.fields: dict[str, QLineEdit] = {}
+        self._font_note: Callable[[], str] | None = None  # see set_font_note
         layout = QVBoxLayout(self)
         layout.addWidget(title_label("签署与打印", self))
         layout.addWidget(
@@ -82,6 +86,8 @@ class SignPage(Page):
         layout.addLayout(self._build_output_buttons())
         self.result = InlineMessage(self)
         layout.addWidget(self.result)
+        self.font_message = InlineMessage(self)  # under the buttons: it can be long
+        layout.addWidget(self.font_message)
         layout.addStretch(1)
         session.findingsChanged.connect(self.refresh_checks)
         session.draftChanged.connect(self.refresh_checks)
@@ -209,6 +215,10 @@ class SignPage(Page):
         self.report_fields["addressee"].setPlaceholderText(
             "不印主送机关（如需要，例如：县人民政府）"
         )
+        self.report_fields["print_office"].setPlaceholderText(
+            "不印版记（如需要，例如：信丰县人民政府办公室）"
+        )
+        self.report_fields["print_date"].setPlaceholderText("版记的印发日期，例如：2018年1月12日")
         self.issue_date_note = QLabel(box)
         self.issue_date_note.setStyleSheet("color: #4a5563;")
         self.issue_date_note.setWordWrap(True)
@@ -343,6 +353,19 @@ class SignPage(Page):
         if note:
             self._show_blanks(note)
         return filled
+
+    def set_font_note(self, source: Callable[[], str]) -> None:
+        """Where the page reads which fonts the PDF will use (when not the standard ones)."""
+        self._font_note = source
+        if self.isVisible():
+            self.font_message.show_message(source(), "warning")
+
+    def showEvent(self, event: QShowEvent) -> None:
+        """Say which fonts the PDF uses when they are not the standard ones (read each time:
+        the clerk may install a font or choose another while the window is open)."""
+        super().showEvent(event)
+        if self._font_note is not None:
+            self.font_message.show_message(self._font_note(), "warning")
 
     def show_result(self, message: str, kind: str = "ok") -> None:
         self.result.show_message(message, kind)

@@ -28,8 +28,10 @@ from ..core.errors import GovreportError
 from ..core.library import FormLibrary
 from ..core.model import Form
 from ..core.previous import attach_previous
+from ..output.reading import read_any_report
 from ..storage.base import Conflict, DraftInfo, DraftStore, ImportConflictError, ImportResult
 from . import dialogs, looks
+from .import_actions import describe_read
 from .settings import AppSettings
 from .widgets import InlineMessage, Page, guidance_label, title_label
 
@@ -344,22 +346,30 @@ class StartPage(Page):
                 self.previous.addItem(f"{draft.unit} {draft.year}年度（文件）", ("file", draft))
 
     def choose_previous_file(self) -> None:
+        """Last year's report from a draft, a saved page, a Word or an Excel file; a report
+        read from a page or document is shown (what was found, what not) before it is used."""
         path = dialogs.choose_open_file(
-            self, "选择上年报告的草稿文件", self.settings.last_folder, dialogs.DRAFT_FILES
+            self, "选择上年度的报告", self.settings.last_folder, dialogs.REPORT_FILES
         )
         if not path:
             return
         self.settings.last_folder = str(Path(path).parent)
+        last_year = self.year.value() - 1
         try:
-            draft = read_draft_file(Path(path), self.library)
+            draft, result = read_any_report(Path(path), self.library, last_year)
         except GovreportError as exc:
             self.message.show_message(str(exc))
             return
-        if draft.year != self.year.value() - 1:
+        if draft.year != last_year:
             self.message.show_message(
-                f"所选文件是 {draft.year} 年度的报告，上年数应来自 {self.year.value() - 1} 年度的报告。"
+                f"所选文件是 {draft.year} 年度的报告，上年数应来自 {last_year} 年度的报告。"
             )
             return
+        if result is not None:
+            summary, details = describe_read(result, draft)
+            question = summary + "\n\n用它作为新报告的上年数吗？"
+            if not dialogs.confirm_details(self, "导入上年数", question, details):
+                return
         self._previous_files.append(draft)
         self._fill_previous_choices()
         self.previous.setCurrentIndex(self.previous.count() - 1)

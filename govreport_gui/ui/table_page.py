@@ -157,6 +157,7 @@ class TablePage(Page):
                 grids_layout.addWidget(WrapLabel(caption, area))
             grid = GridView(model, fit_to_contents=stacked, parent=area)
             grid.refused.connect(self.show_refusal)
+            grid.told.connect(self._tell)
             grid.cellFocused.connect(lambda cell, g=grid: self._cell_focused(g, cell))
             grid.selectionModel().selectionChanged.connect(self._selection_changed)
             grids_layout.addWidget(grid, 0 if stacked else 1)
@@ -328,6 +329,9 @@ class TablePage(Page):
         if note:
             self.message.show_message(note, "ok" if filled else "info")
         return filled
+
+    def _tell(self, message: str, kind: str) -> None:
+        self.message.show_message(message, kind)
 
     def show_refusal(self, message: str) -> None:
         self.message.show_message(message, "error")
