@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import random
+from collections.abc import Callable
 
 from common import median_seconds, ms
 
@@ -12,8 +13,9 @@ from govreport_gui.core.samples import demo_draft
 from tests.helpers import filled_2021_draft
 
 
-def measure() -> dict[str, float]:
+def measure(quick: bool = False) -> dict[str, float]:
     library = default_library()
+    repeat, number = (1, 1) if quick else (7, 50)
     form = library.get("2021")
     draft = filled_2021_draft(library)
     rng = random.Random(1)
@@ -26,11 +28,15 @@ def measure() -> dict[str, float]:
 
     demo = demo_draft(library)
     old = library.get(demo.form_id)
+
+    def median_ms(action: Callable[[], object]) -> float:
+        return ms(median_seconds(action, repeat, number))
+
     return {
-        "check_2021_filled_ms": ms(median_seconds(lambda: check_draft(form, draft), number=50)),
-        "keystroke_2021_ms": ms(median_seconds(keystroke, number=50)),
-        "check_2021_empty_ms": ms(median_seconds(lambda: run_checks(form, {}), number=50)),
-        "check_demo_ms": ms(median_seconds(lambda: check_draft(old, demo), number=50)),
+        "check_2021_filled_ms": median_ms(lambda: check_draft(form, draft)),
+        "keystroke_2021_ms": median_ms(keystroke),
+        "check_2021_empty_ms": median_ms(lambda: run_checks(form, {})),
+        "check_demo_ms": median_ms(lambda: check_draft(old, demo)),
     }
 
 

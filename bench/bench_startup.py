@@ -69,7 +69,8 @@ def _drain(process: subprocess.Popen) -> tuple[str, str]:
     return out, err
 
 
-def measure(rounds: int = 5, platform: str = "offscreen") -> dict[str, float]:
+def measure(rounds: int = 5, platform: str = "offscreen", quick: bool = False) -> dict[str, float]:
+    rounds = 1 if quick else rounds
     home = tempfile.mkdtemp(prefix="govreport-bench-")
     env = dict(
         os.environ,

@@ -33,7 +33,7 @@ from govreport_gui.ui.table_page import TablePage
 from tests.helpers import filled_2021_draft
 
 
-def measure() -> dict[str, float]:
+def measure(quick: bool = False) -> dict[str, float]:
     app = create_application()
     library = default_library()
     store = MemoryDraftStore()
@@ -50,7 +50,7 @@ def measure() -> dict[str, float]:
         window.open_draft(draft_id)
         QApplication.processEvents()
 
-    open_s = median_seconds(open_report, repeat=5)
+    open_s = median_seconds(open_report, repeat=1 if quick else 5)
     window.go_to_cell("t3.new.natural")
     QApplication.processEvents()
     page = next(s.widget for s in window.steps if s.table is not None and s.table.id == "t3")
@@ -65,7 +65,7 @@ def measure() -> dict[str, float]:
         QApplication.processEvents()
         QApplication.sendPostedEvents(None, QEvent.Type.DeferredDelete)
 
-    commit_s = median_seconds(commit, repeat=7, number=20)
+    commit_s = median_seconds(commit, repeat=1 if quick else 7, number=1 if quick else 20)
     window.session.dirty = False  # nothing to save when the window goes
     window.close()
     app.processEvents()
