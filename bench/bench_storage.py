@@ -99,15 +99,7 @@ def measure(drafts: int = 200, saves: int = 100, quick: bool = False) -> dict[st
         load_s = time.perf_counter() - began
         store.close()
 
-        # The layout not taken: every draft in one file, rewritten on every save.
-        one_file = {str(i): {"draft": draft_to_json(draft)} for i in range(drafts)}
-        single = Path(tmp) / "all-in-one.json"
-        single_times = []
-        for _ in range(2 if quick else 10):
-            began = time.perf_counter()
-            write_atomically(single, encode_json(one_file))
-            single_times.append(time.perf_counter() - began)
-        single_bytes = single.stat().st_size
+        single = _single_file_layout(Path(tmp), draft, drafts, 2 if quick else 10)
 
     save = _timings(save_times)
     return {
@@ -122,11 +114,20 @@ def measure(drafts: int = 200, saves: int = 100, quick: bool = False) -> dict[st
         "open_ms": _ms(open_s),
         "list_ms": _ms(list_s),
         "load_ms": _ms(load_s),
-        "single_file_layout": {
-            "file_kb": round(single_bytes / 1024, 1),
-            **_timings(single_times),
-        },
+        "single_file_layout": single,
     }
+
+
+def _single_file_layout(folder: Path, draft: Any, drafts: int, saves: int) -> dict[str, Any]:
+    """The layout not taken: every draft in one file, rewritten on every save."""
+    one_file = {str(i): {"draft": draft_to_json(draft)} for i in range(drafts)}
+    single = folder / "all-in-one.json"
+    times = []
+    for _ in range(saves):
+        began = time.perf_counter()
+        write_atomically(single, encode_json(one_file))
+        times.append(time.perf_counter() - began)
+    return {"file_kb": round(single.stat().st_size / 1024, 1), **_timings(times)}
 
 
 def kill_test(rounds: int = 100, seed: int = 1) -> dict[str, Any]:

@@ -147,10 +147,8 @@ def main(argv: Sequence[str] | None = None) -> int:
         _drop_stdout()
         return EXIT_BROKEN_PIPE
     except Exception as exc:  # a bug: say so in Chinese, keep the details for whoever fixes it
-        command = " ".join(sys.argv[1:] if argv is None else argv)
-        print(
-            crash_message(exc, command=command, lead="程序内部出错，命令没有完成"), file=sys.stderr
-        )
+        typed = " ".join(words)
+        print(crash_message(exc, command=typed, lead="程序内部出错，命令没有完成"), file=sys.stderr)
         return EXIT_INTERNAL
 
 

@@ -11,7 +11,7 @@ import re
 import tomllib
 from collections.abc import Iterable, Mapping
 from pathlib import Path
-from typing import Any
+from typing import Any, NoReturn
 
 from .errors import FormDefinitionError, os_reason
 from .model import MONEY_UNITS, UNITS, Block, Cell, Column, Form, Row, Section, Table, cell_id
@@ -41,7 +41,7 @@ class _Reader:
         self.data: dict[str, Any] = data
         self.used: set[str] = set()
 
-    def fail(self, problem: str) -> None:
+    def fail(self, problem: str) -> NoReturn:
         raise FormDefinitionError(f"格式文件 {self.source} 有误：{problem}")
 
     def _key(self, key: str) -> str:
@@ -60,8 +60,6 @@ class _Reader:
 
     def strings(self, key: str, default: Any = ...) -> list[str]:
         values = self.get(key, list, default)
-        if values is None:
-            return values
         for i, value in enumerate(values):
             if not isinstance(value, str):
                 self.fail(f"{self._key(key)}[{i}] 应为文字：{value!r}")

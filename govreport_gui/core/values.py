@@ -107,7 +107,8 @@ def _from_numeric_string(raw: str, kind: Kind, who: str, shown: str) -> Value:
             raise ValueInputError(f"{who}应填写金额数字：{shown}") from None
         if negative and amount != 0:
             raise ValueInputError(f"{who}是金额，不能为负数：{shown}")
-        if -amount.as_tuple().exponent > MONEY_PLACES:  # type: ignore[operator]
+        exponent = amount.as_tuple().exponent  # an int: the pattern admits no NaN or Infinity
+        if isinstance(exponent, int) and -exponent > MONEY_PLACES:
             raise ValueInputError(f"{who}最多保留{MONEY_PLACES}位小数：{shown}")
         return abs(amount) if amount == 0 else amount
     if "." in raw:
@@ -164,6 +165,6 @@ def display(value: Value, na_text: str = NA_TEXT) -> str:
 
 def numeric(value: Value) -> int | Decimal:
     """Arithmetic value; 不适用 counts as zero in sums (the cell reports nothing)."""
-    if value is None or value is NA:
+    if value is None or isinstance(value, _NotApplicable):  # isinstance: the checker narrows
         return 0
-    return value  # type: ignore[return-value]
+    return value

@@ -10,6 +10,7 @@ status, so listing needs no reading.
 
 from __future__ import annotations
 
+import builtins
 import contextlib
 import logging
 import os
@@ -123,7 +124,7 @@ class Backups:
                 backup.path.unlink()
 
     @staticmethod
-    def surplus(newest_first: list[BackupInfo]) -> list[BackupInfo]:
+    def surplus(newest_first: builtins.list[BackupInfo]) -> builtins.list[BackupInfo]:
         """Backups beyond the last KEEP_RECENT and the newest of each of KEEP_DAYS days."""
         days_kept: set[date] = set()
         extra = []

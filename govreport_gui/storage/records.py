@@ -83,7 +83,7 @@ def info_of(record: dict[str, Any], path: Path, draft_id: str) -> DraftInfo:
     if record.get("id") != draft_id:
         raise bad("id")
     try:
-        status = Status(record.get("status"))
+        status = Status(record.get("status", ""))
     except ValueError:
         raise bad("status") from None
     saved_at = _moment(record.get("saved_at"))
@@ -118,7 +118,7 @@ def history_of(data: dict[str, Any], path: Path) -> list[dict[str, Any]]:
 
 def history_entry(number: int, doc: dict[str, Any]) -> HistoryEntry:
     try:
-        status = Status(doc.get("status"))
+        status = Status(doc.get("status", ""))
     except ValueError:
         status = Status.DRAFT
     at = _moment(doc.get("at")) or datetime.min

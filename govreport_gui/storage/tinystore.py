@@ -20,6 +20,7 @@ a history entry), must be one atomic write, and TinyDB's table API has no transa
 
 from __future__ import annotations
 
+import builtins
 import contextlib
 import logging
 import os
@@ -182,13 +183,14 @@ class TinyDraftStore:
         """
         path = self._path(draft_id)
         found = self._newest_good_backup(draft_id)
-        aside = self._aside_name(path)
+        aside_path = self._aside_name(path)
+        aside: Path | None = aside_path  # None when the damaged file turns out to be gone
         try:
             if found is None:
-                os.replace(path, aside)
+                os.replace(path, aside_path)
             else:
                 try:
-                    _keep_copy(path, aside)
+                    _keep_copy(path, aside_path)
                 except FileNotFoundError:
                     aside = None
                 AtomicJSONStorage(path).write(found[1])
@@ -358,13 +360,13 @@ class TinyDraftStore:
 
     # -- history and backups ----------------------------------------------------------
 
-    def take_notices(self) -> list[str]:
+    def take_notices(self) -> builtins.list[str]:
         """Notices not yet shown (e.g. a file found damaged after opening), then forget them."""
         with self._mutex:
             taken, self.notices = self.notices, []
             return taken
 
-    def history(self, draft_id: str) -> list[HistoryEntry]:
+    def history(self, draft_id: str) -> builtins.list[HistoryEntry]:
         with self._mutex:
             docs = history_of(self._data(draft_id), self._path(draft_id))
         return [history_entry(n, doc) for n, doc in enumerate(docs, start=1)]
@@ -380,7 +382,7 @@ class TinyDraftStore:
         except DraftFileError as exc:
             raise StorageError(exc.message) from None
 
-    def backups(self, draft_id: str | None = None) -> list[BackupInfo]:
+    def backups(self, draft_id: str | None = None) -> builtins.list[BackupInfo]:
         """Backups, newest first, of one draft or of all (including deleted drafts)."""
         with self._mutex:
             ids = [draft_id] if draft_id is not None else self._backups.draft_ids()
@@ -435,7 +437,7 @@ class TinyDraftStore:
 
     # -- import and export ------------------------------------------------------------
 
-    def matching(self, unit: str, year: int, form_id: str) -> list[DraftInfo]:
+    def matching(self, unit: str, year: int, form_id: str) -> builtins.list[DraftInfo]:
         """Stored drafts of the same unit, year and form, newest first."""
         return [
             i
