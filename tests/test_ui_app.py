@@ -74,7 +74,7 @@ def test_care_mode_scales_the_whole_ui_and_is_remembered(qtbot, library, tmp_pat
     assert QApplication.font().pointSizeF() == pytest.approx(base * CARE_SCALE)
     assert page.grids[0].font().pointSizeF() == pytest.approx(base * CARE_SCALE)
     assert title.font().pointSizeF() == pytest.approx(title_before * CARE_SCALE)
-    assert window.saved_label.font().pointSizeF() == pytest.approx(base * CARE_SCALE)
+    assert window.save_status.label.font().pointSizeF() == pytest.approx(base * CARE_SCALE)
     assert settings.care_mode is True
     assert temp_settings(tmp_path).care_mode is True  # read back from the file
 
@@ -105,8 +105,8 @@ def test_a_failed_save_keeps_the_draft_says_so_and_retries(qtbot, library, tmp_p
     grid = grid_of(table_page(window, "t3"), "t3.new.natural")
     type_into_cell(qtbot, grid, "t3.new.natural", "8")
     width = window.width()
-    qtbot.waitUntil(lambda: "未能保存" in window.saved_label.text(), timeout=3000)
-    assert "磁盘已满" in window.saved_label.text()
+    qtbot.waitUntil(lambda: "未能保存" in window.save_status.text(), timeout=3000)
+    assert "磁盘已满" in window.save_status.text()
     assert window.minimumSizeHint().width() <= width  # the long message wraps
     qtbot.wait(100)
     assert window.width() == width  # and the window does not grow
@@ -116,7 +116,7 @@ def test_a_failed_save_keeps_the_draft_says_so_and_retries(qtbot, library, tmp_p
     store.full = False
     session._retry.setInterval(50)
     qtbot.waitUntil(lambda: not session.dirty, timeout=3000)
-    assert window.saved_label.text().startswith("已保存")
+    assert window.save_status.text().startswith("已保存")
     assert store.load(draft_id).values == {"t3.new.natural": 8, "t3.new.business": 2}
 
 

@@ -162,7 +162,7 @@ def test_a_whole_report_from_new_draft_to_pdf(qtbot, library, tmp_path, monkeypa
     assert stored.values == session.draft.values
     assert stored.signatories["unit_head"] == "张三"
     assert stored.explanations == {"T4-REVIEW": "复议机关尚未出具结果，总计待核实。"}
-    assert window.saved_label.text().startswith("已保存 ")
+    assert window.save_status.text().startswith("已保存 ")
 
 
 def test_unexplained_errors_are_said_plainly_before_printing(qtbot, library, tmp_path):

@@ -68,8 +68,7 @@ class Draft:
 
     def enter(self, form: Form, cell_id: str, typed: str) -> Value:
         """Store what the clerk typed in a cell; raises ValueInputError, keeping the old value."""
-        cell = form.cells[cell_id]
-        value = parse_value(typed, cell.kind, allow_na=cell.allow_na, label=cell.label)
+        value = parse_entry(form, cell_id, typed)
         self.set_value(cell_id, value)
         return value
 
@@ -79,6 +78,12 @@ class Draft:
     def default_title(self, form: Form) -> str:
         """The title printed when the clerk gives none (shown as the title field's hint)."""
         return f"{self.unit}{self.year}年{form.report_title}"
+
+
+def parse_entry(form: Form, cell_id: str, typed: str) -> Value:
+    """The value typed text means in a cell of the form; raises ValueInputError."""
+    cell = form.cells[cell_id]
+    return parse_value(typed, cell.kind, allow_na=cell.allow_na, label=cell.label)
 
 
 @dataclass

@@ -56,7 +56,7 @@ from ..storage.base import DraftStore
 from . import dialogs, looks
 from .settings import AppSettings
 from .start_page import form_short_name
-from .widgets import InlineMessage, WrapLabel, guidance_label, title_label
+from .widgets import InlineMessage, Page, WrapLabel, guidance_label, title_label
 
 SORT_ROLE = Qt.ItemDataRole.UserRole + 1
 _Index = QModelIndex | QPersistentModelIndex
@@ -206,7 +206,7 @@ class UnitFindingsDialog(QDialog):
         return [self.list.item(i).text() for i in range(self.list.count())]
 
 
-class AggregatePage(QWidget):
+class AggregatePage(Page):
     totalCreated = Signal(str, object)  # id of the new draft, AggregateResult
 
     def __init__(

@@ -7,22 +7,17 @@ review page jumps straight to a cell), and 上一步/下一步 walk through them
 
 from __future__ import annotations
 
-from dataclasses import dataclass
 from pathlib import Path
 
-from PySide6.QtCore import QDir, QSize, QStandardPaths, Qt
-from PySide6.QtGui import QAction, QCloseEvent, QIcon, QKeySequence, QPixmap, QShortcut
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QAction, QCloseEvent, QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QApplication,
     QFrame,
     QHBoxLayout,
     QLabel,
-    QListWidget,
-    QListWidgetItem,
     QMainWindow,
     QPushButton,
-    QScrollArea,
-    QSizePolicy,
     QStackedWidget,
     QToolButton,
     QVBoxLayout,
@@ -30,46 +25,27 @@ from PySide6.QtWidgets import (
 )
 
 from ..core.aggregate import AggregateResult
-from ..core.checks import Summary
-from ..core.draft import write_draft_file
 from ..core.errors import GovreportError
 from ..core.library import FormLibrary
-from ..core.model import Section, Table
 from ..core.rules import Severity
 from ..core.samples import demo_draft
 from ..storage.base import DraftStore, Status
-from . import dialogs, looks, printing
+from . import dialogs, looks
 from .aggregate_page import AggregatePage, created_notice, notes_of
-from .printing import PdfRenderer, Renderer, describe_fonts, missing_characters
+from .edit_actions import EditActions
+from .help_actions import APP_TITLE, HelpActions
+from .printing import PdfRenderer, Renderer
+from .report_actions import ReportActions
 from .review_page import ReviewPage
+from .save_status import SaveStatus
 from .session import DraftSession
 from .settings import AppSettings
-from .sign_page import SignPage, safe_file_name
+from .sign_page import SignPage
 from .start_page import StartPage
+from .step_list import StepList
+from .steps import Step, StepKind, build_steps, scrollable
 from .table_page import TablePage
-from .text_page import TextPage
 from .widgets import ICON_SIZE, InlineMessage
-
-APP_TITLE = "政府信息公开工作年度报告 填报助手"
-
-
-@dataclass
-class Step:
-    kind: str  # start, text, table, review, sign; aggregate (outside the step list)
-    title: str
-    widget: QWidget
-    section: Section | None = None
-    table: Table | None = None
-    frame: QScrollArea | None = None  # what the stack holds: the page, scrollable
-
-
-def _scrollable(page: QWidget) -> QScrollArea:
-    """Pages scroll when the window is small (关怀模式 on a 1366×768 screen)."""
-    frame = QScrollArea()
-    frame.setWidgetResizable(True)
-    frame.setFrameShape(QFrame.Shape.NoFrame)
-    frame.setWidget(page)
-    return frame
 
 
 class MainWindow(QMainWindow):
@@ -87,11 +63,14 @@ class MainWindow(QMainWindow):
         self.store = store
         self.library = library
         self.settings = settings
-        self.renderer: Renderer = renderer if renderer is not None else PdfRenderer(settings)
+        self.report_actions = ReportActions(
+            self, settings, renderer if renderer is not None else PdfRenderer(settings)
+        )
+        self.edit_actions = EditActions(self)
+        self.help_actions = HelpActions(self)
         self.session: DraftSession | None = None
         self.steps: list[Step] = []
         self.setWindowTitle(APP_TITLE)
-        self._blank_icon = _blank_icon()
 
         central = QWidget(self)
         outer = QVBoxLayout(central)
@@ -103,11 +82,7 @@ class MainWindow(QMainWindow):
         outer.addWidget(self.lock_banner)
 
         body = QHBoxLayout()
-        self.step_list = QListWidget(central)
-        self.step_list.setAccessibleName("填报步骤")
-        self.step_list.setWordWrap(True)
-        self.step_list.setIconSize(QSize(ICON_SIZE, ICON_SIZE))
-        self.step_list.setSpacing(2)
+        self.step_list = StepList(central)
         self.step_list.currentRowChanged.connect(self._step_chosen)
         self.stack = QStackedWidget(central)
         body.addWidget(self.step_list)
@@ -120,18 +95,18 @@ class MainWindow(QMainWindow):
         self.start_page = StartPage(store, library, settings, self)
         self.start_page.openRequested.connect(self.open_draft)
         self.start_page.aggregateRequested.connect(self.show_aggregate)
-        self._start_frame = _scrollable(self.start_page)
+        self._start_frame = scrollable(self.start_page)
         self.aggregate_page = AggregatePage(store, library, settings, self)
         self.aggregate_page.totalCreated.connect(self.open_total)
         self._aggregate_step = Step(
-            "aggregate",
+            StepKind.AGGREGATE,
             "汇总各单位报告",
             self.aggregate_page,
-            frame=_scrollable(self.aggregate_page),
+            frame=scrollable(self.aggregate_page),
         )
         self.stack.addWidget(self._aggregate_step.frame)
-        self._set_steps([Step("start", "开始", self.start_page)])
-        self._size_step_list()
+        self._set_steps([Step(StepKind.START, "开始", self.start_page)])
+        self.step_list.fit()
         self._restore_geometry()
         QShortcut(QKeySequence("Ctrl+PgDown"), self, activated=self.next_step)
         QShortcut(QKeySequence("Ctrl+PgUp"), self, activated=self.previous_step)
@@ -166,11 +141,7 @@ class MainWindow(QMainWindow):
         care_button.setDefaultAction(self.care_action)
         care_button.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextOnly)
         care_button.setAccessibleName("关怀模式：放大全部文字")
-        self.save_icon = QLabel(parent)
-        self.saved_label = QLabel("", parent)
-        self.saved_label.setAccessibleName("保存状态")
-        self.saved_label.setWordWrap(True)  # a long "未能保存…" must not widen the window
-        self.saved_label.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Preferred)
+        self.save_status = SaveStatus(parent)
         self.back_button = QPushButton("上一步(&B)", parent)
         self.back_button.clicked.connect(self.previous_step)
         self.next_button = QPushButton("下一步(&N)", parent)
@@ -181,40 +152,31 @@ class MainWindow(QMainWindow):
         self.finish_button.clicked.connect(self.finish)
         bar.addWidget(care_button)
         bar.addSpacing(12)
-        bar.addWidget(self.save_icon)
-        bar.addWidget(self.saved_label, 1)
+        bar.addWidget(self.save_status, 1)
         bar.addWidget(self.back_button)
         bar.addWidget(self.next_button)
         bar.addWidget(self.finish_button)
         return bar
 
     def _build_menus(self) -> None:
-        file_menu = self.menuBar().addMenu("文件(&F)")
-        start = file_menu.addAction("开始页：打开或新建报告(&S)")
+        """The menu bar. Report outputs live in report_actions.py, changes to cells and
+        texts (undo, fills) in edit_actions.py, help in help_actions.py."""
+        self.file_menu = self.menuBar().addMenu("文件(&F)")
+        start = self.file_menu.addAction("开始页：打开或新建报告(&S)")
         start.triggered.connect(lambda: self.go_to_step(0))
-        self.export_action = file_menu.addAction("导出草稿文件(&E)…")
-        self.export_action.triggered.connect(self.export_draft_file)
-        self.export_action.setEnabled(False)
-        fonts = file_menu.addAction("打印字体(&T)…")
-        fonts.triggered.connect(self.choose_print_font)
-        aggregate = file_menu.addAction("汇总各单位报告(&G)…")
+        self.report_actions.add_to_menu(self.file_menu)
+        aggregate = self.file_menu.addAction("汇总各单位报告(&G)…")
         aggregate.triggered.connect(self.show_aggregate)
-        file_menu.addSeparator()
-        leave = file_menu.addAction("退出(&Q)")
+        self.file_menu.addSeparator()
+        leave = self.file_menu.addAction("退出(&Q)")
         leave.setShortcut(QKeySequence.StandardKey.Quit)
         leave.triggered.connect(self.close)
-        view_menu = self.menuBar().addMenu("视图(&V)")
-        view_menu.addAction(self.care_action)
-        help_menu = self.menuBar().addMenu("帮助(&H)")
-        about = help_menu.addAction("关于(&A)")
-        about.triggered.connect(self._about)
-
-    def _size_step_list(self) -> None:
-        icon = looks.icon_px(self.step_list)
-        self.step_list.setIconSize(QSize(icon, icon))
-        self._blank_icon = _blank_icon(icon)
-        width = self.step_list.fontMetrics().horizontalAdvance("字" * 11) + icon + 40
-        self.step_list.setFixedWidth(width)
+        self.edit_menu = self.menuBar().addMenu("编辑(&E)")
+        self.edit_actions.add_to_menu(self.edit_menu)
+        self.view_menu = self.menuBar().addMenu("视图(&V)")
+        self.view_menu.addAction(self.care_action)
+        self.help_menu = self.menuBar().addMenu("帮助(&H)")
+        self.help_actions.add_to_menu(self.help_menu)
 
     def _restore_geometry(self) -> None:
         geometry = self.settings.geometry
@@ -231,44 +193,24 @@ class MainWindow(QMainWindow):
                 self.stack.removeWidget(step.frame)
                 step.frame.deleteLater()
         self.steps = steps
-        self.step_list.blockSignals(True)
-        self.step_list.clear()
         for step in steps:
             if step.widget is self.start_page:
                 step.frame = self._start_frame
             if step.frame is None:
-                step.frame = _scrollable(step.widget)
+                step.frame = scrollable(step.widget)
             if self.stack.indexOf(step.frame) < 0:
                 self.stack.addWidget(step.frame)
-            item = QListWidgetItem(self._blank_icon, step.title)
-            self.step_list.addItem(item)
-        self.step_list.blockSignals(False)
+        self.step_list.show_steps(steps)
         self.refresh_step_states()
         self.go_to_step(0)
 
     def _build_steps(self, session: DraftSession) -> list[Step]:
-        steps = [Step("start", "开始", self.start_page)]
-        form = session.form
-        for section in form.sections:
-            if section.has_text:
-                steps.append(Step("text", section.title, TextPage(session, section), section))
-            if section.table:
-                table = form.table(section.table)
-                page = TablePage(session, table, section)
-                steps.append(Step("table", section.title, page, section, table))
-        listed = {s.table.id for s in steps if s.table is not None}
-        for table in form.tables:  # tables no section prints (none today): still editable
-            if table.id not in listed:
-                page = TablePage(session, table, None)
-                steps.append(Step("table", page.title, page, None, table))
-        review = ReviewPage(session)
-        review.jumpRequested.connect(self.go_to_cell)
-        steps.append(Step("review", "审核", review))
-        sign = SignPage(session)
-        sign.pdfRequested.connect(self.save_pdf)
-        sign.printRequested.connect(self.print_report)
-        sign.statusRequested.connect(self.set_status)
-        steps.append(Step("sign", "签署与打印", sign))
+        steps = build_steps(session, self.start_page)
+        for step in steps:
+            if isinstance(step.widget, ReviewPage):
+                step.widget.jumpRequested.connect(self.go_to_cell)
+            elif isinstance(step.widget, SignPage):
+                step.widget.statusRequested.connect(self.set_status)
         return steps
 
     def step_index(self, kind: str) -> int:
@@ -298,9 +240,7 @@ class MainWindow(QMainWindow):
         frame = self.steps[index].frame
         assert frame is not None
         self.stack.setCurrentWidget(frame)
-        self.step_list.blockSignals(True)
-        self.step_list.setCurrentRow(index)
-        self.step_list.blockSignals(False)
+        self.step_list.select(index)
         last = len(self.steps) - 1
         self.back_button.setEnabled(index > 0)
         self.next_button.setEnabled(index < last and self.session is not None)
@@ -308,25 +248,7 @@ class MainWindow(QMainWindow):
         if index == 0:
             self.start_page.refresh()
         if focus:
-            self._focus_page(self.steps[index].widget)
-
-    @staticmethod
-    def _focus_page(page: QWidget) -> None:
-        target: QWidget | None = None
-        if isinstance(page, StartPage):
-            target = page.table if page.model.rows else page.unit
-        elif isinstance(page, TextPage):
-            target = page.editor
-        elif isinstance(page, TablePage):
-            target = page.grids[0] if page.grids else None
-        elif isinstance(page, ReviewPage):
-            target = page.tree
-        elif isinstance(page, SignPage):
-            target = page.unit
-        elif isinstance(page, AggregatePage):
-            page.focus_first()
-        if target is not None:
-            target.setFocus(Qt.FocusReason.TabFocusReason)
+            self.steps[index].widget.focus_first()
 
     def _step_chosen(self, row: int) -> None:
         if row >= 0 and self.session is None and row > 0:
@@ -349,9 +271,7 @@ class MainWindow(QMainWindow):
         if self.session is not None:
             self.session.save_now()
         self.stack.setCurrentWidget(self._aggregate_step.frame)
-        self.step_list.blockSignals(True)
-        self.step_list.setCurrentRow(-1)
-        self.step_list.blockSignals(False)
+        self.step_list.select(-1)
         self.back_button.setEnabled(True)
         self.next_button.setEnabled(False)
         self.finish_button.setVisible(False)
@@ -364,47 +284,23 @@ class MainWindow(QMainWindow):
                 return step.widget.go_to_cell(cell_id)
         return False
 
-    def refresh_step_states(self) -> None:
-        session = self.session
-        for index, step in enumerate(self.steps):
-            item = self.step_list.item(index)
-            if session is None:
-                enabled = index == 0
-                item.setFlags(
-                    Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable
-                    if enabled
-                    else Qt.ItemFlag.NoItemFlags
-                )
-                item.setIcon(self._blank_icon)
-                continue
-            state, kind = self._step_state(step, session)
-            item.setIcon(looks.icon(kind) if kind else self._blank_icon)
-            item.setToolTip(f"{step.title}：{state}" if state else step.title)
-            item.setData(
-                Qt.ItemDataRole.AccessibleTextRole,
-                f"{step.title}，{state}" if state else step.title,
-            )
+    def show_place(self, place: str) -> None:
+        """Show a cell (by id) or a narrative section (by id): where an undo changed."""
+        if self.go_to_cell(place):
+            return
+        index = next(
+            (
+                i
+                for i, s in enumerate(self.steps)
+                if s.kind is StepKind.TEXT and s.section is not None and s.section.id == place
+            ),
+            -1,
+        )
+        if index >= 0 and index != self.current_index():
+            self.go_to_step(index)
 
-    def _step_state(self, step: Step, session: DraftSession) -> tuple[str, str]:
-        if step.kind == "text" and step.section is not None:
-            written = bool(session.draft.texts.get(step.section.id, "").strip())
-            return ("已填写", "ok") if written else ("未填写", "")
-        if step.kind == "table" and isinstance(step.widget, TablePage):
-            listed, blanks = step.widget.page_findings()
-            errors = Summary.of(listed, {}).errors
-            if errors:
-                return f"{errors} 个错误", "error"
-            if listed:
-                return f"{len(listed)} 个提示", "warning"
-            if blanks:
-                return f"{len(blanks)} 项未填写", "warning"
-            return "已填写，没有发现问题", "ok"
-        if step.kind == "review":
-            open_errors = len(session.unexplained_errors())
-            if open_errors:
-                return f"{open_errors} 个错误未处理", "error"
-            return ("有提示", "warning") if session.findings else ("没有问题", "ok")
-        return "", ""
+    def refresh_step_states(self) -> None:
+        self.step_list.show_states(self.steps, self.session)
 
     # -- drafts ------------------------------------------------------------------------
 
@@ -432,16 +328,18 @@ class MainWindow(QMainWindow):
             old.deleteLater()
         session.findingsChanged.connect(self.refresh_step_states)
         session.draftChanged.connect(self.refresh_step_states)
-        session.saved.connect(self._saved)
+        session.saved.connect(self.save_status.show_saved)
         session.saveFailed.connect(self._save_failed)
         session.statusChanged.connect(self._status_changed)
         session.draftChanged.connect(self._show_title)
-        self.export_action.setEnabled(True)
+        sign = self.page(StepKind.SIGN)
+        self.report_actions.attach(session, sign if isinstance(sign, SignPage) else None)
+        self.edit_actions.attach(session)
+        session.undoneAt.connect(self.show_place)
         self._show_title()
         self._show_notices()
         self._status_changed(session.status)
-        self.saved_label.setText("已打开，修改会自动保存")
-        self.save_icon.clear()
+        self.save_status.show_opened()
         target = self.step_index(step_kind) if step_kind else 1
         self.go_to_step(target, focus=True)
 
@@ -517,143 +415,23 @@ class MainWindow(QMainWindow):
     def _status_changed(self, status: Status) -> None:
         self.lock_banner.setVisible(status is Status.SUBMITTED)
 
-    def _saved(self, when) -> None:
-        size = looks.icon_px(self.saved_label)
-        self.save_icon.setPixmap(looks.icon("ok").pixmap(size, size))
-        self.saved_label.setStyleSheet("")
-        self.saved_label.setText(f"已保存 {when:%H:%M:%S}")
-
     def _save_failed(self, message: str) -> None:
-        size = looks.icon_px(self.saved_label)
-        self.save_icon.setPixmap(looks.icon("error").pixmap(size, size))
-        self.saved_label.setStyleSheet(f"color: {looks.ERROR_TEXT.name()};")
-        self.saved_label.setText(f"未能保存：{message}（修改仍在，稍后自动重试）")
+        self.save_status.show_failed(message)
         self.statusBar().showMessage(f"未能保存：{message}", 10000)
 
-    # -- files and output --------------------------------------------------------------
-
-    def _documents_folder(self) -> str:
-        return (
-            self.settings.last_folder
-            or QStandardPaths.writableLocation(QStandardPaths.StandardLocation.DocumentsLocation)
-            or QDir.homePath()
-        )
+    # -- the report's outputs (report_actions.py) ----------------------------------------
 
     def export_draft_file(self) -> bool:
-        if self.session is None:
-            return False
-        name = safe_file_name(self.session.draft.title(self.session.form)) + ".json"
-        path = dialogs.choose_save_file(
-            self, "导出草稿文件", str(Path(self._documents_folder()) / name), dialogs.DRAFT_FILES
-        )
-        if not path:
-            return False
-        try:
-            write_draft_file(self.session.draft, Path(path))
-        except GovreportError as exc:
-            dialogs.tell(self, "导出失败", str(exc), error=True)
-            return False
-        self.settings.last_folder = str(Path(path).parent)
-        self.statusBar().showMessage(f"草稿文件已导出：{path}", 10000)
-        return True
-
-    def _render(self, path: Path) -> bool:
-        session = self.session
-        sign = self.page("sign")
-        assert session is not None and isinstance(sign, SignPage)
-        session.flush()
-        try:
-            self.renderer(session.form, session.draft, path)
-        except GovreportError as exc:
-            if not (missing_characters(exc) and self._print_missing_anyway(str(exc))):
-                sign.show_result(str(exc), "error")
-                return False
-            try:
-                self.renderer(session.form, session.draft, path, allow_missing=True)  # type: ignore[call-arg]
-            except GovreportError as again:
-                sign.show_result(str(again), "error")
-                return False
-        except Exception as exc:  # the renderer is another layer: never show a traceback
-            sign.show_result(f"生成 PDF 时出错：{exc}", "error")
-            return False
-        return True
-
-    def _print_missing_anyway(self, message: str) -> bool:
-        return dialogs.confirm(
-            self,
-            "字体缺字",
-            f"{message}\n\n仍然生成 PDF 吗？缺的字会印成“〓”，打印后请手写补上；"
-            "也可以在“文件 → 打印字体”中换一种字体。",
-            yes="仍然生成",
-        )
-
-    def choose_print_font(self) -> None:
-        """Let the clerk pick the body font file; check it can print before keeping it."""
-        current = self.settings.print_font
-        path = dialogs.choose_open_file(
-            self,
-            "选择打印用的中文字体（留空取消则使用本机自动找到的字体）",
-            str(Path(current).parent) if current else "",
-            "TrueType 字体 (*.ttf *.ttc *.TTF *.TTC);;所有文件 (*)",
-        )
-        if not path:
-            if current and dialogs.confirm(
-                self,
-                "打印字体",
-                f"现在使用的是：{current}\n改回自动查找本机字体吗？",
-                yes="改回自动",
-            ):
-                self.settings.print_font = ""
-            return
-        try:
-            described = describe_fonts(Path(path))
-        except GovreportError as exc:
-            dialogs.tell(self, "不能使用这个字体", str(exc), error=True)
-            return
-        self.settings.print_font = path
-        dialogs.tell(self, "打印字体", f"以后生成的 PDF 使用：\n{described}")
+        return self.report_actions.export_draft_file()
 
     def save_pdf(self) -> Path | None:
-        if self.session is None:
-            return None
-        sign = self.page("sign")
-        assert isinstance(sign, SignPage)
-        suggested = str(Path(self._documents_folder()) / sign.default_file_name())
-        chosen = dialogs.choose_save_file(self, "保存PDF", suggested, dialogs.PDF_FILES)
-        if not chosen:
-            return None
-        path = Path(chosen)
-        if path.suffix.lower() != ".pdf":
-            path = path.with_name(path.name + ".pdf")
-        if not self._render(path):
-            return None
-        self.settings.last_folder = str(path.parent)
-        draft_note = (
-            "（带“草稿”字样：还有未处理的错误）" if self.session.unexplained_errors() else ""
-        )
-        sign.show_result(f"PDF 已保存：{path}{draft_note}", "ok")
-        return path
+        return self.report_actions.save_pdf()
 
     def print_report(self) -> Path | None:
-        if self.session is None:
-            return None
-        sign = self.page("sign")
-        assert isinstance(sign, SignPage)
-        try:
-            path = printing.print_folder() / sign.default_file_name()
-        except OSError as exc:
-            sign.show_result(f"无法准备打印文件：{exc}", "error")
-            return None
-        if not self._render(path):
-            return None
-        if printing.open_with_system_viewer(path):
-            sign.show_result(f"已用 PDF 阅读器打开报告，请在阅读器中选择“打印”。文件：{path}", "ok")
-        else:
-            sign.show_result(
-                f"没有找到可以打开 PDF 的程序。PDF 已保存在：{path}，请用 PDF 阅读器打开后打印。",
-                "warning",
-            )
-        return path
+        return self.report_actions.print_report()
+
+    def choose_print_font(self) -> None:
+        self.report_actions.choose_print_font()
 
     # -- window ------------------------------------------------------------------------
 
@@ -661,16 +439,8 @@ class MainWindow(QMainWindow):
         self.settings.care_mode = on
         looks.apply_text_scale(on)
         QApplication.processEvents()  # let the new font reach every widget first
-        self._size_step_list()
+        self.step_list.fit()
         self.refresh_step_states()
-
-    def _about(self) -> None:
-        dialogs.tell(
-            self,
-            "关于",
-            f"{APP_TITLE}\n\n填写、检查、保存和打印政府信息公开工作年度报告。"
-            "所有数据只保存在本机，不需要联网。",
-        )
 
     def save_before_quit(self) -> None:
         """The application is quitting without closing this window (logout, shutdown)."""
@@ -692,9 +462,3 @@ class MainWindow(QMainWindow):
         self.settings.geometry = self.saveGeometry()
         self.settings.sync()
         event.accept()
-
-
-def _blank_icon(size: int = ICON_SIZE) -> QIcon:
-    pixmap = QPixmap(size, size)
-    pixmap.fill(Qt.GlobalColor.transparent)
-    return QIcon(pixmap)

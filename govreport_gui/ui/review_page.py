@@ -31,7 +31,7 @@ from ..core.model import Section
 from ..core.rules import Finding, Severity
 from . import looks
 from .session import DraftSession
-from .widgets import InlineMessage, WrapLabel, guidance_label, title_label
+from .widgets import InlineMessage, Page, WrapLabel, guidance_label, title_label
 
 _GROUP_ROLE = Qt.ItemDataRole.UserRole + 10
 _FINDING_ROLE = Qt.ItemDataRole.UserRole + 11
@@ -80,7 +80,7 @@ class RuleGroup:
     findings: list[Finding] = field(default_factory=list)
 
 
-class ReviewPage(QWidget):
+class ReviewPage(Page):
     jumpRequested = Signal(str)  # cell id
 
     def __init__(self, session: DraftSession, parent=None) -> None:
@@ -151,6 +151,9 @@ class ReviewPage(QWidget):
         self._set_detail(None)
 
     # -- building ----------------------------------------------------------------------
+
+    def focus_first(self) -> None:
+        self.tree.setFocus(Qt.FocusReason.TabFocusReason)
 
     def sections(self) -> list[tuple[Section | None, list[RuleGroup]]]:
         """Sections in form order with their findings grouped by rule key."""

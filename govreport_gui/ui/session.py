@@ -3,17 +3,24 @@
 Every page edits the draft only through a :class:`DraftSession`, which runs the core's
 checks after each change and saves (debounced) so that typing never waits for the disk.
 A failed save keeps the draft in memory, says so, and is retried.
+
+Undo: cells and narrative texts change through the session's QUndoStack (``undo_stack``),
+one command per step the clerk would undo (see ``edits.py``). To change cells from a new
+feature (paste, fill, a correction), parse each entry with :meth:`DraftSession.parse` and
+hand them all to :meth:`DraftSession.set_values` with a short Chinese label: one undo step.
 """
 
 from __future__ import annotations
 
 from collections import defaultdict
+from collections.abc import Mapping
 from datetime import datetime
 
 from PySide6.QtCore import QObject, QTimer, Signal
+from PySide6.QtGui import QUndoStack
 
 from ..core.checks import Summary, check_draft, section_of, unexplained_errors
-from ..core.draft import MAX_SHORT_CHARS, REPORT_FIELDS, Draft
+from ..core.draft import MAX_SHORT_CHARS, REPORT_FIELDS, Draft, parse_entry
 from ..core.errors import GovreportError
 from ..core.library import FormLibrary, default_library
 from ..core.model import Form, Section
@@ -21,6 +28,7 @@ from ..core.previous import previous_note, previous_value
 from ..core.rules import Check, Finding, Severity
 from ..core.values import Value
 from ..storage.base import DraftLockedError, DraftStore, Status, StorageError
+from .edits import SetCells, SetText
 
 AUTOSAVE_MS = 700  # after the last change; well under the promised second
 RETRY_MS = 5000  # after a failed save, even if nothing else changes
@@ -39,6 +47,9 @@ class DraftSession(QObject):
     statusChanged = Signal(object)  # Status
     previousShownChanged = Signal(bool)  # last year's values shown beside the cells
     notesChanged = Signal()  # the notes of the 汇总 that made this draft
+    textChanged = Signal(str)  # section id whose text changed (typed, undone or redone)
+    #: An undo or redo changed this cell or section (id): the window shows it.
+    undoneAt = Signal(str)
 
     def __init__(
         self,
@@ -71,6 +82,7 @@ class DraftSession(QObject):
         self._timer.timeout.connect(self.save_now)
         self._retry = QTimer(self, singleShot=True, interval=RETRY_MS)
         self._retry.timeout.connect(self.save_now)
+        self.undo_stack = QUndoStack(self)
         self._recheck()
 
     # -- reading -----------------------------------------------------------------------
@@ -138,34 +150,70 @@ class DraftSession(QObject):
 
     # -- changing ----------------------------------------------------------------------
 
+    def parse(self, cell_id: str, typed: str) -> Value:
+        """What typed text means in a cell (the core decides); raises ValueInputError."""
+        return parse_entry(self.form, cell_id, typed)
+
     def enter(self, cell_id: str, typed: str) -> Value:
         """Store what was typed; raises ValueInputError (old value kept) or when locked."""
         self._check_writable()
-        value = self.draft.enter(self.form, cell_id, typed)
-        self._values_changed()
+        value = self.parse(cell_id, typed)
+        self.set_values({cell_id: value}, f"填写“{self.form.cells[cell_id].label}”")
         return value
 
-    def clear(self, cell_id: str) -> None:
+    def set_values(self, values: Mapping[str, Value], label: str) -> int:
+        """Set many cells as one undo step (``label`` names it: 撤销 + label); cells that
+        already hold their value are left out. Returns how many cells changed."""
         self._check_writable()
-        self.draft.set_value(cell_id, None)
-        self._values_changed()
+        changed = {c: v for c, v in values.items() if self.draft.value(c) != v}
+        if changed:
+            self.undo_stack.push(SetCells(self, changed, label))
+        return len(changed)
+
+    def clear(self, cell_id: str) -> None:
+        self.set_values({cell_id: None}, f"清除“{self.form.cells[cell_id].label}”")
 
     def accept(self, finding: Finding) -> None:
-        """Fill the blank cell a finding names with the value the core computed for it."""
+        """Fill the cell a finding names with the value the core computed for it."""
         if finding.suggestion is None:
             return
-        self._check_writable()
         cell_id, value = finding.suggestion
-        self.draft.set_value(cell_id, value)
-        self._values_changed()
+        self.set_values({cell_id: value}, f"填入“{self.form.cells[cell_id].label}”")
 
     def set_text(self, section_id: str, text: str) -> None:
+        """A section's text as typed; typing without a pause is one undo step."""
         self._check_writable()
+        if text == self.draft.texts.get(section_id, ""):
+            return
+        section = next((s for s in self.form.sections if s.id == section_id), None)
+        title = section.title if section is not None else section_id
+        self.undo_stack.push(SetText(self, section_id, text, title))
+
+    def undo(self) -> None:
+        """Take back the last change of cells or text (raises when the report is locked)."""
+        self._check_writable()
+        self.undo_stack.undo()
+
+    def redo(self) -> None:
+        self._check_writable()
+        self.undo_stack.redo()
+
+    def _apply_values(self, values: Mapping[str, Value], *, shown: str = "") -> None:
+        for cell_id, value in values.items():
+            self.draft.set_value(cell_id, value)
+        self._values_changed()
+        if shown:
+            self.undoneAt.emit(shown)
+
+    def _apply_text(self, section_id: str, text: str, *, shown: str = "") -> None:
         if text:
             self.draft.texts[section_id] = text
         else:
             self.draft.texts.pop(section_id, None)
         self._touch()
+        self.textChanged.emit(section_id)
+        if shown:
+            self.undoneAt.emit(shown)
 
     def set_unit(self, unit: str) -> None:
         self._check_writable()

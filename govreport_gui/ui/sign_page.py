@@ -7,7 +7,7 @@ until the clerk picks another date.
 
 from __future__ import annotations
 
-from PySide6.QtCore import QDate, Signal
+from PySide6.QtCore import QDate, Qt, Signal
 from PySide6.QtWidgets import (
     QComboBox,
     QDateEdit,
@@ -18,14 +18,13 @@ from PySide6.QtWidgets import (
     QLineEdit,
     QPushButton,
     QVBoxLayout,
-    QWidget,
 )
 
 from ..core.draft import REPORT_FIELDS
 from ..core.errors import GovreportError
 from ..storage.base import Status
 from .session import DraftSession
-from .widgets import InlineMessage, guidance_label, title_label
+from .widgets import InlineMessage, Page, guidance_label, title_label
 
 DATE_FORMAT = "yyyy年M月d日"
 _READ_FORMATS = ("yyyy年M月d日", "yyyy.M.d", "yyyy-M-d", "yyyy/M/d", "yyyyMMdd")
@@ -41,7 +40,7 @@ def parse_date_text(text: str) -> QDate | None:
     return None
 
 
-class SignPage(QWidget):
+class SignPage(Page):
     pdfRequested = Signal()
     printRequested = Signal()
     statusRequested = Signal(object)  # Status
@@ -125,6 +124,9 @@ class SignPage(QWidget):
         session.statusChanged.connect(self._apply_status)
         self._apply_status()
         self.refresh_checks()
+
+    def focus_first(self) -> None:
+        self.unit.setFocus(Qt.FocusReason.TabFocusReason)
 
     def _line(self, label: str, text: str, form: QFormLayout, key: str) -> QLineEdit:
         edit = QLineEdit(text, self)

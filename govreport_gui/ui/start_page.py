@@ -29,7 +29,7 @@ from ..core.previous import attach_previous
 from ..storage.base import DraftInfo, DraftStore
 from . import dialogs
 from .settings import AppSettings
-from .widgets import InlineMessage, guidance_label, title_label
+from .widgets import InlineMessage, Page, guidance_label, title_label
 
 FIRST_YEAR = 2008
 
@@ -84,7 +84,7 @@ class DraftListModel(QAbstractTableModel):
         return info.saved_at.strftime("%Y-%m-%d %H:%M")
 
 
-class StartPage(QWidget):
+class StartPage(Page):
     openRequested = Signal(str)  # id of a stored draft to open
     aggregateRequested = Signal()  # the 汇总 page
 
@@ -193,6 +193,11 @@ class StartPage(QWidget):
         return label
 
     # -- the saved list ----------------------------------------------------------------
+
+    def focus_first(self) -> None:
+        """The saved reports when there are some, otherwise the new report's first field."""
+        target = self.table if self.model.rows else self.unit
+        target.setFocus(Qt.FocusReason.TabFocusReason)
 
     def refresh(self) -> None:
         try:

@@ -20,10 +20,10 @@ from .grid_model import BlockModel
 from .grid_view import GridView
 from .notes_banner import NotesBanner
 from .session import DraftSession
-from .widgets import InlineMessage, WrapLabel, guidance_label, title_label
+from .widgets import InlineMessage, Page, WrapLabel, guidance_label, title_label
 
 
-class TablePage(QWidget):
+class TablePage(Page):
     def __init__(
         self, session: DraftSession, table: Table, section: Section | None, parent=None
     ) -> None:
@@ -163,6 +163,10 @@ class TablePage(QWidget):
         super().showEvent(event)
         if self._stale:
             self.refresh_findings()
+
+    def focus_first(self) -> None:
+        if self.grids:
+            self.grids[0].setFocus(Qt.FocusReason.TabFocusReason)
 
     def cell_ids(self) -> set[str]:
         return self._cell_ids

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
     QDialog,
     QDialogButtonBox,
@@ -15,8 +16,9 @@ from PySide6.QtWidgets import (
 
 from ..core.errors import GovreportError
 from ..core.model import Section
+from .edit_actions import UndoKeys
 from .session import DraftSession
-from .widgets import InlineMessage, guidance_label, title_label
+from .widgets import InlineMessage, Page, guidance_label, title_label
 
 
 def count_characters(text: str) -> int:
@@ -43,7 +45,7 @@ class PreviousTextDialog(QDialog):
         layout.addWidget(buttons)
 
 
-class TextPage(QWidget):
+class TextPage(Page):
     def __init__(self, session: DraftSession, section: Section, parent=None) -> None:
         super().__init__(parent)
         self.session = session
@@ -60,7 +62,10 @@ class TextPage(QWidget):
         self.editor.setPlaceholderText("在此输入本部分内容。可从 Word 中复制粘贴（只保留文字）。")
         self.editor.setTabChangesFocus(True)
         self.editor.setPlainText(session.draft.texts.get(section.id, ""))
+        self.editor.setUndoRedoEnabled(False)  # one history: the report's undo stack
+        self.editor.installEventFilter(UndoKeys(session, self.editor))
         self.editor.textChanged.connect(self._text_changed)
+        session.textChanged.connect(self._text_set)
         layout.addWidget(self.editor, 1)
 
         bar = QHBoxLayout()
@@ -85,6 +90,9 @@ class TextPage(QWidget):
         self._apply_read_only()
         self._update_count()
 
+    def focus_first(self) -> None:
+        self.editor.setFocus(Qt.FocusReason.TabFocusReason)
+
     def _text_changed(self) -> None:
         self._update_count()
         if self.session.read_only:
@@ -93,6 +101,24 @@ class TextPage(QWidget):
             self.session.set_text(self.section.id, self.editor.toPlainText())
         except GovreportError as exc:
             self.message.show_message(str(exc))
+
+    def _text_set(self, section_id: str) -> None:
+        """The session's text changed (undo, redo, a fix): show it, cursor where it changed."""
+        text = self.session.draft.texts.get(self.section.id, "")
+        if section_id != self.section.id or text == self.editor.toPlainText():
+            return
+        shown = self.editor.toPlainText()
+        at = next(
+            (i for i, (a, b) in enumerate(zip(shown, text, strict=False)) if a != b),
+            min(len(shown), len(text)),
+        )
+        self.editor.blockSignals(True)
+        self.editor.setPlainText(text)
+        self.editor.blockSignals(False)
+        cursor = self.editor.textCursor()
+        cursor.setPosition(at)
+        self.editor.setTextCursor(cursor)
+        self._update_count()
 
     def _update_count(self) -> None:
         self.count_label.setText(f"共 {count_characters(self.editor.toPlainText())} 字")

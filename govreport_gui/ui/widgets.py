@@ -45,6 +45,14 @@ class WrapLabel(QLabel):
         self.updateGeometry()
 
 
+class Page(QWidget):
+    """A page of the window: a step of a report, or the 汇总 page."""
+
+    def focus_first(self) -> None:
+        """Put the keyboard where the clerk starts on this page."""
+        raise NotImplementedError
+
+
 def title_label(text: str, parent: QWidget | None = None) -> QLabel:
     label = WrapLabel(text, parent)
     looks.scale_font(label, 1.3, bold=True)
