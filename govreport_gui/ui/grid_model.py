@@ -83,8 +83,7 @@ class BlockModel(QAbstractTableModel):
                     self._cells[(r, c)] = cell
                     self._row_units.setdefault(r, cell.unit)
         self._positions = {cell.id: place for place, cell in self._cells.items()}
-        session.valuesChanged.connect(self.refresh)
-        session.findingsChanged.connect(self.refresh)
+        session.cellsChanged.connect(self.refresh_cells)
         session.statusChanged.connect(self.refresh)
         session.notesChanged.connect(self.refresh)
 
@@ -249,6 +248,17 @@ class BlockModel(QAbstractTableModel):
             self.inputRefused.emit(cell.id, str(exc))
             return False
         return True
+
+    def refresh_cells(self, cell_ids: frozenset[str] | None) -> None:
+        """Repaint only these cells (None: all); a commit changes a few (issue 17)."""
+        if cell_ids is None:
+            self.refresh()
+            return
+        for cell_id in cell_ids:
+            place = self._positions.get(cell_id)
+            if place is not None:
+                index = self.index(*place)
+                self.dataChanged.emit(index, index)
 
     def refresh(self) -> None:
         if self._cells:
