@@ -43,6 +43,20 @@ _ROLES = frozenset(
     }
 )
 
+#: The roles a commit's per-cell signal names. A commit changes a cell's value (Display,
+#: Edit) and marks (Decoration, Background, tooltips), but never a row's height: rows are
+#: as tall as their wrapped labels, a value is one line and the icon no taller than text.
+#: So Display and Decoration, the roles for which Qt's ResizeToContents header re-measures
+#: every row of the table (~2,000 data() calls, per signal), are left out; the view
+#: repaints the whole cell whatever the roles say (issue 17: a commit in 16 ms).
+_COMMIT_ROLES = [
+    Qt.ItemDataRole.EditRole,
+    Qt.ItemDataRole.BackgroundRole,
+    Qt.ItemDataRole.ToolTipRole,
+    Qt.ItemDataRole.AccessibleTextRole,
+    Qt.ItemDataRole.AccessibleDescriptionRole,
+]
+
 
 class ColumnKind(Enum):
     LABEL = "label"
@@ -188,30 +202,36 @@ class BlockModel(QAbstractTableModel):
         return None
 
     def _value_data(self, cell: Cell, role: int):
-        session = self.session
         if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.EditRole):
-            return display(session.draft.value(cell.id))
+            return display(self.session.draft.value(cell.id))
         if role == CELL_ID_ROLE:
             return cell.id
         if role == PREVIOUS_ROLE:
             return self.previous_line(cell)
         if role == Qt.ItemDataRole.TextAlignmentRole:
             return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
-        severity = session.cell_severity(cell.id)
-        if role == Qt.ItemDataRole.DecorationRole:
-            return looks.severity_icon(severity) if severity else None
-        if role == Qt.ItemDataRole.BackgroundRole:
-            return looks.severity_background(severity) if severity else None
-        if role == Qt.ItemDataRole.ToolTipRole:
+        if role in (Qt.ItemDataRole.ToolTipRole, Qt.ItemDataRole.AccessibleDescriptionRole):
             return self.cell_tooltip(cell)
         if role == Qt.ItemDataRole.AccessibleTextRole:
-            shown = display(session.draft.value(cell.id)) or "未填写"
-            if session.show_previous:
-                return f"{cell.label}：{shown}；{session.previous_note(cell.id)}"
-            return f"{cell.label}：{shown}"
-        if role == Qt.ItemDataRole.AccessibleDescriptionRole:
-            return self.cell_tooltip(cell)
+            return self._accessible_text(cell)
+        return self._mark_data(cell, role)
+
+    def _mark_data(self, cell: Cell, role: int):
+        """The finding's icon and background, when a finding marks the cell."""
+        severity = self.session.cell_severity(cell.id)
+        if severity is None:
+            return None
+        if role == Qt.ItemDataRole.DecorationRole:
+            return looks.severity_icon(severity)
+        if role == Qt.ItemDataRole.BackgroundRole:
+            return looks.severity_background(severity)
         return None
+
+    def _accessible_text(self, cell: Cell) -> str:
+        shown = display(self.session.draft.value(cell.id)) or "未填写"
+        if self.session.show_previous:
+            return f"{cell.label}：{shown}；{self.session.previous_note(cell.id)}"
+        return f"{cell.label}：{shown}"
 
     def previous_line(self, cell: Cell) -> str | None:
         """Last year's value for the grey line under this year's, when shown."""
@@ -258,7 +278,7 @@ class BlockModel(QAbstractTableModel):
             place = self._positions.get(cell_id)
             if place is not None:
                 index = self.index(*place)
-                self.dataChanged.emit(index, index)
+                self.dataChanged.emit(index, index, _COMMIT_ROLES)
 
     def refresh(self) -> None:
         if self._cells:
