@@ -8,6 +8,7 @@ review page jumps straight to a cell), and 上一步/下一步 walk through them
 from __future__ import annotations
 
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QAction, QCloseEvent, QKeySequence, QShortcut
@@ -24,14 +25,12 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from ..core.aggregate import AggregateResult
 from ..core.errors import GovreportError
 from ..core.library import FormLibrary
 from ..core.rules import Severity
 from ..core.samples import demo_draft
 from ..storage.base import DraftStore, Status
 from . import dialogs, looks
-from .aggregate_page import AggregatePage, created_notice, notes_of
 from .edit_actions import EditActions
 from .help_actions import APP_TITLE, HelpActions
 from .printing import PdfRenderer, Renderer
@@ -45,7 +44,11 @@ from .start_page import StartPage
 from .step_list import StepList
 from .steps import Step, StepKind, build_steps, scrollable
 from .table_page import TablePage
-from .widgets import ICON_SIZE, InlineMessage
+from .widgets import ICON_SIZE, InlineMessage, Page
+
+if TYPE_CHECKING:
+    from ..core.aggregate import AggregateResult
+    from .aggregate_page import AggregatePage
 
 
 class MainWindow(QMainWindow):
@@ -96,15 +99,10 @@ class MainWindow(QMainWindow):
         self.start_page.openRequested.connect(self.open_draft)
         self.start_page.aggregateRequested.connect(self.show_aggregate)
         self._start_frame = scrollable(self.start_page)
-        self.aggregate_page = AggregatePage(store, library, settings, self)
-        self.aggregate_page.totalCreated.connect(self.open_total)
+        # The 汇总 page and its code load when first shown (issue 17).
         self._aggregate_step = Step(
-            StepKind.AGGREGATE,
-            "汇总各单位报告",
-            self.aggregate_page,
-            frame=scrollable(self.aggregate_page),
+            StepKind.AGGREGATE, "汇总各单位报告", self._build_aggregate_page
         )
-        self.stack.addWidget(self._aggregate_step.frame)
         self._set_steps([Step(StepKind.START, "开始", self.start_page)])
         self.step_list.fit()
         self._restore_geometry()
@@ -112,6 +110,21 @@ class MainWindow(QMainWindow):
         QShortcut(QKeySequence("Ctrl+PgUp"), self, activated=self.previous_step)
 
     # -- building ----------------------------------------------------------------------
+
+    def _build_aggregate_page(self) -> Page:
+        from .aggregate_page import AggregatePage
+
+        page = AggregatePage(self.store, self.library, self.settings, self)
+        page.totalCreated.connect(self.open_total)
+        return page
+
+    @property
+    def aggregate_page(self) -> AggregatePage:
+        from .aggregate_page import AggregatePage
+
+        page = self._aggregate_step.widget
+        assert isinstance(page, AggregatePage)
+        return page
 
     def _build_lock_banner(self, parent: QWidget) -> QFrame:
         banner = QFrame(parent)
@@ -189,29 +202,36 @@ class MainWindow(QMainWindow):
 
     def _set_steps(self, steps: list[Step]) -> None:
         for step in self.steps:
-            if step.widget is not self.start_page and step.frame is not None:
+            if step.kind is not StepKind.START and step.frame is not None:
                 self.stack.removeWidget(step.frame)
                 step.frame.deleteLater()
         self.steps = steps
-        for step in steps:
-            if step.widget is self.start_page:
-                step.frame = self._start_frame
-            if step.frame is None:
-                step.frame = scrollable(step.widget)
-            if self.stack.indexOf(step.frame) < 0:
-                self.stack.addWidget(step.frame)
+        steps[0].frame = self._start_frame
         self.step_list.show_steps(steps)
         self.refresh_step_states()
         self.go_to_step(0)
 
+    def _frame_of(self, step: Step) -> QWidget:
+        """The step's scrollable frame in the stack, built with its page when first shown."""
+        page = step.widget  # first: building it may already have made the frame
+        if step.frame is None:
+            step.frame = scrollable(page)
+        if self.stack.indexOf(step.frame) < 0:
+            self.stack.addWidget(step.frame)
+        return step.frame
+
     def _build_steps(self, session: DraftSession) -> list[Step]:
         steps = build_steps(session, self.start_page)
         for step in steps:
-            if isinstance(step.widget, ReviewPage):
-                step.widget.jumpRequested.connect(self.go_to_cell)
-            elif isinstance(step.widget, SignPage):
-                step.widget.statusRequested.connect(self.set_status)
+            step.on_built = self._page_built
         return steps
+
+    def _page_built(self, step: Step) -> None:
+        self._frame_of(step)  # in the window at once, even before it is first shown
+        if isinstance(step.widget, ReviewPage):
+            step.widget.jumpRequested.connect(self.go_to_cell)
+        elif isinstance(step.widget, SignPage):
+            step.widget.statusRequested.connect(self.set_status)
 
     def step_index(self, kind: str) -> int:
         return next(i for i, s in enumerate(self.steps) if s.kind == kind)
@@ -237,9 +257,7 @@ class MainWindow(QMainWindow):
             return
         if self.session is not None and index != self.current_index():
             self.session.save_now()
-        frame = self.steps[index].frame
-        assert frame is not None
-        self.stack.setCurrentWidget(frame)
+        self.stack.setCurrentWidget(self._frame_of(self.steps[index]))
         self.step_list.select(index)
         last = len(self.steps) - 1
         self.back_button.setEnabled(index > 0)
@@ -270,7 +288,7 @@ class MainWindow(QMainWindow):
         """The 汇总 page: outside the steps of the open report, which stays open."""
         if self.session is not None:
             self.session.save_now()
-        self.stack.setCurrentWidget(self._aggregate_step.frame)
+        self.stack.setCurrentWidget(self._frame_of(self._aggregate_step))
         self.step_list.select(-1)
         self.back_button.setEnabled(True)
         self.next_button.setEnabled(False)
@@ -279,9 +297,10 @@ class MainWindow(QMainWindow):
 
     def go_to_cell(self, cell_id: str) -> bool:
         for index, step in enumerate(self.steps):
-            if isinstance(step.widget, TablePage) and cell_id in step.widget.cell_ids():
+            if step.kind is StepKind.TABLE and cell_id in step.cells:
                 self.go_to_step(index)
-                return step.widget.go_to_cell(cell_id)
+                page = step.widget
+                return isinstance(page, TablePage) and page.go_to_cell(cell_id)
         return False
 
     def show_place(self, place: str) -> None:
@@ -344,6 +363,8 @@ class MainWindow(QMainWindow):
         self.go_to_step(target, focus=True)
 
     def open_total(self, draft_id: str, result: AggregateResult) -> bool:
+        from .aggregate_page import created_notice, notes_of
+
         """The total the 汇总 page stored: open it on its first table, with its notes."""
         if not self.open_draft(draft_id, "table") or self.session is None:
             return False

@@ -118,6 +118,12 @@ class DraftSession(QObject):
     def findings_in(self, cell_ids: set[str]) -> list[Finding]:
         return [f for f in self.findings if f.cells and f.cells[0] in cell_ids]
 
+    def page_findings(self, cell_ids: set[str]) -> tuple[list[Finding], list[Finding]]:
+        """(findings listed one by one, blank-cell reminders) about these cells."""
+        mine = self.findings_in(cell_ids)
+        blanks = [f for f in mine if self.is_fill_check(f)]
+        return [f for f in mine if not self.is_fill_check(f)], blanks
+
     def section_of(self, finding: Finding) -> Section | None:
         return section_of(self.form, finding)
 
