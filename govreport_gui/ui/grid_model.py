@@ -162,20 +162,22 @@ class BlockModel(QAbstractTableModel):
         return None
 
     def data(self, index: _Index, role: int = Qt.ItemDataRole.DisplayRole):
-        if role not in _ROLES or not index.isValid():  # a repaint asks ~12 roles per cell
+        # Called ~3,000 times each time Qt measures the rows: value cells first, cheaply.
+        if role not in _ROLES:  # a repaint asks ~12 roles per cell
             return None
-        kind = self.columns[index.column()].kind
-        row = self.block.rows[index.row()]
+        r, c = index.row(), index.column()  # -1 for an invalid index
+        cell = self._cells.get((r, c))
+        if cell is not None:
+            return self._value_data(cell, role)
+        if r < 0:
+            return None
+        kind = self.columns[c].kind
         if kind is ColumnKind.LABEL:
-            return self._label_data(row, role)
+            return self._label_data(self.block.rows[r], role)
         if kind is ColumnKind.UNIT:
-            return self._unit_data(index.row(), role)
-        cell = self.cell_at(index)
-        if cell is None:
-            if role == Qt.ItemDataRole.BackgroundRole:
-                return looks.GROUP_BACKGROUND
-            return None
-        return self._value_data(cell, role)
+            return self._unit_data(r, role)
+        # A value column of a heading row: no cell, the heading's shade.
+        return looks.GROUP_BACKGROUND if role == Qt.ItemDataRole.BackgroundRole else None
 
     def _label_data(self, row: Row, role: int):
         if role == Qt.ItemDataRole.DisplayRole:
