@@ -100,24 +100,27 @@ class FindingsPanel(QScrollArea):
         self._set_rows(entries, read_only)
 
     def _set_rows(self, entries: list[tuple[Finding, str]], read_only: bool) -> None:
-        """Show one row per entry, keeping the rows already shown for the same entry (a
-        commit usually changes one or two findings; building every row took ~15 ms)."""
+        """Show one row per entry, keeping the rows already shown for the same entry where
+        they are (a commit changes one or two findings; rebuilding and laying out every
+        row took most of a commit's time)."""
         keys = [(finding, text, read_only) for finding, text in entries]
         if keys == [row.key for row in self.rows]:
             return
         unused: dict[tuple[Finding, str, bool], list[FindingRow]] = {}
         for row in self.rows:
-            self._layout.removeWidget(row)
             unused.setdefault(row.key, []).append(row)
-        self.rows = []
-        for at, key in enumerate(keys, start=1):
-            kept = unused.get(key)
-            row = kept.pop() if kept else FindingRow(key[0], key[1], self, read_only)
-            self._layout.insertWidget(at, row)
-            self.rows.append(row)
+        wanted = [unused[key].pop(0) if unused.get(key) else None for key in keys]
         for row in (row for rows in unused.values() for row in rows):
+            self._layout.removeWidget(row)
             row.hide()  # deleted later: it may be the sender of the click that led here
             row.deleteLater()
+        self.rows = []
+        for at, (key, kept) in enumerate(zip(keys, wanted, strict=True), start=1):
+            row = kept or FindingRow(key[0], key[1], self, read_only)
+            if self._layout.indexOf(row) != at:
+                self._layout.removeWidget(row)
+                self._layout.insertWidget(at, row)
+            self.rows.append(row)
 
     def _set_summary(self, findings: list[Finding], blanks: list[Finding]) -> None:
         counts = Summary.of(findings, {})
