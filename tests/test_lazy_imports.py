@@ -12,6 +12,8 @@ from tests.cli import ROOT
 
 #: Never needed before the clerk prints, exports or opens the 汇总 page.
 LATER = (
+    "tinydb",
+    "filelock",
     "reportlab",
     "docx",
     "openpyxl",
