@@ -46,6 +46,8 @@ def measure(rounds: int = 7, quick: bool = False) -> dict[str, float | None]:
     figures: dict[str, float | None] = {}
     for name, samples in runs.items():
         figures[f"{name}_s"] = median(r.seconds for r in samples)
+        cpu = [r.cpu_seconds for r in samples if r.cpu_seconds is not None]
+        figures[f"{name}_cpu_s"] = median(cpu) if cpu else None
         peaks = [r.peak_rss_mb for r in samples if r.peak_rss_mb is not None]
         figures[f"{name}_peak_rss_mb"] = max(peaks) if peaks else None
     for name, goal in GOALS_S.items():

@@ -44,13 +44,14 @@ app.exec()
 """
 
 
-def _run(command: list[str], env: dict[str, str]) -> tuple[float, float, float | None]:
-    """(seconds to shown, seconds to exit, peak RSS in MB or None) of one fresh process."""
+def _run(command: list[str], env: dict[str, str]) -> tuple[float, float, float | None, float]:
+    """(seconds to shown, seconds to exit, peak RSS in MB or None, CPU seconds to exit)."""
     done = run_process(command, env)
     mark = next((line for line in done.stdout.splitlines() if line.startswith(SHOWN_MARK)), None)
     if mark is None:
         raise RuntimeError(f"{command} did not report its window: {done.stdout!r}")
-    return float(mark.split()[1]) - done.started, done.seconds, done.peak_rss_mb
+    shown = float(mark.split()[1]) - done.started
+    return shown, done.seconds, done.peak_rss_mb, done.cpu_seconds or 0.0
 
 
 def measure(rounds: int = 7, platform: str = "offscreen", quick: bool = False) -> dict[str, float]:
@@ -67,7 +68,9 @@ def measure(rounds: int = 7, platform: str = "offscreen", quick: bool = False) -
         }
         for command in commands.values():  # untimed: fills the bytecode cache
             _run(command, env)
-        runs: dict[str, list[tuple[float, float, float | None]]] = {n: [] for n in commands}
+        runs: dict[str, list[tuple[float, float, float | None, float]]] = {
+            name: [] for name in commands
+        }
         for _ in range(rounds):  # interleaved, so that load on the machine hits all alike
             for name, command in commands.items():
                 runs[name].append(_run(command, env))
@@ -75,12 +78,16 @@ def measure(rounds: int = 7, platform: str = "offscreen", quick: bool = False) -
     for name, samples in runs.items():
         result[f"{name}_shown_s"] = median(s[0] for s in samples)
         result[f"{name}_exit_s"] = median(s[1] for s in samples)
+        result[f"{name}_cpu_to_exit_s"] = median(s[3] for s in samples)
         peaks = [s[2] for s in samples if s[2] is not None]
         if peaks:
             result[f"{name}_peak_rss_mb"] = max(peaks)
     for name in ("demo", "start"):
         result[f"{name}_over_floor_ratio"] = round(
             result[f"{name}_shown_s"] / result["floor_shown_s"], 2
+        )
+        result[f"{name}_over_floor_cpu_ratio"] = round(
+            result[f"{name}_cpu_to_exit_s"] / result["floor_cpu_to_exit_s"], 2
         )
     result["goal_ratio"] = GOAL_RATIO
     result["rounds"] = rounds

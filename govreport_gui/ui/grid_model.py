@@ -43,6 +43,11 @@ _ROLES = frozenset(
     }
 )
 
+# Alignments as plain ints, computed once: Qt asks for them on every measure and paint.
+_LEFT = int(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter)
+_CENTER = int(Qt.AlignmentFlag.AlignCenter)
+_RIGHT = int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+
 #: The roles a commit's per-cell signal names. A commit changes a cell's value (Display,
 #: Edit) and marks (Decoration, Background, tooltips), but never a row's height: rows are
 #: as tall as their wrapped labels, a value is one line and the icon no taller than text.
@@ -191,14 +196,14 @@ class BlockModel(QAbstractTableModel):
         if role == Qt.ItemDataRole.BackgroundRole:
             return looks.GROUP_BACKGROUND if row.group else looks.LABEL_BACKGROUND
         if role == Qt.ItemDataRole.TextAlignmentRole:
-            return int(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter)
+            return _LEFT
         return None
 
     def _unit_data(self, row: int, role: int):
         if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.AccessibleTextRole):
             return self._row_units.get(row, "")
         if role == Qt.ItemDataRole.TextAlignmentRole:
-            return int(Qt.AlignmentFlag.AlignCenter)
+            return _CENTER
         if role == Qt.ItemDataRole.BackgroundRole:
             return looks.LABEL_BACKGROUND
         return None
@@ -211,7 +216,7 @@ class BlockModel(QAbstractTableModel):
         if role == PREVIOUS_ROLE:
             return self.previous_line(cell)
         if role == Qt.ItemDataRole.TextAlignmentRole:
-            return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+            return _RIGHT
         if role in (Qt.ItemDataRole.ToolTipRole, Qt.ItemDataRole.AccessibleDescriptionRole):
             return self.cell_tooltip(cell)
         if role == Qt.ItemDataRole.AccessibleTextRole:
