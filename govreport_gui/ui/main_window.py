@@ -35,7 +35,6 @@ from .edit_actions import EditActions
 from .help_actions import APP_TITLE, HelpActions
 from .printing import PdfRenderer, Renderer
 from .report_actions import ReportActions
-from .review_page import ReviewPage
 from .save_status import SaveStatus
 from .session import DraftSession
 from .settings import AppSettings
@@ -43,7 +42,6 @@ from .sign_page import SignPage
 from .start_page import StartPage
 from .step_list import StepList
 from .steps import Step, StepKind, build_steps, scrollable
-from .table_page import TablePage
 from .widgets import ICON_SIZE, InlineMessage, Page
 
 if TYPE_CHECKING:
@@ -228,7 +226,10 @@ class MainWindow(QMainWindow):
 
     def _page_built(self, step: Step) -> None:
         self._frame_of(step)  # in the window at once, even before it is first shown
-        if isinstance(step.widget, ReviewPage):
+        if step.kind is StepKind.REVIEW:
+            from .review_page import ReviewPage  # loaded by now: the page was just built
+
+            assert isinstance(step.widget, ReviewPage)
             step.widget.jumpRequested.connect(self.go_to_cell)
         elif isinstance(step.widget, SignPage):
             step.widget.statusRequested.connect(self.set_status)
@@ -300,6 +301,8 @@ class MainWindow(QMainWindow):
             if step.kind is StepKind.TABLE and cell_id in step.cells:
                 self.go_to_step(index)
                 page = step.widget
+                from .table_page import TablePage  # loaded by now: the page was just built
+
                 return isinstance(page, TablePage) and page.go_to_cell(cell_id)
         return False
 

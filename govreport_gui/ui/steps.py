@@ -19,11 +19,8 @@ from PySide6.QtWidgets import QFrame, QScrollArea, QWidget
 
 from ..core.checks import Summary
 from ..core.model import Section, Table
-from .review_page import ReviewPage
 from .session import DraftSession
 from .sign_page import SignPage
-from .table_page import TablePage
-from .text_page import TextPage
 from .widgets import Page
 
 
@@ -82,7 +79,7 @@ def build_steps(session: DraftSession, start_page: Page) -> list[Step]:
     for section in form.sections:
         if section.has_text:
             steps.append(
-                Step(StepKind.TEXT, section.title, partial(TextPage, session, section), section)
+                Step(StepKind.TEXT, section.title, partial(_text_page, session, section), section)
             )
         if section.table:
             steps.append(_table_step(session, form.table(section.table), section))
@@ -90,7 +87,7 @@ def build_steps(session: DraftSession, start_page: Page) -> list[Step]:
     for table in form.tables:  # tables no section prints (none today): still editable
         if table.id not in listed:
             steps.append(_table_step(session, table, None))
-    steps.append(Step(StepKind.REVIEW, "审核", partial(ReviewPage, session)))
+    steps.append(Step(StepKind.REVIEW, "审核", partial(_review_page, session)))
     steps.append(Step(StepKind.SIGN, "签署与打印", partial(SignPage, session)))
     return steps
 
@@ -98,8 +95,29 @@ def build_steps(session: DraftSession, start_page: Page) -> list[Step]:
 def _table_step(session: DraftSession, table: Table, section: Section | None) -> Step:
     title = section.title if section else table.title.replace("{year}", str(session.draft.year))
     cells = frozenset(c.id for c in session.form.cells_of(table.id))
-    build = partial(TablePage, session, table, section)
+    build = partial(_table_page, session, table, section)
     return Step(StepKind.TABLE, title, build, section, table, cells=cells)
+
+
+# The page modules (and the Qt classes they use) load with the first page of their kind.
+
+
+def _text_page(session: DraftSession, section: Section) -> Page:
+    from .text_page import TextPage
+
+    return TextPage(session, section)
+
+
+def _table_page(session: DraftSession, table: Table, section: Section | None) -> Page:
+    from .table_page import TablePage
+
+    return TablePage(session, table, section)
+
+
+def _review_page(session: DraftSession) -> Page:
+    from .review_page import ReviewPage
+
+    return ReviewPage(session)
 
 
 def step_state(step: Step, session: DraftSession) -> tuple[str, str]:
