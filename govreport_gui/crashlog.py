@@ -6,11 +6,14 @@ a traceback on).
 
 from __future__ import annotations
 
+import logging
 import os
 import sys
 import tempfile
 import traceback
 from types import TracebackType
+
+log = logging.getLogger(__name__)
 
 
 def crash_message(
@@ -21,6 +24,7 @@ def crash_message(
 ) -> str:
     """Write the traceback to a file in the temp folder; return the sentence to show."""
     details = "".join(traceback.format_exception(type(exc), exc, tb or exc.__traceback__))
+    log.error("%s: %s", lead, details)  # the data folder's log, when it is set up
     try:
         fd, path = tempfile.mkstemp(prefix="govreport-error-", suffix=".txt", text=True)
         with os.fdopen(fd, "w", encoding="utf-8") as out:
@@ -29,3 +33,16 @@ def crash_message(
     except OSError:
         where = "请把所执行的操作和所用的文件告诉技术人员。"
     return f"{lead}（{type(exc).__name__}）。{where}"
+
+
+def show_native_box(title: str, text: str) -> bool:
+    """A Windows message box without Qt, for when Qt itself cannot start; False elsewhere."""
+    if sys.platform != "win32":
+        return False
+    try:
+        import ctypes
+
+        ctypes.windll.user32.MessageBoxW(None, text, title, 0x10)  # MB_ICONERROR
+    except (OSError, AttributeError):
+        return False
+    return True

@@ -12,8 +12,13 @@
   wheel (not editable); PyInstaller builds dist\govreport\ from packaging\govreport.spec
   (govreport.exe for the clerks, govreport-cli.exe for scripts); govreport-cli.exe
   --smoke must pass (it needs a Chinese font, which every Chinese Windows has); the folder
-  is zipped to dist\govreport-<version>-win64.zip; and, when Inno Setup 6.3+ is
-  installed, packaging\installer.iss makes dist\govreport-<version>-setup.exe.
+  is zipped to dist\govreport-<version>-win64.zip; and, when Inno Setup 6.5+ or 7 is
+  installed, packaging\installer.iss makes dist\govreport-<version>-setup.exe (in Chinese:
+  ISCC stops with an error if packaging\ChineseSimplified.isl is missing).
+
+  With -SignCommand, govreport.exe and govreport-cli.exe are signed right after PyInstaller
+  (before the smoke test, so the signed files are the ones tested), and ISCC signs the
+  installer and its uninstaller through installer.iss's SignTool. See README, "Code signing".
 
   This script cannot be run on the Linux development machine; it has not been run yet.
 
@@ -25,12 +30,18 @@
   Install from wheelhouse\ only (make it with packaging/make_wheelhouse.sh --build-tools).
 .PARAMETER NoInstaller
   Stop after the zip.
+.PARAMETER SignCommand
+  The signing program and its arguments, comma-separated; the file to sign is added last:
+      -SignCommand signtool.exe,sign,/fd,SHA256,/tr,http://timestamp.digicert.com,/td,SHA256,/a
+  (signtool.exe comes with the Windows SDK; /a picks the certificate from the store, or use
+  /f cert.pfx /p password). Without it nothing is signed.
 #>
 param(
     [string]$PythonVersion = "3.11",
     [switch]$Fresh,
     [switch]$Offline,
-    [switch]$NoInstaller
+    [switch]$NoInstaller,
+    [string[]]$SignCommand = @()
 )
 $ErrorActionPreference = "Stop"
 
@@ -65,6 +76,21 @@ Invoke-Checked $Python @("-m", "PyInstaller", "--noconfirm", "--clean", "--log-l
 $Bundle = Join-Path $Dist "govreport"
 $Built = Get-Date
 
+# The MSVC C++ runtime: an older msvcp140.dll loaded before PySide6's crashes Qt (built
+# with a newer MSVC) at its first mutex lock. Show every copy; refuse differing versions.
+$Msvcp = @(Get-ChildItem $Bundle -Recurse -Filter "msvcp140.dll")
+$Msvcp | ForEach-Object { Write-Host "msvcp140.dll $($_.VersionInfo.FileVersion) in $($_.DirectoryName)" }
+if (@($Msvcp | ForEach-Object { $_.VersionInfo.FileVersion } | Sort-Object -Unique).Count -gt 1) {
+    throw "dist\govreport holds msvcp140.dll in different versions: keep only PySide6's"
+}
+
+if ($SignCommand) {
+    # The two programs clerks and scripts start; the DLLs are Python's and Qt's, signed by them.
+    foreach ($Exe in @("govreport.exe", "govreport-cli.exe")) {
+        Invoke-Checked $SignCommand[0] (@($SignCommand | Select-Object -Skip 1) + @((Join-Path $Bundle $Exe)))
+    }
+}
+
 Invoke-Checked (Join-Path $Bundle "govreport-cli.exe") @("--smoke")
 
 $Zip = Join-Path $Dist "govreport-$Version-win64.zip"
@@ -75,12 +101,23 @@ Write-Host "bundle: $SizeMB MB in $Bundle; zip: $Zip; build $([int]($Built - $St
 if ($NoInstaller) { exit 0 }
 $Iscc = (Get-Command "iscc.exe" -ErrorAction SilentlyContinue).Source
 if (-not $Iscc) {
-    $Iscc = @("${env:ProgramFiles(x86)}\Inno Setup 6\ISCC.exe", "$env:ProgramFiles\Inno Setup 6\ISCC.exe",
-        "$env:LOCALAPPDATA\Programs\Inno Setup 6\ISCC.exe") | Where-Object { Test-Path $_ } | Select-Object -First 1
+    # Newest first; per-machine installs in either Program Files, per-user ones in LocalAppData.
+    $Candidates = foreach ($Major in @("7", "6")) {
+        foreach ($Base in @(${env:ProgramFiles}, ${env:ProgramFiles(x86)}, (Join-Path $env:LOCALAPPDATA "Programs"))) {
+            if ($Base) { Join-Path $Base "Inno Setup $Major\ISCC.exe" }
+        }
+    }
+    $Iscc = $Candidates | Where-Object { Test-Path $_ } | Select-Object -First 1
 }
 if (-not $Iscc) {
-    Write-Warning "Inno Setup 6 not found: no installer made (the zip is ready). Install Inno Setup 6.3+ and rerun."
+    Write-Warning "Inno Setup (6.5+ or 7) not found: no installer made (the zip is ready). Install it and rerun."
     exit 0
 }
-Invoke-Checked $Iscc @("/Q", "/DAppVersion=$Version", (Join-Path $Root "packaging\installer.iss"))
+$IsccArgs = @("/Q", "/DAppVersion=$Version")
+if ($SignCommand) {
+    # installer.iss sets SignTool=govsign when SignTool is defined; ISCC puts the file for $f.
+    $Quoted = $SignCommand | ForEach-Object { if ($_ -match "\s") { "`$q$_`$q" } else { $_ } }
+    $IsccArgs += @("/DSignTool=govsign", "/Sgovsign=$($Quoted -join ' ') `$f")
+}
+Invoke-Checked $Iscc ($IsccArgs + @((Join-Path $Root "packaging\installer.iss")))
 Write-Host "installer: $(Join-Path $Dist "govreport-$Version-setup.exe")"

@@ -1,19 +1,25 @@
-﻿; Inno Setup script: the Windows installer for govreport (per user, no administrator).
+﻿; Inno Setup script: the Windows installer for govreport (per user by default, no administrator).
 ;
 ; Build dist\govreport\ first (packaging\build_windows.ps1 does both), then:
-;   "%ProgramFiles(x86)%\Inno Setup 6\ISCC.exe" /DAppVersion=0.1.0 packaging\installer.iss
+;   ISCC.exe /DAppVersion=0.1.0 packaging\installer.iss
 ; Output: dist\govreport-<version>-setup.exe
 ;
 ; - Installs for the current user into %LOCALAPPDATA%\Programs\govreport: no UAC prompt,
 ;   which clerks on locked-down office PCs cannot answer anyway.
+; - Or for all users into Program Files, for IT to push (AppLocker's default rules allow
+;   programs only under Program Files and Windows): setup asks which, or on the command line
+;     govreport-<version>-setup.exe /ALLUSERS /VERYSILENT /SUPPRESSMSGBOXES /NORESTART
+;   ({autopf}, {autoprograms} and {autodesktop} follow the mode chosen).
 ; - Start menu entries (the app, and the app with the sample report) and a desktop icon.
-; - Setup speaks Simplified Chinese when ChineseSimplified.isl is available: in Inno Setup's
-;   own Languages folder (newer releases ship it) or next to this script (download it from
-;   the Inno Setup translations page once and put it here). Otherwise setup is in English.
+; - Setup speaks Simplified Chinese from ChineseSimplified.isl next to this script (Inno Setup 6
+;   ships none). Without that file the build stops with an error: an English installer is a bug.
 ; - Uninstalling (or upgrading) removes only the program. The clerk's drafts and backups
 ;   live in %APPDATA%\govreport, which this installer never touches.
 ; - Windows 10 1809 (build 17763) or later, 64-bit: what Qt 6 supports.
-; - Needs Inno Setup 6.3 or later (x64compatible). Paths are relative to this file.
+; - Needs Inno Setup 6.5 or later (6.x or 7.x): the message ids of ChineseSimplified.isl are
+;   those of 6.5+. Paths are relative to this file.
+; - Code signing: ISCC /DSignTool=<name> /S<name>="signtool.exe sign ... $f" signs setup and
+;   uninstaller (build_windows.ps1 -SignCommand does this; see README, 代码签名).
 ; Save this file as UTF-8 with BOM (it holds Chinese text).
 
 #ifndef AppVersion
@@ -26,12 +32,13 @@
   #error "dist\govreport\govreport.exe not found: build the one-folder app first (build_windows.ps1)"
 #endif
 
-#if FileExists(AddBackslash(CompilerPath) + "Languages\ChineseSimplified.isl")
-  #define ChineseMessages "compiler:Languages\ChineseSimplified.isl"
-#elif FileExists(AddBackslash(SourcePath) + "ChineseSimplified.isl")
-  #define ChineseMessages AddBackslash(SourcePath) + "ChineseSimplified.isl"
-#else
-  #pragma warning "ChineseSimplified.isl not found: setup will be in English (see the top of installer.iss)"
+#if Ver < EncodeVer(6, 5, 0)
+  #error "Inno Setup 6.5 or later is needed (ChineseSimplified.isl holds the messages of 6.5+)"
+#endif
+
+#define ChineseMessages AddBackslash(SourcePath) + "ChineseSimplified.isl"
+#if !FileExists(ChineseMessages)
+  #error "packaging\ChineseSimplified.isl not found: setup would come out in English"
 #endif
 
 [Setup]
@@ -41,11 +48,12 @@ AppVersion={#AppVersion}
 AppVerName={#AppName} {#AppVersion}
 AppPublisher=govreport
 VersionInfoVersion={#AppVersion}
-DefaultDirName={localappdata}\Programs\govreport
+DefaultDirName={autopf}\govreport
 DefaultGroupName={#AppName}
 DisableProgramGroupPage=yes
 DisableDirPage=auto
 PrivilegesRequired=lowest
+PrivilegesRequiredOverridesAllowed=dialog commandline
 ArchitecturesAllowed=x64compatible
 ArchitecturesInstallIn64BitMode=x64compatible
 MinVersion=10.0.17763
@@ -60,12 +68,13 @@ WizardStyle=modern
 CloseApplications=yes
 ShowLanguageDialog=no
 
-[Languages]
-#ifdef ChineseMessages
-Name: "chs"; MessagesFile: "{#ChineseMessages}"
-#else
-Name: "chs"; MessagesFile: "compiler:Default.isl"
+#ifdef SignTool
+SignTool={#SignTool}
+SignedUninstaller=yes
 #endif
+
+[Languages]
+Name: "chs"; MessagesFile: "{#ChineseMessages}"
 
 [Messages]
 FinishedLabel=已安装完成。%n%n草稿和自动备份保存在本用户的 AppData\Roaming\govreport 文件夹中；卸载或升级本程序都不会删除它们。备份时复制整个文件夹即可。

@@ -1,6 +1,13 @@
 """Screenshots of every step of the wizard, at normal and large (关怀模式) text size.
 
     python scripts/screenshots.py [--out FOLDER] [--size 1366x768] [--readme]
+    python scripts/screenshots.py --screens [--readme]
+
+``--screens`` shoots the four pages clerks meet first (table 三 of a 2021 report,
+签署与打印, 开始, 汇总) as on three screens: a 1366×768 laptop in normal text and in
+关怀模式, and a 1920×1080 screen at 150 % scaling (QT_SCALE_FACTOR=1.5) in 关怀模式; each
+screen runs in a process of its own, since the scale is fixed when Qt starts. The window
+is as large as a maximised window there (the taskbar and title bar taken off).
 
 Every step goes to FOLDER (default: govreport-screenshots in the temp folder) as
 ``normal/`` and ``large/``; ``--readme`` also copies the few shown in the README to
@@ -241,13 +248,96 @@ def take_all(out: Path, width: int, height: int) -> list[Path]:
     return written
 
 
+#: name, screen size in pixels, scale factor, 关怀模式
+SCREENS = (
+    ("laptop", (1366, 768), 1.0, False),
+    ("laptop-care", (1366, 768), 1.0, True),
+    ("fullhd-150-care", (1920, 1080), 1.5, True),
+)
+#: The taskbar and the title bar of a maximised window, in pixels at 100 %.
+WINDOW_CHROME = 70
+
+
+def screen_shots(out: Path, name: str, care: bool) -> list[Path]:
+    """Table 三 of a 2021 report, 签署与打印, 开始 and 汇总 in a maximised-size window."""
+    width, height = (int(n) for n in os.environ["GOVREPORT_SHOT_SCREEN"].split("x"))
+    scale = float(os.environ.get("QT_SCALE_FACTOR", "1"))
+    app = create_application()
+    folder = Path(tempfile.mkdtemp(prefix="govreport-shots-"))
+    library = default_library()
+    looks.apply_text_scale(care)
+    settings = AppSettings(QSettings(str(folder / "settings.ini"), QSettings.Format.IniFormat))
+    settings.care_mode = care
+    store = MemoryDraftStore()
+    window = MainWindow(store, library, settings)
+    window.resize(round(width / scale), round(height / scale) - WINDOW_CHROME)
+    window.show()
+    settle(app)
+    out.mkdir(parents=True, exist_ok=True)
+    written = [out / f"{name}-start.png"]
+    save(window, written[-1])
+    form = library.get("2021")
+    draft = new_draft(form, 2023, "某某县人民政府办公室")
+    for cell_id, text in SAMPLE_2021.items():
+        draft.enter(form, cell_id, text)
+    window.open_draft(store.create(draft))
+    window.go_to_cell("t3.new.natural")
+    settle(app)
+    written.append(out / f"{name}-table3.png")
+    save(window, written[-1])
+    window.go_to_step(window.step_index("sign"))
+    settle(app)
+    written.append(out / f"{name}-sign.png")
+    save(window, written[-1])
+    window.show_aggregate()
+    window.aggregate_page.unit.setText("某某县（汇总）")
+    window.aggregate_page.set_paths([unit_files(folder / "units", library)])
+    settle(app)
+    written.append(out / f"{name}-aggregate.png")
+    save(window, written[-1])
+    window.close()
+    return written
+
+
+def run_screens(out: Path) -> list[Path]:
+    """Each screen in a child process (QT_SCALE_FACTOR is read once, at start)."""
+    import subprocess
+
+    written = []
+    for name, (width, height), scale, care in SCREENS:
+        env = dict(os.environ, GOVREPORT_SHOT_SCREEN=f"{width}x{height}")
+        env["QT_SCALE_FACTOR"] = str(scale)
+        command = [sys.executable, __file__, "--out", str(out), "--one-screen", name]
+        if care:
+            command.append("--care")
+        done = subprocess.run(command, env=env, capture_output=True, text=True, check=True)
+        written += [Path(line) for line in done.stdout.split()]
+    return written
+
+
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     default_out = Path(tempfile.gettempdir()) / "govreport-screenshots"
     parser.add_argument("--out", type=Path, default=default_out)
     parser.add_argument("--size", default="1366x768", help="window size, e.g. 1366x768")
     parser.add_argument("--readme", action="store_true", help="copy README shots to docs/")
+    parser.add_argument("--screens", action="store_true", help="the pages on three screens")
+    parser.add_argument("--one-screen", help=argparse.SUPPRESS)
+    parser.add_argument("--care", action="store_true", help=argparse.SUPPRESS)
     args = parser.parse_args()
+    if args.one_screen:
+        for path in screen_shots(args.out, args.one_screen, args.care):
+            print(path)
+        return 0
+    if args.screens:
+        written = run_screens(args.out)
+        for path in written:
+            print(path)
+        if args.readme:
+            docs = ROOT / "docs" / "screenshots"
+            for path in written:
+                shutil.copyfile(path, docs / path.name)
+        return 0
     width, height = (int(n) for n in args.size.lower().split("x"))
     for path in take_all(args.out, width, height):
         print(path)

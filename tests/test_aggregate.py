@@ -12,13 +12,8 @@ from typing import Any
 import pytest
 
 from govreport_gui.core.aggregate import (
-    DUPLICATE,
-    EARLIER_TOTAL,
-    INCLUDED_STATUS,
-    OTHER_YEAR,
-    UNDECIDED,
-    UNREADABLE,
     AggregateError,
+    UnitStatus,
     aggregate_files,
     expand_paths,
     normalise_unit,
@@ -258,10 +253,10 @@ def test_same_unit_twice_keeps_the_newer_file(library: FormLibrary, tmp_path: Pa
 
     result = aggregate_files([tmp_path], library)
     rows = {row.file.name: row for row in result.units}
-    assert rows["a-first.json"].included and rows["a-first.json"].status == INCLUDED_STATUS
+    assert rows["a-first.json"].included and rows["a-first.json"].status == UnitStatus.INCLUDED
     assert "b-second.json 未汇总" in rows["a-first.json"].reason
     dropped = rows["b-second.json"]
-    assert not dropped.included and dropped.status == DUPLICATE
+    assert not dropped.included and dropped.status == UnitStatus.DUPLICATE
     assert "a-first.json" in dropped.reason and "修改时间最新" in dropped.reason
     assert result.draft.values["t2.license"] == 101  # counted once
 
@@ -293,11 +288,11 @@ def test_other_year_and_malformed_files_are_reported_not_fatal(
         "broken.json",
         "not-a-draft.json",
     }
-    assert rows["去年的单位.json"].status == OTHER_YEAR
+    assert rows["去年的单位.json"].status == UnitStatus.OTHER_YEAR
     assert "2022 年度" in rows["去年的单位.json"].reason
     assert "2023 年度" in rows["去年的单位.json"].reason
     for name in ("broken.json", "not-a-draft.json"):
-        assert rows[name].status == UNREADABLE and rows[name].errors is None
+        assert rows[name].status == UnitStatus.UNREADABLE and rows[name].errors is None
         assert rows[name].reason.startswith("无法读取：") and name in rows[name].reason
     assert len(result.included) == 3
 
@@ -322,14 +317,17 @@ def test_mixed_files_without_a_majority_are_refused(library: FormLibrary, tmp_pa
     message = caught.value.message
     assert "不一致" in message and "甲.json" in message and "乙.json" in message
     assert "2023 年度" in message and "2020 年度" in message
-    assert {row.status for row in caught.value.units} == {UNDECIDED}
+    assert {row.status for row in caught.value.units} == {UnitStatus.UNDECIDED}
 
 
 def test_nothing_readable_is_refused(library: FormLibrary, tmp_path: Path) -> None:
     (tmp_path / "a.json").write_text("garbage", encoding="utf-8")
     with pytest.raises(AggregateError, match="都无法读取") as caught:
         aggregate_files([tmp_path, tmp_path / "missing.json"], library)
-    assert [row.status for row in caught.value.units] == [UNREADABLE, UNREADABLE]
+    assert [row.status for row in caught.value.units] == [
+        UnitStatus.UNREADABLE,
+        UnitStatus.UNREADABLE,
+    ]
     assert "找不到文件" in caught.value.units[1].reason
 
 
@@ -344,7 +342,7 @@ def test_an_earlier_total_in_the_folder_is_not_counted_again(
     second = aggregate_files([tmp_path], library, unit="某某县")
     assert second.draft.values["t2.license"] == 9
     row = next(r for r in second.units if r.file.name == "total.json")
-    assert row.status == EARLIER_TOTAL and not row.included
+    assert row.status == UnitStatus.EARLIER_TOTAL and not row.included
 
 
 def test_folders_expand_to_their_json_files_once(tmp_path: Path) -> None:

@@ -109,9 +109,10 @@ def test_balance_message_uses_printed_words_and_numbers(library: FormLibrary) ->
 
 def test_sum_gaps_and_partial_sums(library: FormLibrary) -> None:
     form = library.get("2021")
-    values = {"t4.review_upheld": 1, "t4.review_corrected": 2, "t4.review_other": 0}
-    # total blank and one part blank: nothing definite yet
+    values = {"t4.review_upheld": 0, "t4.review_corrected": 0}
+    # total blank and the filled parts add up to 0: nothing definite yet
     assert not [f for f in run_checks(form, values) if f.rule == "T4-REVIEW"]
+    values = {"t4.review_upheld": 1, "t4.review_corrected": 2, "t4.review_other": 0}
     values["t4.review_total"] = 5
     hint = next(f for f in run_checks(form, values) if f.rule == "T4-REVIEW")
     assert hint.severity is Severity.WARNING and hint.suggestion == ("t4.review_pending", 2)
@@ -154,7 +155,14 @@ def test_signed_change_cannot_take_items_below_zero(library: FormLibrary) -> Non
     assert not [f for f in ok if f.rule == "T2-ITEMS[license]"]
     bad = run_checks(form, {"t2.license.items_last_year": 2, "t2.license.change": -3})
     finding = next(f for f in bad if f.rule == "T2-ITEMS[license]")
-    assert finding.severity is Severity.ERROR and "-1" in finding.message
+    assert finding.severity is Severity.ERROR
+    assert finding.message == (
+        "行政许可·上一年项目数量、本年增/减：本年增/减 -3 低于 −上一年项目数量（上一年 2 项），"
+        "增减后为 -1，项目数量不能为负数"
+    )
+    # undecided while 上一年项目数量 is blank
+    alone = run_checks(form, {"t2.license.change": -3})
+    assert not [f for f in alone if f.rule == "T2-ITEMS[license]"]
 
 
 def test_an_empty_narrative_section_is_a_hint_naming_it(library: FormLibrary) -> None:
@@ -166,3 +174,17 @@ def test_an_empty_narrative_section_is_a_hint_naming_it(library: FormLibrary) ->
         ("TEXT[problems]", Severity.WARNING, "problems")
     ]
     assert "五、存在的主要问题及改进情况" in found[0].message
+
+
+def test_a_blank_total_beside_filled_parts_is_an_error(library: FormLibrary) -> None:
+    form = library.get("2021")
+    values = {"t3.r1.natural": 140, "t3.r1.business": 9, "t3.r1.legal": 1}
+    found = next(f for f in run_checks(form, values) if f.rule == "T3-COL[r1]")
+    assert found.severity is Severity.ERROR and found.suggestion is None
+    assert found.message == "三、本年度办理结果（一）予以公开·总计 为空，但 已填各项合计已达 150"
+    # a row whose parts are all blank: no such error (only the 未填写 reminders)
+    assert not [f for f in run_checks(form, values) if f.rule == "T3-COL[r2]"]
+    # every part filled: the computed total is offered, as before
+    values.update({f"t3.r1.{c}": 0 for c in ("research", "public_welfare", "other")})
+    offered = next(f for f in run_checks(form, values) if f.rule == "T3-COL[r1]")
+    assert offered.suggestion == ("t3.r1.total", 150)

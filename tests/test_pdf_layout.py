@@ -4,12 +4,14 @@ from __future__ import annotations
 
 import re
 
+import pytest
 from pypdf import PdfReader
 
+from govreport_gui.core.dates import official_date
 from govreport_gui.core.draft import new_draft
+from govreport_gui.core.errors import ValueInputError
 from govreport_gui.core.formfile import build_form
 from govreport_gui.output.pdf import render_pdf
-from govreport_gui.output.signoff import official_date
 from tests.pdf_support import pdftotext
 
 COLUMNS = 24
@@ -91,5 +93,14 @@ def test_official_date_format():
     assert official_date("2018.2.12") == "2018年2月12日"
     assert official_date("2024-01-05") == "2024年1月5日"
     assert official_date("2024年01月05日") == "2024年1月5日"
+    assert official_date("20240105") == "2024年1月5日"
     assert official_date("二〇二四年一月") == "二〇二四年一月"
-    assert official_date("2024.13.1") == "2024.13.1"
+
+
+@pytest.mark.parametrize(
+    ("typed", "why"), [("2023-02-30", "2023年2月没有30日"), ("2024.13.1", "没有13月")]
+)
+def test_a_day_that_does_not_exist_is_refused_with_the_reason(typed, why):
+    with pytest.raises(ValueInputError) as caught:
+        official_date(typed, "成文日期")
+    assert caught.value.message == f"「成文日期」“{typed}”不是有效的日期：{why}"

@@ -12,6 +12,7 @@ from pypdf import PdfReader
 
 from govreport_gui.core.checks import check_draft, unexplained_errors
 from govreport_gui.core.draft import SIGNATORIES
+from govreport_gui.core.errors import GovreportError
 from govreport_gui.core.model import cell_id
 from govreport_gui.core.samples import demo_draft
 from govreport_gui.output.layout import (
@@ -367,3 +368,12 @@ def test_signatory_date_becomes_the_official_date(library, tmp_path):
     draft.report.pop("issue_date")  # signatories date is 2018.2.12
     result = render_pdf(library.get(draft.form_id), draft, tmp_path / "d.pdf")
     assert "信丰县人民政府办公室2018年2月12日" in raw_text(result.path)
+
+
+def test_an_issue_date_that_does_not_exist_is_refused_not_printed(library, tmp_path):
+    draft = demo_draft(library)
+    draft.report["issue_date"] = "2023-02-30"
+    with pytest.raises(GovreportError) as caught:
+        render_pdf(library.get(draft.form_id), draft, tmp_path / "d.pdf")
+    assert "「成文日期」“2023-02-30”不是有效的日期" in caught.value.message
+    assert not (tmp_path / "d.pdf").exists()

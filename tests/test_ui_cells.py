@@ -71,6 +71,15 @@ def test_a_value_the_core_rejects_keeps_the_old_one_and_says_why(qtbot, window_2
     assert "（二）部分公开" in page.message.message()
 
 
+def test_money_beyond_the_fen_is_refused_naming_the_limit(qtbot, window_2021):
+    page = table_page(window_2021, "t2")
+    grid = grid_of(page, "t2.fees")
+    type_into_cell(qtbot, grid, "t2.fees", "13579.246813")
+    type_into_cell(qtbot, grid, "t2.fees", "13579.2468131")
+    assert str(window_2021.session.draft.value("t2.fees")) == "13579.246813"
+    assert "「行政事业性收费」最多保留6位小数（精确到分）" in page.message.message()
+
+
 def test_slash_means_not_applicable_where_the_form_allows_it(qtbot, window_2021):
     page = table_page(window_2021, "t2")
     grid = grid_of(page, "t2.rules.issued")

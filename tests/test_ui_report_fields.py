@@ -71,6 +71,9 @@ def test_an_issue_date_that_is_not_a_date_is_kept_and_said(qtbot, library, tmp_p
     assert "不是日期" in page.issue_date_note.text() and not page.issue_date_note.isHidden()
     page.report_fields["issue_date"].setText("2024.1.20")
     assert page.issue_date_note.isHidden()
+    page.report_fields["issue_date"].setText("2023-02-30")
+    assert window.session.draft.report["issue_date"] == "2023-02-30"  # kept as typed
+    assert "“2023-02-30”不是有效的日期：2023年2月没有30日" in page.issue_date_note.text()
 
 
 def test_report_fields_are_read_only_when_submitted(qtbot, library, tmp_path):

@@ -7,6 +7,7 @@ from PySide6.QtCore import Qt
 
 from govreport_gui.core.draft import new_draft
 from govreport_gui.storage.base import MemoryDraftStore, Status
+from govreport_gui.ui.text_page import TextPage
 
 from .ui_support import grid_of, make_window, table_page, type_into_cell
 
@@ -103,3 +104,37 @@ def test_a_locked_report_is_not_changed_by_undo(qtbot, window):
     window.edit_actions.undo_action.trigger()
     assert window.session.draft.value("t3.new.natural") == 3
     assert "锁定" in window.statusBar().currentMessage()
+
+
+def test_full_width_punctuation_for_one_section_is_one_undo_step(qtbot, window):
+    page = next(s.widget for s in window.steps if isinstance(s.widget, TextPage))
+    section = page.section.id
+    page.editor.setPlainText("坚持以公开为常态,不公开为例外(试行)")
+    assert page.punctuation_button.isEnabled()
+    assert "有 3 处半角的逗号、括号、冒号或分号" in page.hints.text.text()
+    assert not page.hints.isHidden()
+    typed = window.session.draft.texts[section]
+    qtbot.mouseClick(page.punctuation_button, Qt.MouseButton.LeftButton)
+    assert window.session.draft.texts[section] == "坚持以公开为常态，不公开为例外（试行）"
+    assert page.editor.toPlainText() == window.session.draft.texts[section]
+    assert not page.punctuation_button.isEnabled()
+    assert page.hints.isHidden()
+    assert window.edit_actions.undo_action.text().startswith("撤销 改为全角标点")
+    window.edit_actions.undo_action.trigger()
+    assert window.session.draft.texts[section] == typed  # the typing itself stays
+    assert page.editor.toPlainText() == typed
+
+
+def test_a_text_page_names_a_number_that_contradicts_the_table(window):
+    page = next(
+        s.widget
+        for s in window.steps
+        if isinstance(s.widget, TextPage) and s.widget.section.id == "overall"
+    )
+    window.session.enter("t3.new.total", "5")
+    page.editor.setPlainText("全年共收到政府信息公开申请5件。")
+    assert page.hints.isHidden()
+    page.editor.setPlainText("全年共收到政府信息公开申请3件。")
+    assert page.hints.text.text() == (
+        "一、总体情况：“全年共收到政府信息公开申请3件” 与 表三 一、本年新收政府信息公开申请数量 总计 5 不一致"
+    )

@@ -46,7 +46,7 @@ def test_blank_zero_and_not_applicable_stay_distinct() -> None:
         ("4,1105", Kind.COUNT, "千分位"),
         ("/", Kind.COUNT, "不适用"),
         ("-1.5", Kind.MONEY, "不能为负数"),
-        ("1.23456", Kind.MONEY, "小数"),
+        ("1.1234567890123", Kind.MONEY, "小数"),
         ("1" * 13, Kind.COUNT, "过大"),
         ("4²", Kind.COUNT, "不能含有文字"),
         ("②", Kind.COUNT, "不能含有文字"),

@@ -17,7 +17,7 @@ from types import ModuleType
 from typing import Any
 
 from ..core.errors import GovreportError
-from ..crashlog import crash_message
+from ..crashlog import crash_message, show_native_box
 
 EXIT_OK, EXIT_FINDINGS, EXIT_BAD_INPUT, EXIT_INTERNAL = 0, 1, 2, 70
 EXIT_BROKEN_PIPE = 128 + 13  # what a shell reports for a writer killed by SIGPIPE
@@ -156,7 +156,9 @@ def _start_gui(args: argparse.Namespace) -> int:
     try:
         from ..ui.app import run_gui
     except ImportError as exc:
-        print(f"无法启动图形界面：{exc}", file=sys.stderr)
+        message = f"无法启动图形界面：{exc}。请重新安装本程序。"
+        if not show_native_box("程序无法启动", message):  # the windowed build has no console
+            print(message, file=sys.stderr)
         return EXIT_INTERNAL
     return run_gui(args)
 

@@ -15,10 +15,10 @@ from typing import Any
 
 from ..core.aggregate import (
     DEFAULT_UNIT,
-    EARLIER_TOTAL,
     AggregateError,
     AggregateResult,
     UnitRow,
+    UnitStatus,
     aggregate_files,
 )
 from ..core.draft import write_draft_file
@@ -76,7 +76,7 @@ def _refuse_overwriting_a_unit(output: Path, rows: list[UnitRow]) -> None:
         return
     target = output.resolve()
     for row in rows:
-        if row.file.resolve() == target and row.status != EARLIER_TOTAL:
+        if row.file.resolve() == target and row.status is not UnitStatus.EARLIER_TOTAL:
             raise GovreportError(
                 f"输出文件 {output} 是要汇总的文件之一（{row.unit or '无法读取的文件'}），"
                 "写入会覆盖它；请换一个文件名或写到别的文件夹"
@@ -85,10 +85,10 @@ def _refuse_overwriting_a_unit(output: Path, rows: list[UnitRow]) -> None:
 
 def _print_rows(rows: list[UnitRow]) -> None:
     for row in rows:
-        mark = "已汇总" if row.included else "未汇总"
+        mark = row.status.label
         counts = f"，错误 {row.errors} 项，提示 {row.warnings} 项" if row.errors is not None else ""
         name = f"{row.unit}（{row.file}）" if row.unit else str(row.file)
-        detail = "" if row.reason == "已汇总" else f"：{row.reason}"
+        detail = f"：{row.reason}" if row.detail else ""
         print(f"[{mark}] {name}{counts}{detail}")
 
 

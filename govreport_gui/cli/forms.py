@@ -7,7 +7,7 @@ from typing import Any
 
 from ..core.library import default_library
 from ..core.model import Form
-from .output import print_json, warn, year_span
+from .output import print_json, warn
 
 
 def register(sub: Any) -> None:
@@ -34,7 +34,7 @@ def list_forms(args: argparse.Namespace) -> int:
         print_json([{"id": f.id, "title": f.title, "years": list(f.years)} for f in forms])
         return 0
     for form in forms:
-        print(f"{form.id}\t{year_span(form.years)}\t{form.title}")
+        print(f"{form.id}\t{form.year_span()}\t{form.title}")
     return 0
 
 
@@ -73,7 +73,7 @@ def show_form(args: argparse.Namespace) -> int:
     if args.json:
         print_json(form_json(form))
         return 0
-    print(f"{form.title}（{form.id}，{year_span(form.years)}）")
+    print(f"{form.title}（{form.id}，{form.year_span()}）")
     for section in form.sections:
         print(f"  {section.title}" + (f"  [表 {section.table}]" if section.table else ""))
     print(f"单元格 {len(form.cells)} 个，检查规则 {len(form.rules)} 条")

@@ -18,11 +18,6 @@ def warn(message: str) -> None:
     print(message, file=sys.stderr)
 
 
-def year_span(years: tuple[int, int | None]) -> str:
-    first, last = years
-    return f"{first}—{last} 年度" if last else f"{first} 年度起"
-
-
 def expand_wildcards(paths: list[Path]) -> list[Path]:
     """Expand ``*.json`` patterns the shell left alone (Windows cmd and PowerShell do).
 

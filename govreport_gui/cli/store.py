@@ -15,6 +15,7 @@ from ..core.errors import GovreportError
 from ..storage import Conflict, DraftLockedError, StorageError, TinyDraftStore, open_store
 from ..storage.backups import BackupInfo
 from ..storage.base import DraftInfo, Status
+from ..storage.logfile import start_logging
 from ..storage.paths import resolve_data_dir
 from . import EXIT_BAD_INPUT, EXIT_OK
 from .output import expand_wildcards, print_json, warn
@@ -66,6 +67,7 @@ def _open(args: argparse.Namespace, *, read_only: bool) -> TinyDraftStore:
     """Readers take the folder when it is free (so damage gets repaired), else just read."""
     if read_only and not resolve_data_dir(args.data_dir).exists():
         return open_store(args.data_dir, read_only=True)  # don't create folders to list nothing
+    start_logging(args.data_dir)  # what the store notes (a failed backup) goes to its log
     try:
         store = open_store(args.data_dir)
     except StorageError:

@@ -35,6 +35,7 @@ from collections import Counter
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from decimal import Decimal
+from enum import StrEnum
 from pathlib import Path
 from typing import Any
 
@@ -47,16 +48,28 @@ from .rules import Finding, Severity
 from .values import NA, Value, display, numeric, to_json
 
 DEFAULT_UNIT = "汇总"
-INCLUDED = "已汇总"
 
-# UnitRow.status: what became of a file, for scripts and for the GUI's status column.
-INCLUDED_STATUS = "included"
-DUPLICATE = "duplicate"  # same unit as a file that is summed
-OTHER_YEAR = "other_year"
-OTHER_FORM = "other_form"
-EARLIER_TOTAL = "earlier_total"  # its unit is the total's own name
-UNREADABLE = "unreadable"
-UNDECIDED = "undecided"  # nothing was summed (mixed files, no majority)
+
+class UnitStatus(StrEnum):
+    """What became of a file; the value is what ``aggregate --json`` prints as ``status``."""
+
+    INCLUDED = "included"
+    DUPLICATE = "duplicate"  # same unit as a file that is summed
+    OTHER_YEAR = "other_year"
+    OTHER_FORM = "other_form"
+    EARLIER_TOTAL = "earlier_total"  # its unit is the total's own name
+    UNREADABLE = "unreadable"
+    UNDECIDED = "undecided"  # nothing was summed (mixed files, no majority)
+
+    @property
+    def included(self) -> bool:
+        return self is UnitStatus.INCLUDED
+
+    @property
+    def label(self) -> str:
+        return "已汇总" if self.included else "未汇总"
+
+
 #: How many unit names a message lists before "等 N 个单位".
 NAMES_SHOWN = 5
 
@@ -84,10 +97,18 @@ class UnitRow:
     year: int | None
     errors: int | None  # None when the file could not be read
     warnings: int | None
-    included: bool
-    status: str  # one of the status constants above
-    reason: str  # in Chinese: 已汇总, or why it was left out
+    status: UnitStatus
+    detail: str  # in Chinese: why it was left out, or what was left out for it ("" if nothing)
     findings: tuple[Finding, ...] = ()
+
+    @property
+    def included(self) -> bool:
+        return self.status.included
+
+    @property
+    def reason(self) -> str:
+        """已汇总, 已汇总（同一单位的 … 未汇总）, or why the file was left out."""
+        return self.status.label + self.detail if self.included else self.detail
 
     def to_json(self) -> dict[str, Any]:
         return {
@@ -98,7 +119,7 @@ class UnitRow:
             "errors": self.errors,
             "warnings": self.warnings,
             "included": self.included,
-            "status": self.status,
+            "status": str(self.status),
             "reason": self.reason,
         }
 
@@ -310,15 +331,15 @@ def _choose(loaded: list[_Loaded], library: FormLibrary, year: int | None) -> tu
     return ranked[0][0]
 
 
-def _undecided(item: _Loaded) -> tuple[bool, str, str]:
+def _undecided(item: _Loaded) -> tuple[UnitStatus, str]:
     if item.draft is None:
-        return False, UNREADABLE, f"无法读取：{item.problem}"
-    return False, UNDECIDED, "所选文件的年度或格式不一致，没有汇总"
+        return UnitStatus.UNREADABLE, f"无法读取：{item.problem}"
+    return UnitStatus.UNDECIDED, "所选文件的年度或格式不一致，没有汇总"
 
 
 def _decide(loaded: list[_Loaded], target: tuple[str, int], unit: str) -> list[UnitRow]:
     """Say for every file whether it is summed, and why not."""
-    decided: dict[int, tuple[bool, str, str]] = {}
+    decided: dict[int, tuple[UnitStatus, str]] = {}
     candidates = []
     own = normalise_unit(unit)
     for item in loaded:
@@ -327,31 +348,28 @@ def _decide(loaded: list[_Loaded], target: tuple[str, int], unit: str) -> list[U
             decided[item.index] = _undecided(item)
         elif draft.year != target[1]:
             decided[item.index] = (
-                False,
-                OTHER_YEAR,
+                UnitStatus.OTHER_YEAR,
                 f"是 {draft.year} 年度的报告，本次汇总的是 {target[1]} 年度，未汇总",
             )
         elif draft.form_id != target[0]:
             decided[item.index] = (
-                False,
-                OTHER_FORM,
+                UnitStatus.OTHER_FORM,
                 f"报告格式为 {draft.form_id}，本次汇总的是 {target[0]} 格式，未汇总",
             )
         elif normalise_unit(draft.unit) == own:
             decided[item.index] = (
-                False,
-                EARLIER_TOTAL,
+                UnitStatus.EARLIER_TOTAL,
                 f"单位名称与本次汇总的报告相同（{unit}），应是以前的汇总结果，未汇总",
             )
         else:
             candidates.append(item)
     for kept, others in _duplicates(candidates):
         names = "、".join(o.file.name for o in others)
-        decided[kept.index] = (True, INCLUDED_STATUS, f"{INCLUDED}（同一单位的 {names} 未汇总）")
+        decided[kept.index] = (UnitStatus.INCLUDED, f"（同一单位的 {names} 未汇总）")
         for other in others:
-            decided[other.index] = (False, DUPLICATE, _duplicate_reason(other, kept))
+            decided[other.index] = (UnitStatus.DUPLICATE, _duplicate_reason(other, kept))
     for item in candidates:
-        decided.setdefault(item.index, (True, INCLUDED_STATUS, INCLUDED))
+        decided.setdefault(item.index, (UnitStatus.INCLUDED, ""))
     return [_row(item, *decided[item.index]) for item in loaded]
 
 
@@ -378,10 +396,10 @@ def _duplicate_reason(item: _Loaded, kept: _Loaded) -> str:
     )
 
 
-def _row(item: _Loaded, included: bool, status: str, reason: str) -> UnitRow:
+def _row(item: _Loaded, status: UnitStatus, detail: str) -> UnitRow:
     draft = item.draft
     if draft is None:
-        return UnitRow(item.file, "", None, None, None, None, included, status, reason)
+        return UnitRow(item.file, "", None, None, None, None, status, detail)
     errors = sum(1 for f in item.findings if f.severity is Severity.ERROR)
     return UnitRow(
         item.file,
@@ -390,9 +408,8 @@ def _row(item: _Loaded, included: bool, status: str, reason: str) -> UnitRow:
         draft.year,
         errors,
         len(item.findings) - errors,
-        included,
         status,
-        reason,
+        detail,
         item.findings,
     )
 

@@ -35,6 +35,8 @@ SIGNATORIES = {
     "phone": "联系电话",
     "date": "填报日期",
 }
+#: The signatories who sign by hand (the others are a phone number and a date).
+SIGNERS = ("unit_head", "reviewer", "preparer")
 #: Optional parts of the printed report besides the sections (title defaults to unit + year).
 REPORT_FIELDS = {
     "title": "报告标题",
@@ -83,7 +85,9 @@ class Draft:
 def parse_entry(form: Form, cell_id: str, typed: str) -> Value:
     """The value typed text means in a cell of the form; raises ValueInputError."""
     cell = form.cells[cell_id]
-    return parse_value(typed, cell.kind, allow_na=cell.allow_na, label=cell.label)
+    return parse_value(
+        typed, cell.kind, allow_na=cell.allow_na, label=cell.label, places=cell.places
+    )
 
 
 @dataclass
@@ -101,18 +105,21 @@ def new_draft(form: Form, year: int, unit: str) -> Draft:
         raise GovreportError(f"报告年度不合理：{year}")
     if not form.covers(year):
         raise GovreportError(_year_problem(form, year))
+    return Draft(form.id, form.version, year, clean_unit(unit))
+
+
+def clean_unit(unit: str) -> str:
+    """The 填报单位 as kept: trimmed, not empty, not too long (raises GovreportError)."""
     unit = unit.strip()
     if not unit:
-        raise GovreportError("填报单位名称不能为空")
+        raise GovreportError("填报单位名称不能为空（报告标题和落款都用这个名称）")
     if len(unit) > MAX_SHORT_CHARS:
         raise GovreportError(f"填报单位名称太长（{len(unit)} 个字）")
-    return Draft(form.id, form.version, year, unit)
+    return unit
 
 
 def _year_problem(form: Form, year: int) -> str:
-    first, last = form.years
-    span = f"{first}—{last} 年度" if last else f"{first} 年度起"
-    return f"{year} 年度的报告不适用格式“{form.title}”（适用于 {span}）"
+    return f"{year} 年度的报告不适用格式“{form.title}”（适用于 {form.year_span()}）"
 
 
 # -- writing -----------------------------------------------------------------------------
@@ -238,9 +245,10 @@ def draft_from_json(data: Any, library: FormLibrary, shown: str = "草稿") -> D
         raise fail(f"year（年度）不合理：{year}")
     if not form.covers(year):
         raise fail(_year_problem(form, year))
-    unit = _short(_require(data, "unit", str, fail), "unit（填报单位）", fail).strip()
-    if not unit:
-        raise fail("unit（填报单位）不能为空")
+    try:
+        unit = clean_unit(_require(data, "unit", str, fail))
+    except GovreportError as exc:
+        raise fail(f"unit（填报单位）：{exc}") from None
     form_version = data.get("form_version", form.version)
     if not isinstance(form_version, int) or isinstance(form_version, bool):
         raise fail(f"form_version 应为整数：{form_version!r}")

@@ -17,7 +17,9 @@ if TYPE_CHECKING:
     from .rules import Rule
 
 UNITS = ("条", "件", "次", "篇", "个", "人", "人次", "万元", "元")
-MONEY_UNITS = ("万元", "元")
+#: Decimals that make a money unit exact to the fen (1 万元 = 10000 元 = 1000000 分).
+MONEY_PLACES = {"万元": 6, "元": 2}
+MONEY_UNITS = tuple(MONEY_PLACES)
 
 
 @dataclass(frozen=True)
@@ -52,6 +54,11 @@ class Cell:
     label: str  # the printed row and column labels, for messages
     column_short: str
     row_label: str
+
+    @property
+    def places(self) -> int | None:
+        """Decimals allowed when typing: exact to the fen for money, none for counts."""
+        return MONEY_PLACES.get(self.unit) if self.kind is Kind.MONEY else None
 
 
 @dataclass(frozen=True)
@@ -99,6 +106,11 @@ class Form:
     cells: dict[str, Cell]
     rules: tuple[Rule, ...] = field(default=())
     source: Path | None = None
+
+    def year_span(self) -> str:
+        """The report years the format serves, as lists and messages name them: 2019—2020年度."""
+        first, last = self.years
+        return f"{first}—{last}年度" if last else f"{first}年度起"
 
     def covers(self, year: int) -> bool:
         first, last = self.years

@@ -21,7 +21,20 @@ from .rules import Check, Finding, Rule
 #: Check types that read this year's cells only through their terms (``Rule.cells``).
 READS_ITS_TERMS = frozenset({Check.SUM, Check.EQUAL, Check.LE, Check.FILLED, Check.SAME})
 #: Check types that read no cell at all (narrative texts only).
-READS_NO_CELLS = frozenset({Check.WRITTEN})
+READS_NO_CELLS = frozenset({Check.WRITTEN, Check.PUNCTUATION})
+#: Check types that read no text: a text change leaves their findings as they are.
+READS_NO_TEXT = frozenset({Check.SUM, Check.EQUAL, Check.LE, Check.FILLED, Check.PRECISION})
+
+
+def cells_read(rule: Rule) -> tuple[str, ...] | None:
+    """The cells a rule reads, or None when the index cannot tell (it then always runs)."""
+    if rule.check in READS_ITS_TERMS:
+        return rule.cells
+    if rule.check is Check.PRECISION:
+        return tuple(rule.places)
+    if rule.check in READS_NO_CELLS:
+        return ()
+    return None  # narrative rules (their statements' cells) and check types to come
 
 
 class RuleIndex:
@@ -31,13 +44,14 @@ class RuleIndex:
         by_cell: defaultdict[str, list[int]] = defaultdict(list)
         always = []
         for at, rule in enumerate(rules):
-            if rule.check in READS_ITS_TERMS:
-                for cell_id in rule.cells:
-                    by_cell[cell_id].append(at)
-            elif rule.check not in READS_NO_CELLS:
+            read = cells_read(rule)
+            if read is None:
                 always.append(at)
+            for cell_id in read or ():
+                by_cell[cell_id].append(at)
         self._by_cell = dict(by_cell)
         self._always = tuple(always)
+        self._texts = tuple(at for at, r in enumerate(rules) if r.check not in READS_NO_TEXT)
 
     def reading(self, cell_ids: Iterable[str]) -> list[int]:
         """Positions of the rules a change of these cells can affect, in rule order."""
@@ -45,6 +59,10 @@ class RuleIndex:
         for cell_id in cell_ids:
             found.update(self._by_cell.get(cell_id, ()))
         return sorted(found)
+
+    def reading_texts(self) -> tuple[int, ...]:
+        """Positions of the rules a change of the narrative texts can affect."""
+        return self._texts
 
 
 class Rechecker:
@@ -67,9 +85,16 @@ class Rechecker:
 
     def cells_changed(self, cell_ids: Iterable[str]) -> set[Finding]:
         """Re-run the rules that read these cells; the findings that went or came."""
+        return self._rerun(self.index.reading(cell_ids))
+
+    def texts_changed(self) -> set[Finding]:
+        """Re-run the rules that read the narrative texts; the findings that went or came."""
+        return self._rerun(self.index.reading_texts())
+
+    def _rerun(self, positions: Iterable[int]) -> set[Finding]:
         run = self._runner()
         changed: set[Finding] = set()
-        for at in self.index.reading(cell_ids):
+        for at in positions:
             before, after = self._per_rule[at], run(self.form.rules[at])
             if before != after:
                 changed.update(before)

@@ -1,32 +1,10 @@
 """Checks declared in the form files, compiled to plain objects and evaluated on values.
 
-A rule file entry names a check type and cell references; nothing is ever ``eval``-ed.
-Check types:
-
-``sum``
-    ``total`` equals the sum of ``parts``. A blank total whose parts are all filled is
-    a definite gap (the printed table would contradict itself) and carries the computed
-    value; a single blank part that the total determines is a hint with its value.
-``equal`` / ``le``
-    The sum of the ``left`` terms equals / is not larger than the sum of ``right``.
-    A term is a cell id, optionally prefixed by ``-`` (subtract) and ``prev:``
-    (last year's value of that cell).
-``filled``
-    Each listed cell is filled in (blank is not zero).
-``written``
-    Each listed narrative section has some text (a section with nothing to report says 无).
-``same_as_previous``
-    A copy-paste guard against last year's report: the listed cells hold exactly last
-    year's figures (same cells filled, same values, not all zero), or a listed text
-    section is last year's text (identical, or identical once digits are ignored).
-
-Rules with ``prev:`` terms and ``same_as_previous`` rules run only when last year's
-report is attached (:class:`LastYear`). A ``prev:`` cell that last year's report does
-not hold - blank, or absent from last year's format (a 2019 report compared with the
-2018 table, which has no 表三) - leaves the comparison undecided: no finding.
-
-``each`` repeats a rule for every row or column of a table (``rows:t3``,
-``columns:t3``) or for a list of ids, substituting ``*`` in every reference.
+The check types and their keys are documented in ``forms/README.md`` (nothing is ever
+``eval``-ed). Rules with ``prev:`` terms and ``same_as_previous`` rules run only when
+last year's report is attached (:class:`LastYear`); a ``prev:`` cell last year's report
+does not hold leaves the comparison undecided. Narrative and punctuation rules read the
+texts through :mod:`.narrative` and :mod:`.punctuation`.
 """
 
 from __future__ import annotations
@@ -38,7 +16,9 @@ from dataclasses import dataclass, field
 from decimal import Decimal
 from enum import StrEnum
 
-from .values import NA, Value, numeric
+from . import punctuation
+from .narrative import NarrativeReader, Statement, disagreements
+from .values import NA, Value, decimal_places, numeric
 
 
 class Severity(StrEnum):
@@ -57,6 +37,9 @@ class Check(StrEnum):
     FILLED = "filled"
     SAME = "same_as_previous"
     WRITTEN = "written"
+    PRECISION = "precision"
+    NARRATIVE = "narrative"  # declared as [[narrative]], not [[rules]]
+    PUNCTUATION = "punctuation"
 
 
 #: Texts shorter than this (after removing spaces), e.g. "无", are not compared with last year's.
@@ -120,6 +103,14 @@ class Finding:
 
 
 @dataclass(frozen=True)
+class Narrative:
+    """What a ``narrative`` rule compares: the form's statements, and which one is its own."""
+
+    reader: NarrativeReader
+    index: int
+
+
+@dataclass(frozen=True)
 class Rule:
     """One compiled rule instance; ``labels`` maps cell ids to message labels."""
 
@@ -136,6 +127,8 @@ class Rule:
     message: str  # template; placeholders are listed in forms/README.md
     texts: tuple[str, ...] = ()  # same_as_previous: the text sections compared
     text_labels: Mapping[str, str] = field(default_factory=dict)  # section id -> title
+    places: Mapping[str, tuple[int, str]] = field(default_factory=dict)  # cell -> (decimals, unit)
+    narrative: Narrative | None = None  # narrative: every statement of the form, and this one
 
     @property
     def cells(self) -> tuple[str, ...]:
@@ -163,6 +156,12 @@ class Rule:
             return self._sum(values)
         if self.check is Check.WRITTEN:
             return self._written(texts or {})
+        if self.check is Check.PRECISION:
+            return self._precision(values)
+        if self.check is Check.NARRATIVE:
+            return self._narrative(values, texts or {})
+        if self.check is Check.PUNCTUATION:
+            return self._punctuation(texts or {})
         if self.check is Check.SAME:
             assert previous is not None
             return self._same_figures(values, previous) + self._same_texts(texts or {}, previous)
@@ -176,6 +175,66 @@ class Rule:
             for t in self.left
             if values.get(t.cell) is None
         ]
+
+    def _precision(self, values: Mapping[str, Value]) -> list[Finding]:
+        found = []
+        for cell, (places, unit) in self.places.items():
+            value = values.get(cell)
+            if isinstance(value, Decimal) and decimal_places(value) > places:
+                fields = {"label": self.labels[cell], "value": _fmt(value), "unit": unit}
+                message = fill_template(self.message, fields | {"places": str(places)})
+                found.append(Finding(self.key, self.severity, (cell,), message))
+        return found
+
+    def _narrative(self, values: Mapping[str, Value], texts: Mapping[str, str]) -> list[Finding]:
+        assert self.narrative is not None
+        reader, index = self.narrative.reader, self.narrative.index
+
+        def figure(statement: Statement) -> int | Decimal | None:
+            found = [values.get(cid) for cid in statement.cells]
+            if any(v is None or v is NA for v in found):
+                return None  # only a figure the table holds is compared
+            return sum(map(numeric, found))
+
+        findings = []
+        for section in self.texts:
+            text = texts.get(section, "")
+            if not text:
+                continue
+            said = reader.claims_about(text, index)
+            for claim, shown in disagreements(said, reader.statements, index, figure):
+                fields = {
+                    "label": self.text_labels.get(section, section),
+                    "quote": claim.quote,
+                    "left": _fmt(claim.number),
+                    "right_label": self.left_label,
+                    "right": _fmt(shown),
+                }
+                findings.append(
+                    Finding(
+                        self.key,
+                        self.severity,
+                        self.cells,
+                        fill_template(self.message, fields),
+                        section=section,
+                    )
+                )
+        return findings
+
+    def _punctuation(self, texts: Mapping[str, str]) -> list[Finding]:
+        findings = []
+        for section in self.texts:
+            text = texts.get(section, "")
+            marks = punctuation.half_width_marks(text) if text else ()
+            if marks:
+                fields = {
+                    "label": self.text_labels.get(section, section),
+                    "count": str(len(marks)),
+                    "context": punctuation.context(text, marks[0]),
+                }
+                message = fill_template(self.message, fields)
+                findings.append(Finding(self.key, self.severity, (), message, section=section))
+        return findings
 
     def _written(self, texts: Mapping[str, str]) -> list[Finding]:
         return [
@@ -199,7 +258,7 @@ class Rule:
         shown = _fmt(filled_sum)
         if total is None:
             if blank:
-                return []
+                return self._blank_total(filled_sum)
             return [
                 self._finding(
                     self.cells,
@@ -235,6 +294,16 @@ class Rule:
                 )
             ]
         return []
+
+    def _blank_total(self, filled_sum: int | Decimal) -> list[Finding]:
+        """A blank total beside filled parts already above 0: the printed table contradicts itself."""
+        if filled_sum <= 0 or any(t.sign < 0 for t in self.right):
+            return []
+        return [
+            self._finding(
+                self.cells, "{left_label} 为空，但 已填各项合计已达 {right}", right=_fmt(filled_sum)
+            )
+        ]
 
     def _compare(self, values: Mapping[str, Value], previous: LastYear) -> list[Finding]:
         terms: dict[str, str] = {}
@@ -305,6 +374,7 @@ class Rule:
         self,
         cells: tuple[str, ...],
         template: str,
+        *,
         suggestion: tuple[str, Value] | None = None,
         **numbers: str,
     ) -> Finding:
@@ -351,6 +421,11 @@ DEFAULT_MESSAGES = {
     Check.FILLED: "{label} 未填写",
     Check.SAME: "{label}与{last_year}报告完全相同（{count} 项数字），请确认不是照抄上年",
     Check.WRITTEN: "「{label}」还没有填写内容（没有需要报告的事项时写“无”）",
+    Check.NARRATIVE: "{label}：“{quote}” 与 {right_label} {right} 不一致",
+    Check.PUNCTUATION: "「{label}」有 {count} 处半角的逗号、括号、冒号或分号，如“{context}”；"
+    "中文文字应使用全角标点（GB/T 15834）",
+    Check.PRECISION: "{label} 为 {value} {unit}，超过 {places} 位小数（{unit}精确到分）；"
+    "合计和汇总按所填数字精确计算",
 }
 #: Default message of a ``same_as_previous`` rule over text sections.
 SAME_TEXT_MESSAGE = "「{label}」的文字与{last_year}报告{how}，请确认不是照抄上年"

@@ -51,7 +51,9 @@ Value = int | Decimal | _NotApplicable | None
 #: What clerks type for 不适用 (after NFKC normalisation).
 NA_SPELLINGS: Final = frozenset({"-", "--", "/", "\\", "无", "—", "——", "不适用", "N/A", "n/a"})
 MAX_DIGITS: Final = 12
-MONEY_PLACES: Final = 4
+#: Decimals a money value may carry at all (a draft file beyond its unit's precision gets a
+#: 提示, not a refusal); 12 + 12 digits keep sums exact within Decimal's 28 digits.
+MAX_PLACES: Final = 12
 _INT_LIMIT: Final = 10**MAX_DIGITS
 
 _SPACES = re.compile(r"[\s\u3000\u00a0\u2009\u202f]+")
@@ -73,10 +75,13 @@ def normalise_text(text: str) -> str:
     return _SPACES.sub("", text.translate(_FOLD))
 
 
-def parse_value(text: str, kind: Kind, *, allow_na: bool = False, label: str = "") -> Value:
+def parse_value(
+    text: str, kind: Kind, *, allow_na: bool = False, label: str = "", places: int | None = None
+) -> Value:
     """Turn what a clerk typed into a value, or raise :class:`ValueInputError` in Chinese.
 
-    ``label`` names the field in the message (the printed row/column label).
+    ``label`` names the field in the message (the printed row/column label); ``places``
+    is the money cell's precision (exact to the fen), enforced on typing only.
     """
     who = f"「{label}」" if label else "该项"
     raw = normalise_text(text)
@@ -92,10 +97,12 @@ def parse_value(text: str, kind: Kind, *, allow_na: bool = False, label: str = "
         raise ValueInputError(f"{who}的千分位分隔符位置不对：{text.strip()}")
     if not _PLAIN.match(raw):
         raise ValueInputError(f"{who}应填写数字，不能含有文字或符号：{text.strip()}")
-    return _from_numeric_string(raw, kind, who, text.strip())
+    return _from_numeric_string(raw, kind, who, text.strip(), places)
 
 
-def _from_numeric_string(raw: str, kind: Kind, who: str, shown: str) -> Value:
+def _from_numeric_string(
+    raw: str, kind: Kind, who: str, shown: str, places: int | None = None
+) -> Value:
     negative = raw.startswith("-")
     digits = raw.lstrip("+-").split(".")[0].lstrip("0")
     if len(digits) > MAX_DIGITS:
@@ -107,9 +114,10 @@ def _from_numeric_string(raw: str, kind: Kind, who: str, shown: str) -> Value:
             raise ValueInputError(f"{who}应填写金额数字：{shown}") from None
         if negative and amount != 0:
             raise ValueInputError(f"{who}是金额，不能为负数：{shown}")
-        exponent = amount.as_tuple().exponent  # an int: the pattern admits no NaN or Infinity
-        if isinstance(exponent, int) and -exponent > MONEY_PLACES:
-            raise ValueInputError(f"{who}最多保留{MONEY_PLACES}位小数：{shown}")
+        if places is not None and decimal_places(amount) > places:
+            raise ValueInputError(f"{who}最多保留{places}位小数（精确到分）：{shown}")
+        if decimal_places(amount) > MAX_PLACES:
+            raise ValueInputError(f"{who}的小数位数太多（最多 {MAX_PLACES} 位）：{shown}")
         return abs(amount) if amount == 0 else amount
     if "." in raw:
         raise ValueInputError(f"{who}应填写整数，不能有小数：{shown}")
@@ -117,6 +125,12 @@ def _from_numeric_string(raw: str, kind: Kind, who: str, shown: str) -> Value:
     if number < 0 and kind is Kind.COUNT:
         raise ValueInputError(f"{who}是个数，不能为负数：{shown}")
     return number
+
+
+def decimal_places(amount: Decimal) -> int:
+    """Digits after the point as written (12.50 has 2)."""
+    exponent = amount.as_tuple().exponent
+    return -exponent if isinstance(exponent, int) and exponent < 0 else 0
 
 
 def coerce_json_value(raw: object, kind: Kind, *, allow_na: bool = False, label: str = "") -> Value:

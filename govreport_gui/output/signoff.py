@@ -9,7 +9,6 @@ paper is sealed by hand. Dates print as 2018年2月12日 (no zero padding, 7.3.5
 
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass
 
 from reportlab.lib import colors
@@ -18,7 +17,8 @@ from reportlab.pdfbase.pdfmetrics import stringWidth
 from reportlab.pdfgen.canvas import Canvas
 from reportlab.platypus import Flowable, Paragraph, Table, TableStyle
 
-from ..core.draft import SIGNATORIES, Draft
+from ..core.dates import official_date
+from ..core.draft import REPORT_FIELDS, SIGNATORIES, Draft
 from .fonts import FontSet, Role
 from .glyphs import GlyphMapper, Segment
 from .layout import BODY_SIZE, LEADING, SEAL_DIAMETER, Styles
@@ -30,22 +30,13 @@ BLOCK_HEIGHT = SEAL_TOP_GAP + SEAL_DIAMETER + 2 * mm
 BLANK_DATE = "　　　　年　　月　　日"
 SIGN_LINE_CHARS = 5
 
-_DATE = re.compile(r"^\s*(\d{4})\s*[年./\-]\s*(\d{1,2})\s*[月./\-]\s*(\d{1,2})\s*日?\s*$")
-
-
-def official_date(text: str) -> str:
-    """``2018.2.12`` / ``2018-02-12`` / ``2018年02月12日`` → ``2018年2月12日``; else as typed."""
-    m = _DATE.match(text or "")
-    if not m:
-        return (text or "").strip()
-    year, month, day = (int(g) for g in m.groups())
-    if not (1 <= month <= 12 and 1 <= day <= 31):
-        return text.strip()
-    return f"{year}年{month}月{day}日"
-
 
 def issue_date(draft: Draft) -> str:
-    return official_date(draft.report.get("issue_date") or draft.signatories.get("date", ""))
+    """成文日期 as printed (the 填报日期 when none is given); raises for a day that does not exist."""
+    typed = draft.report.get("issue_date")
+    if typed:
+        return official_date(typed, REPORT_FIELDS["issue_date"])
+    return official_date(draft.signatories.get("date", ""), SIGNATORIES["date"])
 
 
 @dataclass

@@ -41,10 +41,10 @@ from PySide6.QtWidgets import (
 
 from ..core.aggregate import (
     DEFAULT_UNIT,
-    UNREADABLE,
     AggregateError,
     AggregateResult,
     UnitRow,
+    UnitStatus,
     aggregate_files,
     expand_paths,
 )
@@ -55,7 +55,6 @@ from ..core.rules import Finding
 from ..storage.base import DraftStore
 from . import dialogs, looks
 from .settings import AppSettings
-from .start_page import form_short_name
 from .widgets import InlineMessage, Page, WrapLabel, guidance_label, title_label
 
 SORT_ROLE = Qt.ItemDataRole.UserRole + 1
@@ -68,7 +67,7 @@ def status_icon(row: UnitRow) -> str:
     """ok: summed; error: the file could not be read; warning: read but left out."""
     if row.included:
         return "ok"
-    return "error" if row.status == UNREADABLE else "warning"
+    return "error" if row.status is UnitStatus.UNREADABLE else "warning"
 
 
 class UnitListModel(QAbstractTableModel):
@@ -157,7 +156,7 @@ class UnitFindingsDialog(QDialog):
         form = library.forms.get(row.form_id) if row.form_id else None
         facts = [f"文件：{row.file}"]
         if row.year is not None and form is not None:
-            facts.append(f"{row.year}年度，{form_short_name(form)}")
+            facts.append(f"{row.year}年度，{form.year_span()}格式")
         facts.append(f"汇总情况：{row.reason}")
         self.facts = WrapLabel("\n".join(facts), self)
         self.facts.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
@@ -431,7 +430,7 @@ class AggregatePage(Page):
         left_out = len(result.left_out)
         summary = result.summary
         text = (
-            f"{result.draft.year}年度（{form_short_name(result.form)}）：共 {len(result.units)} "
+            f"{result.draft.year}年度（{result.form.year_span()}格式）：共 {len(result.units)} "
             f"个文件，汇总 {len(result.included)} 个单位"
         )
         if left_out:

@@ -8,6 +8,7 @@ measure start-up time.
 from __future__ import annotations
 
 import argparse
+import logging
 import os
 import sys
 import time
@@ -18,16 +19,22 @@ from PySide6.QtCore import QLibraryInfo, QLocale, QSettings, QTimer, QTranslator
 from PySide6.QtGui import QFont, QFontDatabase, QGuiApplication
 from PySide6.QtWidgets import QApplication
 
+from .. import __version__
 from ..core.errors import GovreportError
 from ..core.library import default_library
-from ..crashlog import crash_message
+from ..crashlog import crash_message, show_native_box
 from ..storage.base import DraftStore, MemoryDraftStore
+from ..storage.logfile import start_logging
 from . import dialogs, looks
 from .main_window import MainWindow
 from .settings import AppSettings
 
 EXIT_AFTER_SHOW = "GOVREPORT_EXIT_AFTER_SHOW"
 SHOWN_MARK = "govreport-shown"
+#: The command line's exit codes (cli/__init__.py): the store refused to open; a bug.
+EXIT_BAD_INPUT, EXIT_INTERNAL = 2, 70
+
+log = logging.getLogger(__name__)
 
 #: UI fonts that cover Simplified Chinese, best first (Windows, then UOS/Kylin/Debian).
 CHINESE_FONTS = (
@@ -62,6 +69,7 @@ def create_application(argv: Sequence[str] | None = None) -> QApplication:
     app.setApplicationName("govreport")
     app.setApplicationDisplayName("政府信息公开工作年度报告")
     app.setOrganizationName("govreport")
+    looks.keep_light_scheme(app)
     install_qt_translations(app)
     choose_ui_font(app)
     return app
@@ -105,8 +113,35 @@ def open_default_store(data_dir: str | None) -> tuple[DraftStore, tuple[str, ...
 
 
 def run_gui(args: argparse.Namespace) -> int:
-    """``govreport`` without a subcommand: the window; ``--demo`` with the sample open."""
-    app = create_application()
+    """``govreport`` without a subcommand: the window; ``--demo`` with the sample open.
+
+    The crash handler comes first, so that any failure while starting (an OSError while
+    the store opens) is told in Chinese rather than in PyInstaller's English box.
+    """
+    sys.excepthook = _tell_about_crash
+    try:
+        logs = start_logging(getattr(args, "data_dir", None))
+        log.info("govreport %s starting the window; log folder %s", __version__, logs)
+        app = create_application()
+        opened = _open_window(args)
+    except Exception as exc:
+        _tell_start_failure(exc)
+        return EXIT_INTERNAL
+    if opened is None:
+        return EXIT_BAD_INPUT
+    window, store = opened
+    app.aboutToQuit.connect(window.save_before_quit)
+    window.show()
+    if os.environ.get(EXIT_AFTER_SHOW):
+        QTimer.singleShot(0, lambda: _report_shown_and_quit(app))
+    try:
+        return app.exec()
+    finally:
+        store.close()
+
+
+def _open_window(args: argparse.Namespace) -> tuple[MainWindow, DraftStore] | None:
+    """The main window on its store; None (after saying why) when the store cannot open."""
     settings = AppSettings(QSettings())
     looks.apply_text_scale(settings.care_mode)
     library = default_library()
@@ -119,20 +154,12 @@ def run_gui(args: argparse.Namespace) -> int:
             store, store_notices = open_default_store(getattr(args, "data_dir", None))
         except GovreportError as exc:
             dialogs.tell(None, "无法打开草稿数据", str(exc), error=True)
-            return 2
+            return None
         notices += store_notices
     window = MainWindow(store, library, settings, notices=notices)
-    sys.excepthook = _tell_about_crash
     if getattr(args, "demo", False):
         window.open_demo()
-    app.aboutToQuit.connect(window.save_before_quit)
-    window.show()
-    if os.environ.get(EXIT_AFTER_SHOW):
-        QTimer.singleShot(0, lambda: _report_shown_and_quit(app))
-    try:
-        return app.exec()
-    finally:
-        store.close()
+    return window, store
 
 
 def _tell_about_crash(
@@ -148,6 +175,19 @@ def _tell_about_crash(
         crash_message(exc, tb) + "\n已输入的内容会自动保存，可以继续使用。",
         error=True,
     )
+
+
+def _tell_start_failure(exc: BaseException) -> None:
+    """The window could not start: say so in Chinese, with Qt if it runs, else natively."""
+    text = crash_message(exc, lead="程序无法启动") + "\n已保存的草稿不受影响。"
+    if isinstance(QApplication.instance(), QApplication):  # a box without one aborts Qt
+        try:
+            dialogs.tell(None, "程序无法启动", text, error=True)
+            return
+        except Exception:
+            pass
+    if not show_native_box("程序无法启动", text):
+        print(text, file=sys.stderr)
 
 
 def _report_shown_and_quit(app: QApplication) -> None:

@@ -1,7 +1,7 @@
 """Typing into a table cell: full-width digits are folded as typed, letters are refused.
 
 The validator only decides which characters can ever be part of an entry; whether the
-whole entry is a valid value (integer, not negative, at most 4 decimals...) is decided by
+whole entry is a valid value (integer, not negative, money exact to the fen...) is decided by
 the core when it is committed, so nothing the clerk typed is silently dropped.
 """
 

@@ -48,8 +48,11 @@ class SetCells(QUndoCommand):
 class SetText(QUndoCommand):
     """The text of one narrative section; consecutive typing merges into one step."""
 
-    def __init__(self, session: DraftSession, section_id: str, text: str, title: str) -> None:
-        super().__init__(f"编辑“{title}”")
+    def __init__(
+        self, session: DraftSession, section_id: str, text: str, title: str, *, typed: bool = True
+    ) -> None:
+        super().__init__(f"编辑“{title}”" if typed else title)
+        self.typed = typed  # a fix (改为全角标点) is a step of its own, never merged
         self.session = session
         self.section_id = section_id
         self.new = text
@@ -58,7 +61,7 @@ class SetText(QUndoCommand):
         self._done_once = False
 
     def id(self) -> int:
-        return _TEXT_ID
+        return _TEXT_ID if self.typed else -1
 
     def mergeWith(self, other: QUndoCommand) -> bool:
         if not isinstance(other, SetText) or other.section_id != self.section_id:

@@ -8,10 +8,11 @@ column); Delete empties a cell (blank, not 0). Tab past the last cell leaves the
 from __future__ import annotations
 
 from PySide6.QtCore import QModelIndex, QPersistentModelIndex, QSize, Qt, QTimer, Signal
-from PySide6.QtGui import QAction, QFontMetrics, QGuiApplication, QKeyEvent
+from PySide6.QtGui import QAction, QFontMetrics, QGuiApplication, QInputMethodEvent, QKeyEvent
 from PySide6.QtWidgets import (
     QAbstractItemDelegate,
     QAbstractItemView,
+    QApplication,
     QHeaderView,
     QMenu,
     QTableView,
@@ -276,6 +277,24 @@ class GridView(QTableView):
                 self.leave(forward=False)
                 return
         super().keyPressEvent(event)
+
+    def inputMethodEvent(self, event: QInputMethodEvent) -> None:
+        """A character an IME commits with no composition (Microsoft Pinyin's full-width
+        ４, 「——」, a picked 「无」) starts the entry as a key press would.
+
+        Qt's item view opens the editor on such an event but does not forward it, so the
+        first character was lost (４ then 1105 stored 1105). Forwarded, the editor's own
+        input-method handling replaces the selected old text and runs the validator.
+        """
+        committed = bool(event.commitString()) and not event.preeditString()
+        if committed and self.state() != QAbstractItemView.State.EditingState:
+            index = self.currentIndex()
+            if self.edit(index, QAbstractItemView.EditTrigger.AnyKeyPressed, event):
+                editor = self.indexWidget(index)
+                if editor is not None:
+                    QApplication.sendEvent(editor.focusProxy() or editor, event)
+                    return
+        super().inputMethodEvent(event)
 
     def leave(self, *, forward: bool) -> None:
         """Move focus out of the grid (Qt would otherwise wrap Tab around inside it)."""

@@ -6,7 +6,8 @@ colour-blind clerks and screen readers get the same information.
 
 from __future__ import annotations
 
-from PySide6.QtGui import QColor, QFont, QIcon
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QColor, QFont, QIcon, QPalette
 from PySide6.QtWidgets import QApplication, QStyle, QWidget
 
 from ..core.rules import Severity
@@ -21,6 +22,32 @@ PREVIOUS_TEXT = QColor("#5f6b7a")
 PREVIOUS_SCALE = 0.85
 
 _FONT_SCALE = "govreportFontScale"
+
+
+def keep_light_scheme(app: QApplication) -> bool:
+    """Stay light when Windows 11 is in dark mode; True if the style had to change.
+
+    Every colour above (finding backgrounds, grey notes, banners) is chosen for a light
+    window, and the printed report is black on white: the window matches it. The windows11
+    style (Qt 6.7+) follows dark mode; Qt 6.8+ lets the application ask for light. Where
+    that is missing (Qt 6.7) or ignored, Fusion with its light palette takes over.
+    """
+    hints = app.styleHints()
+    if hasattr(hints, "setColorScheme"):
+        hints.setColorScheme(Qt.ColorScheme.Light)
+        app.processEvents()  # the theme's new palette arrives as a window-system event
+    if not is_dark(app.palette()):
+        return False
+    fusion = app.setStyle("Fusion")
+    app.setPalette(fusion.standardPalette() if fusion else QPalette(QColor("#f0f0f0")))
+    return True
+
+
+def is_dark(palette: QPalette) -> bool:
+    """Light text on a dark window: what a dark colour scheme gives."""
+    window = palette.color(QPalette.ColorRole.Window)
+    text = palette.color(QPalette.ColorRole.WindowText)
+    return window.lightness() < text.lightness()
 
 
 _icons: dict[str, QIcon] = {}

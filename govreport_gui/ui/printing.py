@@ -9,8 +9,11 @@ A4 page at 300 dpi is worse and slower than the viewer's.
 
 from __future__ import annotations
 
+import contextlib
 import tempfile
+import time
 from collections.abc import Callable
+from datetime import datetime
 from pathlib import Path
 
 from PySide6.QtCore import QUrl
@@ -71,6 +74,37 @@ def print_folder() -> Path:
     folder = Path(tempfile.gettempdir()) / "govreport-print"
     folder.mkdir(parents=True, exist_ok=True)
     return folder
+
+
+#: A print handed to the viewer is kept this long at least, so that a viewer still starting
+#: up (a double click on 打印) finds its file; older ones go at the next print.
+KEEP_PRINTS_SECONDS = 600
+
+
+def new_print_file(file_name: str, folder: Path) -> Path:
+    """A file name no earlier print used, after clearing out old prints.
+
+    A new name each time because Acrobat Reader locks the PDF it shows: writing the same
+    name again after a correction failed while the first print was still open.
+    """
+    remove_old_prints(folder)
+    stem = Path(file_name).stem
+    stamp = datetime.now().strftime("%H%M%S")
+    candidate = folder / f"{stem} {stamp}.pdf"
+    number = 1
+    while candidate.exists():
+        number += 1
+        candidate = folder / f"{stem} {stamp}-{number}.pdf"
+    return candidate
+
+
+def remove_old_prints(folder: Path) -> None:
+    """Delete earlier prints; one a viewer still holds (Windows refuses) is left for later."""
+    oldest_kept = time.time() - KEEP_PRINTS_SECONDS
+    for old in folder.glob("*.pdf"):
+        with contextlib.suppress(OSError):  # held open, or gone already: next print tries again
+            if old.stat().st_mtime <= oldest_kept:
+                old.unlink()
 
 
 def open_with_system_viewer(path: Path) -> bool:

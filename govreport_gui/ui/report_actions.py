@@ -15,11 +15,12 @@ from PySide6.QtWidgets import QMainWindow, QMenu
 
 from ..core.draft import write_draft_file
 from ..core.errors import GovreportError
+from ..core.filenames import safe_file_name
 from . import dialogs, printing
 from .printing import Renderer, describe_fonts, missing_characters
 from .session import DraftSession
 from .settings import AppSettings
-from .sign_page import SignPage, safe_file_name
+from .sign_page import SignPage
 
 
 class ReportActions(QObject):
@@ -165,7 +166,7 @@ class ReportActions(QObject):
         if self.session is None or sign is None:
             return None
         try:
-            path = printing.print_folder() / sign.default_file_name()
+            path = printing.new_print_file(sign.default_file_name(), printing.print_folder())
         except OSError as exc:
             sign.show_result(f"无法准备打印文件：{exc}", "error")
             return None

@@ -20,11 +20,12 @@ from PySide6.QtCore import QObject, QTimer, Signal
 from PySide6.QtGui import QUndoStack
 
 from ..core.checks import Summary, section_of, unexplained_errors
-from ..core.draft import MAX_SHORT_CHARS, REPORT_FIELDS, Draft, parse_entry
+from ..core.draft import MAX_SHORT_CHARS, REPORT_FIELDS, Draft, clean_unit, parse_entry
 from ..core.errors import GovreportError
 from ..core.library import FormLibrary, default_library
 from ..core.model import Form, Section
 from ..core.previous import previous_note, previous_value
+from ..core.punctuation import half_width_marks, to_full_width
 from ..core.recheck import Rechecker
 from ..core.rules import Check, Finding, Severity
 from ..core.values import Value
@@ -99,6 +100,10 @@ class DraftSession(QObject):
     def is_fill_check(self, finding: Finding) -> bool:
         """A "not filled in" finding: listed, but not painted on every blank cell."""
         return self._checks.get(finding.rule) is Check.FILLED
+
+    def is_text_reminder(self, finding: Finding) -> bool:
+        """A "write something here" finding (the text page shows the others)."""
+        return self._checks.get(finding.rule) is Check.WRITTEN
 
     def cell_findings(self, cell_id: str) -> list[Finding]:
         """Findings that mark this cell (errors first); blank-cell reminders excluded."""
@@ -200,6 +205,16 @@ class DraftSession(QObject):
         title = section.title if section is not None else section_id
         self.undo_stack.push(SetText(self, section_id, text, title))
 
+    def fix_punctuation(self, section_id: str) -> int:
+        """改为全角标点: the section's half-width marks made full-width, one undo step."""
+        self._check_writable()
+        text = self.draft.texts.get(section_id, "")
+        count = len(half_width_marks(text))
+        if count:
+            fixed = to_full_width(text)
+            self.undo_stack.push(SetText(self, section_id, fixed, "改为全角标点", typed=False))
+        return count
+
     def undo(self) -> None:
         """Take back the last change of cells or text (raises when the report is locked)."""
         self._check_writable()
@@ -221,6 +236,9 @@ class DraftSession(QObject):
             self.draft.texts[section_id] = text
         else:
             self.draft.texts.pop(section_id, None)
+        # The texts are checked too (written, copied, numbers, punctuation): cells may change.
+        self.cellsChanged.emit(self._recheck_texts())
+        self.findingsChanged.emit()
         self._touch()
         self.textChanged.emit(section_id)
         if shown:
@@ -228,10 +246,7 @@ class DraftSession(QObject):
 
     def set_unit(self, unit: str) -> None:
         self._check_writable()
-        unit = unit.strip()
-        if not unit:
-            raise GovreportError("填报单位名称不能为空")
-        self.draft.unit = unit
+        self.draft.unit = clean_unit(unit)
         self._touch()
 
     def set_signatory(self, key: str, text: str) -> None:
@@ -343,6 +358,14 @@ class DraftSession(QObject):
             shown = edited.union(offered, *(f.cells for f in went_or_came))
         self._index_by_cell()
         return shown
+
+    def _recheck_texts(self) -> frozenset[str]:
+        """Re-run the rules that read the texts; the cells whose findings may have changed."""
+        went_or_came = self._rechecker.texts_changed()
+        self.findings = self._rechecker.findings
+        self._index_by_cell()
+        offered = {f.suggestion[0] for f in went_or_came if f.suggestion is not None}
+        return frozenset(offered).union(*(f.cells for f in went_or_came))
 
     def _index_by_cell(self) -> None:
         by_cell: dict[str, list[Finding]] = defaultdict(list)

@@ -20,24 +20,25 @@ from PySide6.QtWidgets import (
     QVBoxLayout,
 )
 
-from ..core.draft import REPORT_FIELDS
-from ..core.errors import GovreportError
+from ..core.dates import official_date, parse_date
+from ..core.draft import REPORT_FIELDS, SIGNATORIES, SIGNERS
+from ..core.errors import GovreportError, ValueInputError
+from ..core.filenames import safe_file_name
 from ..storage.base import Status
 from .session import DraftSession
 from .widgets import InlineMessage, Page, guidance_label, title_label
 
 DATE_FORMAT = "yyyy年M月d日"
-_READ_FORMATS = ("yyyy年M月d日", "yyyy.M.d", "yyyy-M-d", "yyyy/M/d", "yyyyMMdd")
 #: The people who sign, in print order (keys of Draft.signatories), with their labels.
-PEOPLE = (("unit_head", "单位负责人"), ("reviewer", "审核人"), ("preparer", "填报人"))
+PEOPLE = tuple((key, SIGNATORIES[key]) for key in SIGNERS)
 
 
 def parse_date_text(text: str) -> QDate | None:
-    for pattern in _READ_FORMATS:
-        date = QDate.fromString(text.strip(), pattern)
-        if date.isValid():
-            return date
-    return None
+    try:
+        day = parse_date(text)
+    except ValueInputError:
+        return None
+    return QDate(day.year, day.month, day.day) if day else None
 
 
 class SignPage(Page):
@@ -64,7 +65,7 @@ class SignPage(Page):
         for key, label in PEOPLE:
             edit = self._line(label, draft.signatories.get(key, ""), form, key)
             edit.textChanged.connect(lambda text, key=key: self._signatory(key, text))
-        phone = self._line("联系电话", draft.signatories.get("phone", ""), form, "phone")
+        phone = self._line(SIGNATORIES["phone"], draft.signatories.get("phone", ""), form, "phone")
         phone.textChanged.connect(lambda text: self._signatory("phone", text))
 
         self.date = QDateEdit(self)
@@ -176,9 +177,12 @@ class SignPage(Page):
         )
         typed = self.report_fields["issue_date"].text().strip()
         if typed and parse_date_text(typed) is None:
-            self.issue_date_note.setText(
-                f"“{typed}”不是日期（例如 2024年1月20日），将按所填文字原样印在报告上"
-            )
+            try:
+                official_date(typed, "成文日期")
+                note = f"“{typed}”不是日期（例如 2024年1月20日），将按所填文字原样印在报告上"
+            except ValueInputError as exc:
+                note = f"{exc}，请改正后再生成 PDF"
+            self.issue_date_note.setText(note)
             self.issue_date_note.show()
         else:
             self.issue_date_note.clear()
@@ -204,9 +208,6 @@ class SignPage(Page):
 
     def _unit_edited(self, text: str) -> None:
         if self.session.read_only or text.strip() == self.session.draft.unit:
-            return
-        if not text.strip():
-            self.field_message.show_message("填报单位不能为空；报告标题和落款都用这个名称。")
             return
         self.field_message.clear()
         try:
@@ -270,9 +271,3 @@ class SignPage(Page):
     def default_file_name(self) -> str:
         title = self.session.draft.title(self.session.form)
         return safe_file_name(title) + ".pdf"
-
-
-def safe_file_name(text: str) -> str:
-    """A file name Windows accepts: no reserved characters, no trailing dots or spaces."""
-    cleaned = "".join("_" if ch in '\\/:*?"<>|' or ord(ch) < 32 else ch for ch in text)
-    return cleaned.strip(" .") or "报告"

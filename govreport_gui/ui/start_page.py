@@ -2,9 +2,11 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from pathlib import Path
 
-from PySide6.QtCore import QAbstractTableModel, QDate, QModelIndex, Qt, Signal
+from PySide6.QtCore import QAbstractTableModel, QDate, QEvent, QModelIndex, QObject, Qt, Signal
+from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
@@ -27,17 +29,43 @@ from ..core.library import FormLibrary
 from ..core.model import Form
 from ..core.previous import attach_previous
 from ..storage.base import DraftInfo, DraftStore
-from . import dialogs
+from . import dialogs, looks
 from .settings import AppSettings
 from .widgets import InlineMessage, Page, guidance_label, title_label
 
 FIRST_YEAR = 2008
 
 
+def _wide_combo(parent: QWidget, name: str) -> QComboBox:
+    combo = QComboBox(parent)
+    combo.setAccessibleName(name)
+    combo.setMinimumContentsLength(20)
+    combo.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
+    return combo
+
+
+class _EnterStarts(QObject):
+    """Enter in any field of the 新建报告 form starts the new report (as in a dialog)."""
+
+    def __init__(self, start: Callable[[], object], parent: QObject) -> None:
+        super().__init__(parent)
+        self.start = start
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if event.type() != QEvent.Type.KeyPress:
+            return False
+        assert isinstance(event, QKeyEvent)
+        if event.key() not in (Qt.Key.Key_Return, Qt.Key.Key_Enter):
+            return False
+        if isinstance(watched, QComboBox) and watched.view().isVisible():
+            return False  # Enter picks from the open list first
+        self.start()
+        return True
+
+
 def form_short_name(form: Form) -> str:
     """How a format is named in lists: by the report years it serves."""
-    first, last = form.years
-    return f"{first}—{last}年度格式" if last else f"{first}年度起格式"
+    return f"{form.year_span()}格式"
 
 
 class DraftListModel(QAbstractTableModel):
@@ -95,25 +123,22 @@ class StartPage(Page):
         self.store = store
         self.library = library
         self.settings = settings
-        layout = QVBoxLayout(self)
-        layout.addWidget(title_label("开始：打开或新建年度报告", self))
+        self._layout = QVBoxLayout(self)
+        self._layout.addWidget(title_label("开始：打开或新建年度报告", self))
+        self.saved_box = self._build_saved_box()
+        self.new_box = self._build_new_box()
+        self._layout.addWidget(self.saved_box, 3)
+        self._layout.addWidget(self.new_box, 2)
+        self._previous_files: list[Draft] = []
+        self.year.valueChanged.connect(self._year_changed)
+        self._year_changed(self.year.value())
+        self.refresh()
 
+    def _build_saved_box(self) -> QGroupBox:
         saved = QGroupBox("打开已保存的报告", self)
         saved_layout = QVBoxLayout(saved)
-        self.model = DraftListModel(library, self)
-        self.table = QTableView(saved)
-        self.table.setModel(self.model)
-        self.table.setAccessibleName("已保存的报告")
-        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-        self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
-        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-        self.table.verticalHeader().hide()
-        self.table.horizontalHeader().setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
-        for column in range(1, len(DraftListModel.HEADERS)):
-            self.table.horizontalHeader().setSectionResizeMode(
-                column, QHeaderView.ResizeMode.ResizeToContents
-            )
-        self.table.activated.connect(lambda _index: self.open_selected())
+        self.model = DraftListModel(self.library, self)
+        self.table = self._build_saved_table(saved)
         saved_layout.addWidget(self.table)
         row = QHBoxLayout()
         self.open_button = QPushButton("打开所选报告(&O)", saved)
@@ -132,8 +157,25 @@ class StartPage(Page):
         row.addStretch(1)
         row.addWidget(self.delete_button)
         saved_layout.addLayout(row)
-        layout.addWidget(saved, 3)
+        return saved
 
+    def _build_saved_table(self, parent: QWidget) -> QTableView:
+        table = QTableView(parent)
+        table.setModel(self.model)
+        table.setAccessibleName("已保存的报告")
+        table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        table.verticalHeader().hide()
+        table.horizontalHeader().setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
+        for column in range(1, len(DraftListModel.HEADERS)):
+            table.horizontalHeader().setSectionResizeMode(
+                column, QHeaderView.ResizeMode.ResizeToContents
+            )
+        table.activated.connect(lambda _index: self.open_selected())
+        return table
+
+    def _build_new_box(self) -> QGroupBox:
         new = QGroupBox("新建报告", self)
         form = QFormLayout(new)
         self.unit = QLineEdit(new)
@@ -145,20 +187,10 @@ class StartPage(Page):
         self.year.setValue(QDate.currentDate().year() - 1)  # reports are written in January
         self.year.setSuffix(" 年度")
         self.year.setAccessibleName("报告年度")
-        self.form_choice = QComboBox(new)
-        self.form_choice.setAccessibleName("报告格式")
-        for item in library.ordered():
+        self.form_choice = _wide_combo(new, "报告格式")
+        for item in self.library.ordered():
             self.form_choice.addItem(f"{form_short_name(item)}：{item.title}", item.id)
-        self.form_choice.setMinimumContentsLength(20)
-        self.form_choice.setSizeAdjustPolicy(
-            QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon
-        )
-        self.previous = QComboBox(new)
-        self.previous.setAccessibleName("上年数")
-        self.previous.setMinimumContentsLength(20)
-        self.previous.setSizeAdjustPolicy(
-            QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon
-        )
+        self.previous = _wide_combo(new, "上年数")
         self.previous_file = QPushButton("从文件选择(&E)…", new)
         self.previous_file.clicked.connect(self.choose_previous_file)
         previous_row = QHBoxLayout()
@@ -166,7 +198,6 @@ class StartPage(Page):
         previous_row.addWidget(self.previous_file)
         self.create_button = QPushButton("新建报告(&C)", new)
         self.create_button.clicked.connect(self.create_draft)
-        self.unit.returnPressed.connect(self.create_draft)
         self.message = InlineMessage(new)
         form.addRow(self._buddy("填报单位(&U)：", self.unit), self.unit)
         form.addRow(self._buddy("报告年度(&Y)：", self.year), self.year)
@@ -180,12 +211,10 @@ class StartPage(Page):
         )
         form.addRow("", self.create_button)
         form.addRow("", self.message)
-        layout.addWidget(new, 2)
-
-        self._previous_files: list[Draft] = []
-        self.year.valueChanged.connect(self._year_changed)
-        self._year_changed(self.year.value())
-        self.refresh()
+        enter = _EnterStarts(self.create_draft, new)
+        for field in (self.unit, self.year, self.form_choice, self.previous):
+            field.installEventFilter(enter)
+        return new
 
     def _buddy(self, text: str, widget: QWidget) -> QLabel:
         label = QLabel(text, self)
@@ -211,7 +240,15 @@ class StartPage(Page):
         self.delete_button.setEnabled(has_rows)
         if has_rows and not self.table.currentIndex().isValid():
             self.table.selectRow(0)
+        self._new_first(not has_rows)
         self._fill_previous_choices()
+
+    def _new_first(self, first: bool) -> None:
+        """With no saved report, 新建报告 comes first and its button is the obvious one."""
+        self._layout.removeWidget(self.new_box)
+        self._layout.insertWidget(1 if first else 2, self.new_box, 2)
+        self.create_button.setDefault(first)
+        looks.scale_font(self.create_button, 1.0, bold=first)
 
     def selected_id(self) -> str | None:
         index = self.table.currentIndex()

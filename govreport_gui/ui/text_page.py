@@ -16,6 +16,7 @@ from PySide6.QtWidgets import (
 
 from ..core.errors import GovreportError
 from ..core.model import Section
+from ..core.punctuation import half_width_marks
 from .edit_actions import UndoKeys
 from .session import DraftSession
 from .widgets import InlineMessage, Page, guidance_label, title_label
@@ -72,12 +73,20 @@ class TextPage(Page):
         self.count_label = QLabel(self)
         bar.addWidget(self.count_label)
         bar.addStretch(1)
+        self.punctuation_button = QPushButton("改为全角标点(&Q)", self)
+        self.punctuation_button.setToolTip("把本部分中文文字里的半角 , ( ) : ; 改为全角（可撤销）")
+        self.punctuation_button.clicked.connect(self.fix_punctuation)
+        bar.addWidget(self.punctuation_button)
         self.previous_button = QPushButton("查看上年内容(&P)", self)
         self.previous_button.clicked.connect(self.show_previous)
         bar.addWidget(self.previous_button)
         layout.addLayout(bar)
         self.message = InlineMessage(self)
         layout.addWidget(self.message)
+        self.hints = InlineMessage(self)  # this section's 提示: numbers against the tables…
+        layout.addWidget(self.hints)
+        session.findingsChanged.connect(self._show_hints)
+        self._show_hints()
 
         previous = session.draft.previous
         self.previous_text = previous.texts.get(section.id, "") if previous else ""
@@ -88,7 +97,6 @@ class TextPage(Page):
             )
         session.statusChanged.connect(self._apply_read_only)
         self._apply_read_only()
-        self._update_count()
 
     def focus_first(self) -> None:
         self.editor.setFocus(Qt.FocusReason.TabFocusReason)
@@ -121,10 +129,27 @@ class TextPage(Page):
         self._update_count()
 
     def _update_count(self) -> None:
-        self.count_label.setText(f"共 {count_characters(self.editor.toPlainText())} 字")
+        text = self.editor.toPlainText()
+        self.count_label.setText(f"共 {count_characters(text)} 字")
+        self.punctuation_button.setEnabled(
+            not self.session.read_only and bool(half_width_marks(text))
+        )
+
+    def _show_hints(self) -> None:
+        """The findings about this section's words (not the reminder to write it)."""
+        found = [f for f in self.session.findings if f.section == self.section.id]
+        found = [f for f in found if not self.session.is_text_reminder(f)]
+        found.sort(key=lambda f: not f.cells)  # numbers against the tables first
+        more = f"（共 {len(found)} 条，见“审核”）" if len(found) > 1 else ""
+        self.hints.show_message(found[0].message + more if found else "", "warning")
+
+    def fix_punctuation(self) -> None:
+        count = self.session.fix_punctuation(self.section.id)
+        self.message.show_message(f"已把 {count} 处半角标点改为全角（可撤销）", "info")
 
     def _apply_read_only(self, *_: object) -> None:
         self.editor.setReadOnly(self.session.read_only)
+        self._update_count()
 
     def show_previous(self) -> PreviousTextDialog | None:
         previous = self.session.draft.previous
