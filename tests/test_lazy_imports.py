@@ -8,6 +8,7 @@ import sys
 
 import pytest
 
+from govreport_gui.storage.base import MemoryDraftStore
 from tests.cli import ROOT
 
 #: Never needed before the clerk prints, exports or opens the 汇总 page.
@@ -66,3 +67,21 @@ def test_a_command_loads_only_what_it_needs(command, module, not_loaded):
     loaded = _loaded_after(f"import govreport_gui.cli as cli\ncli.build_parser([{command!r}])")
     assert f"govreport_gui.cli.{module}" in loaded
     assert [m for m in loaded if m.startswith(not_loaded)] == []
+
+
+def test_the_demo_window_compiles_only_its_own_form(qtbot, tmp_path):
+    from govreport_gui.core.library import load_library
+    from govreport_gui.ui.main_window import MainWindow
+
+    from .ui_support import temp_settings
+
+    library = load_library()
+    window = MainWindow(MemoryDraftStore(), library, temp_settings(tmp_path))
+    qtbot.addWidget(window)
+    window.open_demo()
+    window.show()
+    assert window.current_step().kind == "table"
+    assert [form.id for form in library._loaded.values()] == ["pre2019"]  # no start page yet
+    window.go_to_step(0)  # 开始 lists every format: now they are all read
+    assert len(library._loaded) == len(library.forms) == 3
+    window.session.dirty = False

@@ -19,6 +19,7 @@ from PySide6.QtWidgets import (
     QLabel,
     QMainWindow,
     QPushButton,
+    QScrollArea,
     QStackedWidget,
     QToolButton,
     QVBoxLayout,
@@ -93,21 +94,39 @@ class MainWindow(QMainWindow):
         self.setCentralWidget(central)
         self._build_menus()
 
-        self.start_page = StartPage(store, library, settings, self)
-        self.start_page.openRequested.connect(self.open_draft)
-        self.start_page.aggregateRequested.connect(self.show_aggregate)
-        self._start_frame = scrollable(self.start_page)
-        # The 汇总 page and its code load when first shown (issue 17).
+        # The start page (it lists every format and draft) is built when first shown or
+        # asked for, the 汇总 page and its code too: --demo opens on a table (issue 17).
+        self._start_page: StartPage | None = None
+        self._start_frame: QScrollArea | None = None
         self._aggregate_step = Step(
             StepKind.AGGREGATE, "汇总各单位报告", self._build_aggregate_page
         )
-        self._set_steps([Step(StepKind.START, "开始", self.start_page)])
+        self._set_steps([Step(StepKind.START, "开始", self._the_start_page)], show=False)
         self.step_list.fit()
         self._restore_geometry()
         QShortcut(QKeySequence("Ctrl+PgDown"), self, activated=self.next_step)
         QShortcut(QKeySequence("Ctrl+PgUp"), self, activated=self.previous_step)
 
     # -- building ----------------------------------------------------------------------
+
+    @property
+    def start_page(self) -> StartPage:
+        if self._start_page is None:
+            page = StartPage(self.store, self.library, self.settings, self)
+            page.openRequested.connect(self.open_draft)
+            page.aggregateRequested.connect(self.show_aggregate)
+            self._start_page = page
+            self._start_frame = scrollable(page)
+            self.stack.addWidget(self._start_frame)
+        return self._start_page
+
+    def _the_start_page(self) -> Page:
+        return self.start_page
+
+    def showEvent(self, event) -> None:
+        super().showEvent(event)
+        if self.stack.currentWidget() is None:  # no report was opened before: 开始
+            self.go_to_step(0)
 
     def _build_aggregate_page(self) -> Page:
         from .aggregate_page import AggregatePage
@@ -198,28 +217,30 @@ class MainWindow(QMainWindow):
 
     # -- steps -------------------------------------------------------------------------
 
-    def _set_steps(self, steps: list[Step]) -> None:
+    def _set_steps(self, steps: list[Step], *, show: bool = True) -> None:
+        """The steps of the report just opened; ``show`` their first (开始)."""
         for step in self.steps:
             if step.kind is not StepKind.START and step.frame is not None:
                 self.stack.removeWidget(step.frame)
                 step.frame.deleteLater()
         self.steps = steps
-        steps[0].frame = self._start_frame
         self.step_list.show_steps(steps)
         self.refresh_step_states()
-        self.go_to_step(0)
+        if show:
+            self.go_to_step(0)
 
     def _frame_of(self, step: Step) -> QWidget:
         """The step's scrollable frame in the stack, built with its page when first shown."""
         page = step.widget  # first: building it may already have made the frame
         if step.frame is None:
-            step.frame = scrollable(page)
+            step.frame = self._start_frame if step.kind is StepKind.START else scrollable(page)
+        assert step.frame is not None
         if self.stack.indexOf(step.frame) < 0:
             self.stack.addWidget(step.frame)
         return step.frame
 
     def _build_steps(self, session: DraftSession) -> list[Step]:
-        steps = build_steps(session, self.start_page)
+        steps = build_steps(session, self._the_start_page)
         for step in steps:
             step.on_built = self._page_built
         return steps
@@ -345,7 +366,7 @@ class MainWindow(QMainWindow):
     def open_session(self, session: DraftSession, step_kind: str | None = None) -> None:
         old = self.session
         self.session = session
-        self._set_steps(self._build_steps(session))
+        self._set_steps(self._build_steps(session), show=False)  # shows its target below
         if old is not None:
             old.deleteLater()
         session.findingsChanged.connect(self.refresh_step_states)

@@ -72,7 +72,7 @@ def scrollable(page: QWidget) -> QScrollArea:
     return frame
 
 
-def build_steps(session: DraftSession, start_page: Page) -> list[Step]:
+def build_steps(session: DraftSession, start_page: Page | Callable[[], Page]) -> list[Step]:
     """The steps of one report, from its form; the window connects the pages' signals."""
     steps = [Step(StepKind.START, "开始", start_page)]
     form = session.form
