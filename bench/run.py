@@ -38,6 +38,8 @@ EXPECTED = {
     "aggregate": "汇总 of 200 / 1,000 / 2,000 files",
     "commands": "check and pdf as whole commands, next to a bare Python start",
     "ui_typing": "cell commit and report open in the window",
+    "aggregate_memory": "peak memory of 汇总 over 1,000 files with long texts (issue 13)",
+    "long_text": "PDF of a 50,000- and a 200,000-character section (issue 13)",
 }
 RESULT_MARK = "@@bench-result@@ "
 

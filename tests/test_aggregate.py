@@ -16,11 +16,11 @@ from govreport_gui.core.aggregate import (
     UnitStatus,
     aggregate_files,
     expand_paths,
-    normalise_unit,
 )
 from govreport_gui.core.draft import read_draft_file, write_draft_file
 from govreport_gui.core.library import FormLibrary
 from govreport_gui.core.model import Form
+from govreport_gui.core.units import unit_key
 from govreport_gui.core.values import NA, Kind
 
 YEARS = {"pre2019": 2017, "2019": 2020, "2021": 2023}
@@ -230,9 +230,9 @@ def test_normalised_unit_names() -> None:
         "某某县【财政局】",
         "某某县〔财政局〕",
     ]
-    assert len({normalise_unit(n) for n in same}) == 1
-    assert normalise_unit("某某县财政局") != normalise_unit("某某县税务局")
-    assert normalise_unit("ＡＢＣ局") == normalise_unit("abc局")
+    assert len({unit_key(n) for n in same}) == 1
+    assert unit_key("某某县财政局") != unit_key("某某县税务局")
+    assert unit_key("ＡＢＣ局") == unit_key("abc局")
 
 
 def test_same_unit_twice_keeps_the_newer_file(library: FormLibrary, tmp_path: Path) -> None:

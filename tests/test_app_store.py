@@ -6,7 +6,6 @@ fell back to the in-memory store: every draft typed in the window was lost on cl
 
 from __future__ import annotations
 
-import sys
 from pathlib import Path
 
 import pytest
@@ -26,7 +25,7 @@ def test_the_window_store_is_the_data_folder(tmp_path: Path) -> None:
     store, notices = app_module.open_default_store(str(tmp_path / "数据 文件夹"))
     try:
         assert isinstance(store, TinyDraftStore)
-        assert app_module.MEMORY_NOTICE not in notices
+        assert notices == ()
         with pytest.raises(FolderInUseError, match="正在被另一个 govreport 程序使用"):
             app_module.open_default_store(str(tmp_path / "数据 文件夹"))
     finally:
@@ -65,10 +64,7 @@ def test_the_started_app_opens_the_data_folder(tmp_path: Path) -> None:
     assert (data / "drafts").is_dir()  # the TinyDB store, not the memory one, was opened
 
 
-def test_smoke_fails_when_the_window_would_keep_drafts_only_in_memory(
-    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
-) -> None:
+def test_smoke_checks_the_window_keeps_drafts_in_the_data_folder(tmp_path: Path) -> None:
+    """There is no memory fallback any more (tinydb is required): the store is on disk."""
     assert "数据文件夹" in smoke.step_ui(smoke.Context(tmp_path / "ok"))
-    monkeypatch.setitem(sys.modules, "govreport_gui.storage.tinystore", None)
-    with pytest.raises(smoke.SmokeFailure, match="内存"):
-        smoke.step_ui(smoke.Context(tmp_path / "memory"))
+    assert (tmp_path / "ok" / "window-data" / "drafts").is_dir()

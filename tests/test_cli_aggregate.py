@@ -126,7 +126,13 @@ def test_rerun_over_its_own_output(
     out = units / "汇总.json"
     assert main(["aggregate", str(units), "-o", str(out)]) == 0
     capsys.readouterr()
-    assert main(["aggregate", str(units), "-o", str(out), "--json"]) == 0
+    earlier = out.read_bytes()
+    # The earlier total is one of the files read: it is never overwritten, even with --force.
+    assert main(["aggregate", str(units), "-o", str(out), "--force"]) == 2
+    assert "要读取的文件" in capsys.readouterr().err
+    assert out.read_bytes() == earlier
+    again = units.parent / "汇总2.json"
+    assert main(["aggregate", str(units), "-o", str(again), "--json"]) == 0
     rows = {Path(r["file"]).name: r for r in json.loads(capsys.readouterr().out)["units"]}
     assert rows["汇总.json"]["status"] == "earlier_total"
-    assert read_draft_file(out, library).values["t2.license"] == 7  # not 14
+    assert read_draft_file(again, library).values["t2.license"] == 7  # not 14

@@ -166,7 +166,7 @@ def test_cli_export_and_unknown_id(tmp_path, library, draft_file, capsys):
     code, _, _ = run(capsys, data, "export", "1", "-o", str(target))
     assert code == 0
     assert read_draft_file(target, library) == read_draft_file(draft_file, library)
-    code, _, err = run(capsys, data, "export", "9", "-o", str(target))
+    code, _, err = run(capsys, data, "export", "9", "-o", str(tmp_path / "other.json"))
     assert code == 2 and "找不到编号为 9 的草稿" in err
 
 

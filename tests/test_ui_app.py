@@ -193,13 +193,6 @@ def test_marking_as_submitted_saves_then_locks(qtbot, library, tmp_path, monkeyp
     assert not sign.status.isEnabled()
 
 
-def test_without_the_disk_store_the_app_says_drafts_live_in_memory(monkeypatch):
-    monkeypatch.setitem(sys.modules, "govreport_gui.storage.tinystore", None)
-    store, notices = app_module.open_default_store(None)
-    assert isinstance(store, MemoryDraftStore)
-    assert notices == (app_module.MEMORY_NOTICE,)
-
-
 def test_demo_starts_to_a_window_and_can_quit_when_shown(tmp_path):
     done = run("--demo", env=started_app_env(tmp_path))
     assert done.returncode == 0, done.stderr

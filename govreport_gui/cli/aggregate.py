@@ -3,8 +3,9 @@
 Exit codes: 0 the total was made (and written, with ``-o``) and has no 错误; 1 it was
 made but its checks found 错误 (the total is still written: a unit's mistake shows up
 in the sum and is fixed in that unit's report); 2 nothing could be summed (no readable
-file, or files of several years/formats with none in the majority), or ``-o`` names a
-unit's report, which would be overwritten.
+file, or files of several years/formats with none in the majority), or ``-o`` is refused
+by the rule of writing (core/safe_output.py): one of the files read — an earlier total
+too —, a draft file or a file in the data folder without ``--force``, a special file.
 """
 
 from __future__ import annotations
@@ -18,14 +19,13 @@ from ..core.aggregate import (
     AggregateError,
     AggregateResult,
     UnitRow,
-    UnitStatus,
     aggregate_files,
+    expand_paths,
 )
 from ..core.draft import write_draft_file
-from ..core.errors import GovreportError
 from ..core.library import default_library
 from . import EXIT_BAD_INPUT, EXIT_FINDINGS, EXIT_OK
-from .output import expand_wildcards, print_json, warn
+from .output import add_force_option, expand_wildcards, guard_output, print_json, warn
 
 
 def register(sub: Any) -> None:
@@ -45,14 +45,16 @@ def register(sub: Any) -> None:
     )
     p.add_argument("--year", type=int, help="只汇总这一年度的报告（文件夹中有多个年度时）")
     p.add_argument("--json", action="store_true", help="以 JSON 输出各单位情况和检查结果")
+    add_force_option(p)
     p.set_defaults(func=aggregate_command)
 
 
 def aggregate_command(args: argparse.Namespace) -> int:
+    files = expand_wildcards(args.files)
+    if args.output is not None:  # before reading: every file read is an input, an earlier total too
+        guard_output(args, *expand_paths(files))
     try:
-        result = aggregate_files(
-            expand_wildcards(args.files), default_library(), unit=args.unit, year=args.year
-        )
+        result = aggregate_files(files, default_library(), unit=args.unit, year=args.year)
     except AggregateError as exc:
         if args.json:
             print_json({"error": exc.message, "units": [row.to_json() for row in exc.units]})
@@ -61,26 +63,13 @@ def aggregate_command(args: argparse.Namespace) -> int:
         warn(exc.message)
         return EXIT_BAD_INPUT
     if args.output is not None:
-        _refuse_overwriting_a_unit(args.output, result.units)
+        guard_output(args, *(row.file for row in result.units))  # again, just before writing
         write_draft_file(result.draft, args.output)
     if args.json:
         print_json({**result.to_json(), "output": str(args.output) if args.output else None})
     else:
         _print_result(result, args.output)
     return EXIT_FINDINGS if result.summary.errors else EXIT_OK
-
-
-def _refuse_overwriting_a_unit(output: Path, rows: list[UnitRow]) -> None:
-    """The total may replace an earlier total among the inputs, never a unit's report."""
-    if not output.exists():
-        return
-    target = output.resolve()
-    for row in rows:
-        if row.file.resolve() == target and row.status is not UnitStatus.EARLIER_TOTAL:
-            raise GovreportError(
-                f"输出文件 {output} 是要汇总的文件之一（{row.unit or '无法读取的文件'}），"
-                "写入会覆盖它；请换一个文件名或写到别的文件夹"
-            )
 
 
 def _print_rows(rows: list[UnitRow]) -> None:

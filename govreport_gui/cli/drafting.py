@@ -12,7 +12,7 @@ from ..core.library import FormLibrary, default_library
 from ..core.previous import attach_previous_file
 from ..core.samples import demo_draft
 from . import EXIT_FINDINGS, EXIT_OK
-from .output import print_json
+from .output import add_force_option, guard_output, print_json
 
 
 def register(sub: Any) -> None:
@@ -21,10 +21,12 @@ def register(sub: Any) -> None:
     p.add_argument("--year", type=int, required=True, help="报告年度")
     p.add_argument("--unit", required=True, help="填报单位名称")
     p.add_argument("-o", "--output", required=True, type=Path, help="输出文件")
+    add_force_option(p)
     p.set_defaults(func=new_command)
 
     p = sub.add_parser("demo", help="输出信丰县2017年示例报告草稿")
     p.add_argument("-o", "--output", required=True, type=Path, help="输出文件")
+    add_force_option(p)
     p.set_defaults(func=demo_command)
 
     p = sub.add_parser("check", help="检查一份草稿文件：有错误时退出码为 1")
@@ -37,11 +39,13 @@ def register(sub: Any) -> None:
 def new_command(args: argparse.Namespace) -> int:
     library = default_library()
     draft = new_draft(library.get(args.form_id), args.year, args.unit)
+    guard_output(args)
     write_draft_file(draft, args.output)
     return EXIT_OK
 
 
 def demo_command(args: argparse.Namespace) -> int:
+    guard_output(args)
     write_draft_file(demo_draft(default_library()), args.output)
     return EXIT_OK
 

@@ -2,11 +2,15 @@
 
 from __future__ import annotations
 
+import argparse
 import glob
 import json
 import sys
 from pathlib import Path
 from typing import Any
+
+from ..core.safe_output import check_output_path
+from ..storage.paths import resolve_data_dir
 
 
 def print_json(data: Any) -> None:
@@ -33,3 +37,22 @@ def expand_wildcards(paths: list[Path]) -> list[Path]:
         else:
             result.append(path)
     return result
+
+
+def add_force_option(parser: argparse.ArgumentParser) -> None:
+    """``--force`` for every command that writes a file (see core/safe_output.py)."""
+    parser.add_argument(
+        "--force",
+        action="store_true",
+        help="输出文件已存在且是草稿文件，或位于数据文件夹中时，仍然写入（替换它）",
+    )
+
+
+def guard_output(args: argparse.Namespace, *inputs: Path | None) -> None:
+    """Refuse ``args.output`` when writing it would destroy something (GovreportError)."""
+    check_output_path(
+        args.output,
+        [i for i in inputs if i is not None],
+        resolve_data_dir(args.data_dir),
+        args.force,
+    )

@@ -10,7 +10,7 @@ from ..core.errors import GovreportError
 from ..core.library import default_library
 from . import EXIT_OK
 from .drafting import load_with_previous
-from .output import warn
+from .output import add_force_option, guard_output, warn
 
 CLI_FONT_HINT = "在命令行中：用 --font 字体文件 指定字体（或设置环境变量 GOVREPORT_FONT）。"
 CLI_MISSING_HINT = (
@@ -36,6 +36,7 @@ def register(sub: Any) -> None:
         help="字体中没有的字印成“〓”并继续生成（默认：报告缺字并停止）",
     )
     p.add_argument("--previous", type=Path, metavar="上年文件", help="上一年度的草稿文件")
+    add_force_option(p)
     p.set_defaults(func=pdf_command)
 
 
@@ -44,6 +45,7 @@ def pdf_command(args: argparse.Namespace) -> int:
     from ..output.glyphs import MissingGlyphsError
     from ..output.pdf import describe_missing, render_pdf
 
+    guard_output(args, args.file, args.previous, args.font)
     library = default_library()
     draft = load_with_previous(args.file, args.previous, library)
     form = library.get(draft.form_id)

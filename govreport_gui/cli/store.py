@@ -12,13 +12,19 @@ from pathlib import Path
 from typing import Any
 
 from ..core.errors import GovreportError
-from ..storage import Conflict, DraftLockedError, StorageError, TinyDraftStore, open_store
+from ..storage import (
+    Conflict,
+    DraftLockedError,
+    DraftStore,
+    StorageError,
+    open_store,
+)
 from ..storage.backups import BackupInfo
 from ..storage.base import DraftInfo, Status
 from ..storage.logfile import start_logging
-from ..storage.paths import resolve_data_dir
+from ..storage.paths import data_dir_exists, resolve_data_dir
 from . import EXIT_BAD_INPUT, EXIT_OK
-from .output import expand_wildcards, print_json, warn
+from .output import add_force_option, expand_wildcards, guard_output, print_json, warn
 
 _TIME = "%Y-%m-%d %H:%M:%S"
 
@@ -52,6 +58,7 @@ def register(sub: Any) -> None:
     p = sub.add_parser("export", help="把数据文件夹中的一份草稿导出为草稿文件")
     p.add_argument("draft_id", metavar="DRAFT_ID", help="草稿编号（见 govreport drafts）")
     p.add_argument("-o", "--output", required=True, type=Path, help="输出文件")
+    add_force_option(p)
     _data_dir_option(p)
     p.set_defaults(func=export_command)
 
@@ -63,9 +70,9 @@ def register(sub: Any) -> None:
     p.set_defaults(func=backups_command)
 
 
-def _open(args: argparse.Namespace, *, read_only: bool) -> TinyDraftStore:
+def _open(args: argparse.Namespace, *, read_only: bool) -> DraftStore:
     """Readers take the folder when it is free (so damage gets repaired), else just read."""
-    if read_only and not resolve_data_dir(args.data_dir).exists():
+    if read_only and not data_dir_exists(resolve_data_dir(args.data_dir)):
         return open_store(args.data_dir, read_only=True)  # don't create folders to list nothing
     start_logging(args.data_dir)  # what the store notes (a failed backup) goes to its log
     try:
@@ -74,9 +81,14 @@ def _open(args: argparse.Namespace, *, read_only: bool) -> TinyDraftStore:
         if not read_only:
             raise
         store = open_store(args.data_dir, read_only=True)
-    for notice in store.notices:
-        warn(notice)
+    tell_notices(store)
     return store
+
+
+def tell_notices(store: DraftStore) -> None:
+    """What the store found (on opening, or while saving: a backup it could not make)."""
+    for notice in store.take_notices():
+        warn(notice)
 
 
 def _time(info_time: Any) -> str:
@@ -123,6 +135,7 @@ def import_command(args: argparse.Namespace) -> int:
             results.append({"file": str(path), **_import_json(result)})
             if not args.json:
                 print(_import_line(path, result))
+        tell_notices(store)
     if args.json:
         print_json(results)
     return EXIT_BAD_INPUT if failed else EXIT_OK
@@ -153,12 +166,13 @@ def _import_line(path: Path, result: Any) -> str:
 
 
 def export_command(args: argparse.Namespace) -> int:
+    guard_output(args)
     with _open(args, read_only=True) as store:
         store.export(args.draft_id, args.output)
     return EXIT_OK
 
 
-def backup_json(number: int, backup: BackupInfo, store: TinyDraftStore) -> dict[str, Any]:
+def backup_json(number: int, backup: BackupInfo, store: DraftStore) -> dict[str, Any]:
     info = store.describe(backup.draft_id)
     return {
         "number": number,
@@ -194,7 +208,7 @@ def backups_command(args: argparse.Namespace) -> int:
     return EXIT_OK
 
 
-def _restore(store: TinyDraftStore, backups: list[BackupInfo], number: int) -> int:
+def _restore(store: DraftStore, backups: list[BackupInfo], number: int) -> int:
     if not 1 <= number <= len(backups):
         raise GovreportError(f"没有序号为 {number} 的备份（共 {len(backups)} 个）")
     backup = backups[number - 1]
@@ -204,6 +218,7 @@ def _restore(store: TinyDraftStore, backups: list[BackupInfo], number: int) -> i
     except DraftLockedError as exc:
         warn(exc.message)
         return EXIT_BAD_INPUT
+    tell_notices(store)
     kept = "；恢复前的内容保留在历史版本中" if existed else ""
     print(
         f"已把编号 {info.id} 的草稿（{info.unit} {info.year} 年度）恢复到 "

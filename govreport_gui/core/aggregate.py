@@ -7,8 +7,8 @@ them up. The rules, all stated to the clerk in the per-unit status:
   Without a chosen year, the (format, year) held by most files is summed; files of
   another year or format are listed as left out, never mixed in. When no single
   (format, year) has the most files, nothing is summed (:class:`AggregateError`).
-- **Same unit twice.** Unit names are compared normalised (full-width folded, spaces
-  removed, brackets unified, letters case-folded). Of one unit's files the one with the
+- **Same unit twice.** Unit names are compared by :func:`core.units.unit_key` (full-width
+  folded, invisible characters and spaces removed, brackets unified, case-folded). Of one unit's files the one with the
   latest modification time is summed (a corrected file sent later replaces the first);
   with equal times the one listed first. The others are listed as left out.
 - **An earlier total** (a file whose unit is the total's own unit name, e.g. 汇总) is
@@ -29,8 +29,6 @@ them up. The rules, all stated to the clerk in the per-unit status:
 from __future__ import annotations
 
 import os
-import re
-import unicodedata
 from collections import Counter
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
@@ -45,6 +43,7 @@ from .errors import GovreportError
 from .library import FormLibrary
 from .model import Form
 from .rules import Finding, Severity
+from .units import unit_key
 from .values import NA, Value, display, numeric, to_json
 
 DEFAULT_UNIT = "汇总"
@@ -72,11 +71,6 @@ class UnitStatus(StrEnum):
 
 #: How many unit names a message lists before "等 N 个单位".
 NAMES_SHOWN = 5
-
-_OPEN = "[〔【［〈《<{"
-_CLOSE = "]〕】］〉》>}"
-_FOLD_BRACKETS = str.maketrans(_OPEN + _CLOSE, "(" * len(_OPEN) + ")" * len(_CLOSE))
-_SPACES = re.compile(r"\s+")
 
 
 class AggregateError(GovreportError):
@@ -251,14 +245,8 @@ def expand_paths(paths: Iterable[Path]) -> list[Path]:
 def _identity(path: Path) -> Path:
     try:
         return path.resolve()
-    except OSError:
+    except (OSError, RuntimeError):  # RuntimeError: a symlink loop (Python 3.11)
         return path.absolute()
-
-
-def normalise_unit(name: str) -> str:
-    """The key by which two unit names are the same unit (full/half width, spaces, brackets)."""
-    folded = unicodedata.normalize("NFKC", name).translate(_FOLD_BRACKETS)
-    return _SPACES.sub("", folded).casefold()
 
 
 def name_list(names: Sequence[str]) -> str:
@@ -292,8 +280,13 @@ def _read_all(paths: Sequence[Path], library: FormLibrary) -> list[_Loaded]:
             loaded.append(_Loaded(index, path, None, str(exc), mtime))
             continue
         findings = tuple(check_draft(library.get(draft.form_id), draft))
-        loaded.append(_Loaded(index, path, draft, "", mtime, findings))
+        loaded.append(_Loaded(index, path, _what_the_total_needs(draft), "", mtime, findings))
     return loaded
+
+
+def _what_the_total_needs(draft: Draft) -> Draft:
+    """Keep the figures and the unit, drop the texts: memory stays flat in the number of files."""
+    return Draft(draft.form_id, draft.form_version, draft.year, draft.unit, values=draft.values)
 
 
 def _choose(loaded: list[_Loaded], library: FormLibrary, year: int | None) -> tuple[str, int]:
@@ -341,7 +334,7 @@ def _decide(loaded: list[_Loaded], target: tuple[str, int], unit: str) -> list[U
     """Say for every file whether it is summed, and why not."""
     decided: dict[int, tuple[UnitStatus, str]] = {}
     candidates = []
-    own = normalise_unit(unit)
+    own = unit_key(unit)
     for item in loaded:
         draft = item.draft
         if draft is None:
@@ -356,7 +349,7 @@ def _decide(loaded: list[_Loaded], target: tuple[str, int], unit: str) -> list[U
                 UnitStatus.OTHER_FORM,
                 f"报告格式为 {draft.form_id}，本次汇总的是 {target[0]} 格式，未汇总",
             )
-        elif normalise_unit(draft.unit) == own:
+        elif unit_key(draft.unit) == own:
             decided[item.index] = (
                 UnitStatus.EARLIER_TOTAL,
                 f"单位名称与本次汇总的报告相同（{unit}），应是以前的汇总结果，未汇总",
@@ -378,7 +371,7 @@ def _duplicates(items: list[_Loaded]) -> list[tuple[_Loaded, list[_Loaded]]]:
     by_unit: dict[str, list[_Loaded]] = {}
     for item in items:
         assert item.draft is not None
-        by_unit.setdefault(normalise_unit(item.draft.unit), []).append(item)
+        by_unit.setdefault(unit_key(item.draft.unit), []).append(item)
     result = []
     for group in by_unit.values():
         if len(group) > 1:

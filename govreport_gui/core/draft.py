@@ -10,14 +10,17 @@ from __future__ import annotations
 import json
 from collections.abc import Mapping
 from dataclasses import dataclass, field
+from decimal import Decimal
 from pathlib import Path
 from typing import Any
 
-from .atomicfile import write_atomically
+from .atomicfile import OUTPUT, write_atomically
 from .errors import DraftFileError, GovreportError, ValueInputError, os_reason
 from .jsontext import JsonTextError, parse_json
 from .library import FormLibrary
-from .model import Form
+from .model import Cell, Form
+from .safe_input import InputFileError, read_regular_file
+from .units import checked_unit_name
 from .values import Value, coerce_json_value, parse_value, to_json
 
 KIND = "govreport-draft"
@@ -37,6 +40,10 @@ SIGNATORIES = {
 }
 #: The signatories who sign by hand (the others are a phone number and a date).
 SIGNERS = ("unit_head", "reviewer", "preparer")
+#: Most characters of each signatory field: what its place on the signing page holds on one
+#: line (a name with a title, a phone number or two, a date); longer text would wrap into
+#: a column of characters or not fit the page at all.
+SIGNATORY_LIMITS = {"unit_head": 20, "reviewer": 20, "preparer": 20, "phone": 40, "date": 20}
 #: Optional parts of the printed report besides the sections (title defaults to unit + year).
 REPORT_FIELDS = {
     "title": "报告标题",
@@ -82,12 +89,34 @@ class Draft:
         return f"{self.unit}{self.year}年{form.report_title}"
 
 
+def checked_signatory(key: str, text: str) -> str:
+    """The signatory field as kept; ValueInputError naming the field when it is too long."""
+    text = text.strip()
+    limit = SIGNATORY_LIMITS[key]
+    if len(text) > limit:
+        raise ValueInputError(
+            f"{SIGNATORIES[key]}太长（{len(text)} 个字，最多 {limit} 个字，签署页上放不下）"
+        )
+    return text
+
+
 def parse_entry(form: Form, cell_id: str, typed: str) -> Value:
     """The value typed text means in a cell of the form; raises ValueInputError."""
     cell = form.cells[cell_id]
-    return parse_value(
-        typed, cell.kind, allow_na=cell.allow_na, label=cell.label, places=cell.places
+    return fits_cell(
+        cell,
+        parse_value(typed, cell.kind, allow_na=cell.allow_na, label=cell.label, places=cell.places),
     )
+
+
+def fits_cell(cell: Cell, value: Value) -> Value:
+    """Refuse more digits than the cell's printed column has room for (``max_digits``)."""
+    if isinstance(value, int | Decimal) and len(str(abs(int(value)))) > cell.max_digits:
+        raise ValueInputError(
+            f"「{cell.label}」的数值过大：{value}（这一栏最多 {cell.max_digits} 位整数，"
+            "打印的表格中放不下更多位）"
+        )
+    return value
 
 
 @dataclass
@@ -109,10 +138,8 @@ def new_draft(form: Form, year: int, unit: str) -> Draft:
 
 
 def clean_unit(unit: str) -> str:
-    """The 填报单位 as kept: trimmed, not empty, not too long (raises GovreportError)."""
-    unit = unit.strip()
-    if not unit:
-        raise GovreportError("填报单位名称不能为空（报告标题和落款都用这个名称）")
+    """The 填报单位 as kept: visible (core.units), not too long (raises GovreportError)."""
+    unit = checked_unit_name(unit)
     if len(unit) > MAX_SHORT_CHARS:
         raise GovreportError(f"填报单位名称太长（{len(unit)} 个字）")
     return unit
@@ -155,7 +182,11 @@ def dumps(draft: Draft) -> str:
 
 
 def write_draft_file(draft: Draft, path: Path) -> None:
-    """Write atomically: a crash leaves the old file or the new one, never half of one."""
+    """Write atomically: a crash leaves the old file or the new one, never half of one.
+
+    The caller has checked ``path`` with :func:`core.safe_output.check_output_path`; the
+    file gets output permissions (an existing file's bits, else the umask's).
+    """
     path = Path(path)
     try:
         payload = (dumps(draft) + "\n").encode("utf-8")
@@ -165,7 +196,7 @@ def write_draft_file(draft: Draft, path: Path) -> None:
             f"无法写入文件 {path}：草稿中有无效的字符 {bad}，请删去后重试"
         ) from None
     try:
-        write_atomically(path, payload)
+        write_atomically(path, payload, mode=OUTPUT)
     except OSError as exc:
         raise GovreportError(f"无法写入文件 {path}：{os_reason(exc)}") from None
 
@@ -175,21 +206,11 @@ def write_draft_file(draft: Draft, path: Path) -> None:
 
 def read_draft_file(path: Path, library: FormLibrary) -> Draft:
     path = Path(path)
-    shown = path.name
     try:
-        size = path.stat().st_size
-        if size > MAX_FILE_BYTES:
-            raise DraftFileError(
-                f"文件 {shown} 太大（{size // 1024 // 1024} MB），不是本程序的草稿文件"
-            )
-        raw = path.read_bytes()
-    except FileNotFoundError:
-        raise DraftFileError(f"找不到文件：{path}") from None
-    except IsADirectoryError:
-        raise DraftFileError(f"{path} 是文件夹，不是草稿文件") from None
-    except OSError as exc:
-        raise DraftFileError(f"无法读取文件 {path}：{os_reason(exc)}") from None
-    return loads(raw, library, shown)
+        raw = read_regular_file(path, MAX_FILE_BYTES, what="草稿文件")
+    except InputFileError as exc:
+        raise DraftFileError(exc.message) from None
+    return loads(raw, library, path.name)
 
 
 def loads(raw: bytes | str, library: FormLibrary, shown: str = "草稿") -> Draft:
@@ -221,6 +242,8 @@ def _decoded(raw: bytes, shown: str) -> str:
 def _encoding_hint(raw: bytes) -> str:
     """Files edited by hand on Windows are often saved as ANSI (GBK) or "Unicode" (UTF-16)."""
     resave = "请用记事本打开，“另存为”时编码选 UTF-8 后再试"
+    if raw[:4] in (b"\xff\xfe\x00\x00", b"\x00\x00\xfe\xff"):
+        return f"，而是 UTF-32 编码；{resave}"
     if raw[:2] in (b"\xff\xfe", b"\xfe\xff"):
         return f"，而是 UTF-16（记事本的“Unicode”）编码；{resave}"
     try:
@@ -259,6 +282,11 @@ def draft_from_json(data: Any, library: FormLibrary, shown: str = "草稿") -> D
     draft.signatories = _fixed_strings(
         data.get("signatories", {}), SIGNATORIES, "signatories", fail
     )
+    for key, text in draft.signatories.items():
+        try:
+            checked_signatory(key, text)
+        except ValueInputError as exc:
+            raise fail(f"signatories.{key}：{exc}") from None
     draft.report = {
         k: v
         for k, v in _fixed_strings(data.get("report", {}), REPORT_FIELDS, "report", fail).items()
@@ -276,8 +304,11 @@ def _check_kind(data: Any, fail: Any) -> None:
         raise fail("最外层应为 JSON 对象")
     if data.get("kind") != KIND:
         raise fail(f"kind 应为 “{KIND}”，这不是本程序的草稿文件")
-    if data.get("schema") != SCHEMA:
-        raise fail(f"schema 为 {data.get('schema')!r}，本程序只认识第 {SCHEMA} 版草稿文件")
+    schema = data.get("schema")
+    if type(schema) is not int or schema != SCHEMA:  # 1.0 and true are not the integer 1
+        raise fail(
+            f"schema 应为整数 {SCHEMA}（本程序认识的草稿文件版本），文件中是 {_brief(schema)}"
+        )
 
 
 def _require(data: Mapping[str, Any], key: str, kind: type, fail: Any) -> Any:
@@ -312,6 +343,7 @@ def _values(raw: Any, form: Form, key: str, fail: Any) -> dict[str, Value]:
             raise fail(f"「{cell.label}」的值太长，不是数字")
         try:
             value = coerce_json_value(item, cell.kind, allow_na=cell.allow_na, label=cell.label)
+            value = fits_cell(cell, value)
         except ValueInputError as exc:
             raise fail(str(exc)) from None
         if value is not None:

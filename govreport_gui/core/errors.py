@@ -73,4 +73,28 @@ _CASES = (
 def os_reason(exc: OSError) -> str:
     """Why a file operation failed, in words a clerk understands (never English strerror)."""
     case = next((case for case in _CASES if case.matches(exc)), None)
-    return case.reason if case else f"操作系统报告的错误：{exc.strerror or exc}"
+    if case is not None:
+        return case.reason
+    return _OTHER_REASONS.get(exc.errno or 0) or _unnamed(exc)
+
+
+#: Less common errors, in words; the rest are named by their code (never English strerror).
+_OTHER_REASONS = {
+    errno.ELOOP: "符号链接（快捷方式）绕成了圈，指不到真正的文件",
+    errno.EBUSY: "文件或设备正被占用",
+    errno.EEXIST: "同名的文件已存在",
+    errno.ENXIO: "设备不存在或没有连接",
+    errno.ENOTEMPTY: "文件夹不是空的",
+    errno.EXDEV: "不能跨磁盘移动文件",
+    errno.EMFILE: "打开的文件太多",
+    errno.ETXTBSY: "文件正被运行的程序使用",
+    errno.EFBIG: "文件太大",
+    errno.ESPIPE: "这不是普通文件（管道或设备）",
+}
+
+
+def _unnamed(exc: OSError) -> str:
+    code = exc.errno
+    if code is None:
+        return "操作系统报告了未知错误"
+    return f"操作系统报告的错误（代码 {errno.errorcode.get(code, code)}）"

@@ -16,7 +16,7 @@ from .errors import FormDefinitionError, os_reason
 from .formreader import RULE_ID, Reader, unique
 from .formrules import compile_rules, compile_statements
 from .model import MONEY_UNITS, UNITS, Block, Cell, Column, Form, Row, Section, Table, cell_id
-from .values import Kind
+from .values import MAX_DIGITS, Kind
 
 
 def load_form(path: Path) -> Form:
@@ -119,6 +119,11 @@ def _cell_props(r: Reader) -> dict[str, Any]:
     for flag in ("na", "additive"):
         if flag in r.data:
             props[flag] = r.get(flag, bool)
+    if "max_digits" in r.data:
+        digits = r.get("max_digits", int)
+        if not 1 <= digits <= MAX_DIGITS:
+            r.fail(f"{r.where}.max_digits 应在 1 到 {MAX_DIGITS} 之间：{digits!r}")
+        props["max_digits"] = digits
     return props
 
 
@@ -220,6 +225,7 @@ def _cell(
         label=row_text + sep + column.short,
         column_short=column.short,
         row_label=row.label,
+        max_digits=props.get("max_digits", MAX_DIGITS),
     )
 
 

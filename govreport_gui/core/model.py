@@ -11,7 +11,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from .values import Kind
+from .values import MAX_DIGITS, Kind
 
 if TYPE_CHECKING:
     from .rules import Rule
@@ -54,6 +54,8 @@ class Cell:
     label: str  # the printed row and column labels, for messages
     column_short: str
     row_label: str
+    #: Most digits before the decimal point: what the printed table has room for.
+    max_digits: int = MAX_DIGITS
 
     @property
     def places(self) -> int | None:

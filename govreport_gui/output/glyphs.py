@@ -65,7 +65,7 @@ class GlyphMapper:
 
     def segments(self, text: str, font: RegisteredFont, where: str) -> list[Segment]:
         """Runs of (font, text) covering ``text``; control and format characters are dropped."""
-        runs: list[Segment] = []
+        runs: list[tuple[RegisteredFont, list[str]]] = []  # joined once: linear in length
         for ch in self._chars(text):
             use = self._font_for(ch, font, where)
             if use is None:
@@ -73,10 +73,10 @@ class GlyphMapper:
                 if use is None:  # even the placeholder is missing: keep the gap visible
                     ch, use = "?", font
             if runs and runs[-1][0] is use:
-                runs[-1] = (use, runs[-1][1] + ch)
+                runs[-1][1].append(ch)
             else:
-                runs.append((use, ch))
-        return runs
+                runs.append((use, [ch]))
+        return [(use, "".join(chars)) for use, chars in runs]
 
     def markup(self, text: str, font: RegisteredFont, where: str) -> str:
         """Paragraph markup for ``text`` set in ``font`` (escaped, with fallback runs)."""

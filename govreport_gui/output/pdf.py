@@ -30,7 +30,7 @@ from reportlab.platypus import (
 )
 from reportlab.platypus.doctemplate import LayoutError
 
-from ..core.atomicfile import replace_file, sync_folder
+from ..core.atomicfile import publish
 from ..core.checks import check_draft, unexplained_errors
 from ..core.draft import Draft
 from ..core.errors import GovreportError, os_reason
@@ -53,6 +53,7 @@ from .layout import (
     WIDE_PAGE,
     Styles,
 )
+from .longpara import in_pieces
 from .marks import PageMarks, fingerprint, qr_code, qr_payload
 from .signoff import SealPlace, SignOff, issue_date, signatory_table
 from .tables import print_table
@@ -213,8 +214,7 @@ def _build(
     )
     try:
         doc.build(story)
-        replace_file(tmp, out_path)
-        sync_folder(out_path.parent)
+        publish(tmp, Path(out_path))  # output permissions: umask, or the old file's
     except LayoutError as exc:
         Path(tmp).unlink(missing_ok=True)
         raise GovreportError(f"排版失败：有内容超过一页的大小，无法放入页面（{exc}）") from None
@@ -308,7 +308,8 @@ class _Report:
             line = line.strip(" \t\u3000\u00a0")
             if not line:
                 continue
-            result.append(Paragraph(self._body_markup(line, where), self.styles.body))
+            para = Paragraph(self._body_markup(line, where), self.styles.body)
+            result += in_pieces(para, AREA_WIDTH, len(line))  # linear time for long ones
         return result
 
     def _body_markup(self, line: str, where: str) -> str:

@@ -12,7 +12,17 @@ from __future__ import annotations
 import importlib
 from typing import TYPE_CHECKING, Any
 
-from .base import DraftInfo, DraftLockedError, DraftStore, MemoryDraftStore, Status, StorageError
+from .base import (
+    Conflict,
+    DraftInfo,
+    DraftLockedError,
+    DraftStore,
+    ImportConflictError,
+    ImportResult,
+    MemoryDraftStore,
+    Status,
+    StorageError,
+)
 
 if TYPE_CHECKING:
     from .backups import BackupInfo
@@ -20,7 +30,6 @@ if TYPE_CHECKING:
     from .paths import default_data_dir, resolve_data_dir
     from .records import HistoryEntry
     from .tinystore import TinyDraftStore, open_store
-    from .transfer import Conflict, ImportConflictError, ImportResult
 
 #: Name → the module of this package that defines it, imported on first use.
 _LATER = {
@@ -31,9 +40,6 @@ _LATER = {
     "HistoryEntry": "records",
     "TinyDraftStore": "tinystore",
     "open_store": "tinystore",
-    "Conflict": "transfer",
-    "ImportConflictError": "transfer",
-    "ImportResult": "transfer",
 }
 
 

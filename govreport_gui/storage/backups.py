@@ -15,11 +15,13 @@ import contextlib
 import logging
 import os
 import re
+from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import date, datetime
 from pathlib import Path
 
 from ..core.atomicfile import write_atomically
+from ..core.errors import os_reason
 from .base import Status
 
 log = logging.getLogger(__name__)
@@ -57,13 +59,28 @@ def _parse(draft_id: str, path: Path) -> BackupInfo | None:
 
 
 class Backups:
-    def __init__(self, root: Path) -> None:
+    """The backups folder; a backup that cannot be made is told through ``tell`` (never
+    silently: the clerk must know when there is no earlier state to go back to)."""
+
+    def __init__(self, root: Path, tell: Callable[[str], None] | None = None) -> None:
         self.root = root
+        self.tell = tell or (lambda message: None)
+        self._told: set[str] = set()  # each reason once: autosave must not repeat it forever
+
+    def _failed(self, what: str, exc: OSError) -> None:
+        log.warning("could not back up %s: %s", what, exc)
+        reason = os_reason(exc)
+        if reason not in self._told:
+            self._told.add(reason)
+            self.tell(
+                f"未能备份草稿（{reason}；备份文件夹 {self.root}）。草稿本身已保存，"
+                "但出问题时将没有更早的版本可以恢复；请检查磁盘空间和该文件夹。"
+            )
 
     def folder(self, draft_id: str) -> Path:
         return self.root / draft_id
 
-    def draft_ids(self) -> list[str]:
+    def draft_ids(self) -> builtins.list[str]:
         if not self.root.is_dir():
             return []
         return [p.name for p in self.root.iterdir() if p.is_dir() and p.name.isdigit()]
@@ -84,7 +101,7 @@ class Backups:
             except OSError:  # FAT/exFAT sticks, some network shares: no hard links
                 write_atomically(target, current.read_bytes())
         except OSError as exc:
-            log.info("could not back up %s: %s", current, exc)
+            self._failed(str(current), exc)
             return
         self.prune(draft_id)
 
@@ -97,7 +114,7 @@ class Backups:
             target.parent.mkdir(parents=True, exist_ok=True)
             write_atomically(target, payload)
         except OSError as exc:
-            log.info("could not back up draft %s: %s", draft_id, exc)
+            self._failed(f"draft {draft_id}", exc)
 
     def move_in(
         self, draft_id: str, current: Path, saved_at: datetime, rev: int, status: Status
@@ -108,7 +125,7 @@ class Backups:
         os.replace(current, target)
         return target
 
-    def list(self, draft_id: str) -> list[BackupInfo]:
+    def list(self, draft_id: str) -> builtins.list[BackupInfo]:
         """Newest first."""
         folder = self.folder(draft_id)
         if not folder.is_dir():

@@ -1,20 +1,30 @@
-"""The one small interface the app uses to keep drafts, and an in-memory version of it.
+"""The interface the app uses to keep drafts, and an in-memory version of it.
 
 The UI and the command line talk only to :class:`DraftStore`; the TinyDB store on disk
-implements it, and :class:`MemoryDraftStore` serves tests and the demo.
+(``tinystore.py``) implements it, and :class:`MemoryDraftStore` serves tests and the demo.
+Importing draft files over it is ``transfer.py``.
 """
 
 from __future__ import annotations
 
+import builtins
 import copy
 import itertools
+import os
+from abc import ABC, abstractmethod
 from dataclasses import dataclass
 from datetime import datetime
 from enum import StrEnum
-from typing import Protocol
+from pathlib import Path
+from typing import TYPE_CHECKING, Self
 
-from ..core.draft import Draft
+from ..core.draft import Draft, read_draft_file, write_draft_file
 from ..core.errors import GovreportError
+from ..core.library import FormLibrary, default_library
+from ..core.units import same_unit
+
+if TYPE_CHECKING:
+    from .backups import BackupInfo
 
 
 class Status(StrEnum):
@@ -45,37 +55,167 @@ class DraftInfo:
     saved_at: datetime
 
 
-class DraftStore(Protocol):
-    def list(self) -> list[DraftInfo]: ...
+class Conflict(StrEnum):
+    """What to do when the store already has a draft of the same unit, year and form."""
 
-    def create(self, draft: Draft) -> str:
-        """Store a new draft and return its id."""
-        ...
+    ASK = "ask"  # raise ImportConflictError so the caller can ask the clerk
+    REPLACE = "replace"  # replace it; its old content goes to its history
+    KEEP_BOTH = "keep-both"  # store the import as a further draft
 
-    def load(self, draft_id: str) -> Draft: ...
 
-    def save(self, draft_id: str, draft: Draft) -> DraftInfo:
-        """Replace the stored draft; raises StorageError (kept in memory by the caller)
-        or DraftLockedError when the draft is 已报送."""
-        ...
+class ImportConflictError(GovreportError):
+    """Same unit + year + form already stored; carries the read draft so nothing is read twice."""
 
+    def __init__(self, draft: Draft, existing: builtins.list[DraftInfo]) -> None:
+        listed = "、".join(f"编号 {i.id}（{i.status.label}）" for i in existing)
+        super().__init__(
+            f"已有{draft.unit}{draft.year}年度同一格式的草稿：{listed}。"
+            "请选择用导入的文件替换它，还是两份都保留。"
+        )
+        self.draft = draft
+        self.existing = existing
+
+
+@dataclass(frozen=True)
+class ImportResult:
+    info: DraftInfo  # the imported draft as stored
+    replaced: DraftInfo | None  # the draft it replaced (same id), if any
+    alongside: tuple[DraftInfo, ...]  # other drafts of the same unit, year and form
+
+
+class DraftStore(ABC):
+    """Where the window and the command line keep drafts (TinyDB's ``Storage`` ABC pattern).
+
+    Subclasses implement the abstract methods; the rest is built on them. Every method
+    that changes a draft raises :class:`StorageError` (nothing changed) or
+    :class:`DraftLockedError` (the draft is 已报送).
+    """
+
+    #: The folder the drafts live in (None: only in memory).
+    data_dir: Path | None = None
+
+    def __init__(self, library: FormLibrary) -> None:
+        #: The forms drafts are read and checked against.
+        self.library = library
+        #: Messages for the clerk about what opening (or a later read) found and repaired.
+        self.notices: builtins.list[str] = []
+
+    # -- what each store implements --------------------------------------------------
+
+    @abstractmethod
+    def list(self) -> builtins.list[DraftInfo]:
+        """Every draft, most recently saved first."""
+
+    @abstractmethod
     def info(self, draft_id: str) -> DraftInfo: ...
 
+    @abstractmethod
+    def load(self, draft_id: str) -> Draft: ...
+
+    @abstractmethod
+    def create(self, draft: Draft) -> str:
+        """Store a new draft and return its id."""
+
+    @abstractmethod
+    def save(self, draft_id: str, draft: Draft) -> DraftInfo:
+        """Replace the stored draft (the caller keeps it in memory when this fails)."""
+
+    @abstractmethod
+    def replace_draft(self, draft_id: str, draft: Draft, event: str) -> DraftInfo:
+        """Make ``draft`` the content of ``draft_id`` as 草稿, keeping the old one in history."""
+
+    @abstractmethod
     def set_status(self, draft_id: str, status: Status) -> DraftInfo: ...
 
-    def delete(self, draft_id: str) -> None: ...
+    @abstractmethod
+    def delete(self, draft_id: str) -> None:
+        """Remove the draft from the list (a store with backups keeps its last state)."""
 
+    @abstractmethod
+    def backups(self, draft_id: str | None = None) -> builtins.list[BackupInfo]:
+        """Backups, newest first, of one draft or of all (including deleted drafts)."""
+
+    @abstractmethod
+    def restore(self, backup: BackupInfo) -> DraftInfo:
+        """Make a backup the draft's current state."""
+
+    @abstractmethod
     def close(self) -> None: ...
 
+    # -- built on the above -------------------------------------------------------------
 
-class MemoryDraftStore:
-    """A DraftStore that keeps everything in this process (tests, the demo window)."""
+    def has(self, draft_id: str) -> bool:
+        return any(i.id == str(draft_id) for i in self.list())
 
-    def __init__(self) -> None:
+    def describe(self, draft_id: str) -> DraftInfo | None:
+        """The draft's info, or None when there is no such draft."""
+        return self.info(draft_id) if self.has(draft_id) else None
+
+    def matching(self, unit: str, year: int, form_id: str) -> builtins.list[DraftInfo]:
+        """Stored drafts of the same unit (core/units.py), year and form, newest first."""
+        return [
+            i
+            for i in self.list()
+            if i.year == year and i.form_id == form_id and same_unit(i.unit, unit)
+        ]
+
+    def import_draft(
+        self, draft: Draft, conflict: Conflict = Conflict.ASK, replace_id: str | None = None
+    ) -> ImportResult:
+        """Store an imported draft; with the same unit + year + form present, ``conflict`` decides.
+
+        ASK raises :class:`ImportConflictError` (carrying the draft) so the caller can ask;
+        REPLACE replaces ``replace_id`` (default: the newest match), keeping the replaced
+        content in its history; KEEP_BOTH adds a new draft. See ``transfer.py``.
+        """
+        from .transfer import import_into  # transfer.py builds on this interface
+
+        return import_into(self, draft, conflict, replace_id)
+
+    def import_file(
+        self,
+        path: str | os.PathLike[str],
+        conflict: Conflict = Conflict.ASK,
+        replace_id: str | None = None,
+    ) -> ImportResult:
+        """Read a draft file (DraftFileError if malformed: nothing changes) and import it."""
+        return self.import_draft(read_draft_file(Path(path), self.library), conflict, replace_id)
+
+    def export(self, draft_id: str, path: str | os.PathLike[str]) -> None:
+        """Write a stored draft as a draft file; the caller has checked ``path``
+        (``core/safe_output.py``)."""
+        write_draft_file(self.load(draft_id), Path(path))
+
+    def unlock(self, draft_id: str) -> DraftInfo:
+        """Make a 已报送 draft editable again (as 草稿)."""
+        if self.info(draft_id).status is not Status.SUBMITTED:
+            return self.info(draft_id)
+        return self.set_status(draft_id, Status.DRAFT)
+
+    def take_notices(self) -> builtins.list[str]:
+        """Notices not yet shown, then forget them."""
+        taken, self.notices = self.notices, []
+        return taken
+
+    def __enter__(self) -> Self:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.close()
+
+
+class MemoryDraftStore(DraftStore):
+    """A DraftStore that keeps everything in this process (tests, the demo window).
+
+    It keeps no backups and no history: the demo's changes are not meant to last.
+    """
+
+    def __init__(self, library: FormLibrary | None = None) -> None:
+        super().__init__(library or default_library())
         self._drafts: dict[str, tuple[Draft, DraftInfo]] = {}
         self._ids = itertools.count(1)
 
-    def list(self) -> list[DraftInfo]:
+    def list(self) -> builtins.list[DraftInfo]:
         return sorted(
             (info for _, info in self._drafts.values()), key=lambda i: i.saved_at, reverse=True
         )
@@ -98,6 +238,21 @@ class MemoryDraftStore:
 
     def info(self, draft_id: str) -> DraftInfo:
         return self._get(draft_id)[1]
+
+    def has(self, draft_id: str) -> bool:
+        return str(draft_id) in self._drafts
+
+    def replace_draft(self, draft_id: str, draft: Draft, event: str) -> DraftInfo:
+        if self.info(draft_id).status is Status.SUBMITTED:
+            raise DraftLockedError("该报告已报送，已锁定；如需替换请先解锁")
+        self.set_status(draft_id, Status.DRAFT)
+        return self.save(draft_id, draft)
+
+    def backups(self, draft_id: str | None = None) -> builtins.list[BackupInfo]:
+        return []
+
+    def restore(self, backup: BackupInfo) -> DraftInfo:
+        raise StorageError("本次运行的草稿只在内存中，没有备份可以恢复")
 
     def set_status(self, draft_id: str, status: Status) -> DraftInfo:
         draft, _ = self._get(draft_id)

@@ -10,6 +10,7 @@ clean close, so finding it when the lock is free means the last session did not 
 
 from __future__ import annotations
 
+import contextlib
 import json
 import logging
 import os
@@ -21,12 +22,14 @@ from pathlib import Path
 from filelock import FileLock, Timeout
 
 from ..core.errors import os_reason
+from ..core.safe_input import InputFileError, read_regular_file
 from .base import StorageError
 
 log = logging.getLogger(__name__)
 
 LOCK_NAME = "govreport.lock"
 OWNER_NAME = "govreport.owner"
+OWNER_LIMIT = 4096
 
 
 class FolderInUseError(StorageError):
@@ -45,9 +48,9 @@ class Owner:
 
 def _read_owner(path: Path) -> Owner | None:
     try:
-        data = json.loads(path.read_text(encoding="utf-8"))
+        data = json.loads(read_regular_file(path, OWNER_LIMIT).decode("utf-8"))
         return Owner(int(data["pid"]), str(data["host"]), str(data["since"]))
-    except (OSError, ValueError, KeyError, TypeError):
+    except (InputFileError, ValueError, KeyError, TypeError):
         return None
 
 
@@ -73,8 +76,11 @@ class FolderLock:
                 f"无法锁定数据文件夹“{self.folder}”：{os_reason(exc)}。"
                 "请检查该文件夹能否写入，或用 --data-dir 选择另一个文件夹。"
             ) from None
+        if self._owner_path.is_dir():  # not ours to write: an empty folder is taken away
+            with contextlib.suppress(OSError):
+                self._owner_path.rmdir()
         self.previous_owner = _read_owner(self._owner_path)
-        if self._owner_path.exists() and self.previous_owner is None:
+        if self._owner_path.is_file() and self.previous_owner is None:
             self.previous_owner = Owner(0, "?", "?")
         self._write_owner()
 

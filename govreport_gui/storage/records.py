@@ -3,13 +3,21 @@
 Each draft is a small TinyDB database ``drafts/<id>.json`` with two tables:
 
 - ``record``: one document — ``layout``, ``id``, ``status``, ``saved_at``, ``rev`` (counts
-  saves) and ``draft``, the exchange JSON of :func:`core.draft.draft_to_json`;
+  saves), ``draft``, the exchange JSON of :func:`core.draft.draft_to_json`, and ``check``,
+  the SHA-256 of the rest of the file (layout 2; layout 1 files have none and get one
+  when next written);
 - ``history``: earlier versions kept on purpose (the exported version when a 已报送
-  draft is unlocked, a draft replaced by an import, the state before a restore).
+  draft is unlocked, a draft replaced by an import, the state before a restore), at most
+  :data:`MAX_HISTORY`, oldest dropped first (they are also in the backups).
+
+The checksum catches what a valid-looking file can still hide: a flipped byte inside a
+text, which JSON parsing and the draft's own checks cannot see.
 """
 
 from __future__ import annotations
 
+import hashlib
+import json
 from dataclasses import dataclass
 from datetime import datetime
 from pathlib import Path
@@ -19,10 +27,14 @@ from ..core.draft import KIND
 from .atomic import DamagedFileError
 from .base import DraftInfo, Status, StorageError
 
-LAYOUT = 1
+LAYOUT = 2
 RECORD = "record"
 HISTORY = "history"
 RECORD_DOC = 1
+CHECK = "check"
+#: Versions kept in a draft's history: enough for a year of unlocks and imports, while a
+#: save stays small (each version is a whole draft).
+MAX_HISTORY = 10
 
 EVENT_LABELS = {
     "unlocked": "解锁前的已报送版本",
@@ -70,10 +82,35 @@ def record_of(data: dict[str, Any], path: Path, draft_id: str) -> dict[str, Any]
     layout = record.get("layout")
     if isinstance(layout, int) and not isinstance(layout, bool) and layout > LAYOUT:
         raise StorageError(f"文件 {path} 由更新版本的 govreport 保存，请用新版程序打开")
-    if layout != LAYOUT:
+    if type(layout) is not int or layout not in (1, LAYOUT):
         raise DamagedFileError(path, "草稿记录的格式不对")
+    if layout == LAYOUT and record.get(CHECK) != checksum(record, data.get(HISTORY)):
+        raise DamagedFileError(path, "内容与校验码不符（文件中有字节被改动）")
     info_of(record, path, draft_id)  # validates the rest
     return record
+
+
+def checksum(record: dict[str, Any], history: Any) -> str:
+    """SHA-256 of the record (without its checksum) and the history, in a fixed spelling."""
+    body = {k: v for k, v in record.items() if k != CHECK}
+    text = json.dumps([body, history or {}], ensure_ascii=False, sort_keys=True)
+    return hashlib.sha256(text.encode("utf-8", "surrogatepass")).hexdigest()
+
+
+def file_data(record: dict[str, Any], history: dict[str, Any]) -> dict[str, Any]:
+    """What a draft file holds: the record sealed with its checksum, and the history."""
+    kept = _bounded(history)
+    sealed = {**record, "layout": LAYOUT}
+    sealed[CHECK] = checksum(sealed, kept)
+    data: dict[str, Any] = {RECORD: {str(RECORD_DOC): sealed}}
+    if kept:
+        data[HISTORY] = kept
+    return data
+
+
+def _bounded(history: dict[str, Any]) -> dict[str, Any]:
+    keys = sorted(history, key=int)
+    return {k: history[k] for k in keys[-MAX_HISTORY:]}
 
 
 def info_of(record: dict[str, Any], path: Path, draft_id: str) -> DraftInfo:

@@ -9,8 +9,9 @@ Layout of the data folder::
 Why one file per draft: an autosave then rewrites ~20 KB (one draft) instead of every
 draft of every unit and year (4 MB for 200 drafts, ~20 ms a save), so its cost does not
 grow with the store. There is no separate index file to keep in step: opening reads every
-draft file (about 16 ms for 200 full drafts, see bench/bench_storage.py), which also
-checks each one and repairs damaged ones from their backups before the clerk sees the list.
+draft file (see bench/bench_storage.py), checks each one fully (``recovery.py``) and
+repairs damaged ones from their backups before the clerk sees the list; the list itself
+is a TinyDB table in memory (``index.py``).
 
 The files are TinyDB databases (tables ``record`` and ``history``), read and written
 whole through :class:`AtomicJSONStorage`: one change, such as unlocking (new status plus
@@ -24,25 +25,26 @@ import builtins
 import contextlib
 import logging
 import os
-import shutil
 import threading
-from dataclasses import dataclass
 from datetime import datetime
 from pathlib import Path
 from typing import Any
 
-from ..core.draft import Draft, draft_from_json, draft_to_json, read_draft_file, write_draft_file
+from ..core.draft import Draft, draft_from_json, draft_to_json
 from ..core.errors import DraftFileError, os_reason
 from ..core.library import FormLibrary, default_library
-from .atomic import AtomicJSONStorage, DamagedFileError, decode_json, remove_stale_temps
+from .atomic import AtomicJSONStorage, DamagedFileError, remove_stale_temps
 from .backups import BACKUP_DIR, BackupInfo, Backups
-from .base import DraftInfo, DraftLockedError, Status, StorageError
+from .base import DraftInfo, DraftLockedError, DraftStore, Status, StorageError
+from .index import DraftIndex
 from .lock import FolderLock
-from .paths import resolve_data_dir
+from .paths import data_dir_exists, resolve_data_dir
 from .records import (
     HISTORY,
     RECORD,
+    RECORD_DOC,
     HistoryEntry,
+    file_data,
     history_entry,
     history_of,
     info_of,
@@ -50,19 +52,11 @@ from .records import (
     record_of,
     stamp,
 )
-from .transfer import Conflict, ImportConflictError, ImportResult, same_unit
+from .recovery import Recovery, checked_record
 
 log = logging.getLogger(__name__)
 
 DRAFTS_DIR = "drafts"
-_SHOWN = "%Y-%m-%d %H:%M:%S"
-
-
-@dataclass
-class _Entry:
-    info: DraftInfo
-    rev: int
-    storage: AtomicJSONStorage
 
 
 def label(info: DraftInfo) -> str:
@@ -89,6 +83,7 @@ def open_store(
     folder = resolve_data_dir(data_dir)
     library = library or default_library()
     lock = None
+    data_dir_exists(folder)  # a file, or a path the system refuses: say so now
     if not read_only:
         try:
             (folder / DRAFTS_DIR).mkdir(parents=True, exist_ok=True)
@@ -107,28 +102,32 @@ def open_store(
         raise
 
 
-class TinyDraftStore:
+class TinyDraftStore(DraftStore):
     """A :class:`DraftStore` on disk; build it with :func:`open_store`."""
 
     def __init__(self, folder: Path, library: FormLibrary, *, lock: FolderLock | None) -> None:
+        super().__init__(library)
         self.data_dir = folder
-        self.library = library
         self.read_only = lock is None
-        #: Messages for the clerk about what opening (or a later read) found and repaired.
-        self.notices: list[str] = []
         self._lock = lock
         self._mutex = threading.RLock()
         self._drafts_dir = folder / DRAFTS_DIR
-        self._backups = Backups(folder / BACKUP_DIR)
-        self._entries: dict[str, _Entry] = {}
+        self._backups = Backups(folder / BACKUP_DIR, self._tell)
+        self._recovery = Recovery(self._backups, library, self._tell)
+        self._index = DraftIndex()
+        self._files: dict[str, AtomicJSONStorage] = {}
         self._next_id = 1
         self._closed = False
         self._scan()
 
+    def _tell(self, notice: str) -> None:
+        if notice not in self.notices:
+            self.notices.append(notice)
+
     # -- opening -----------------------------------------------------------------------
 
     def _scan(self) -> None:
-        if not self._drafts_dir.is_dir():
+        if not data_dir_exists(self._drafts_dir):
             return
         if not self.read_only:
             removed = remove_stale_temps(self._drafts_dir)
@@ -147,15 +146,13 @@ class TinyDraftStore:
         if previous is not None and not self.notices:
             self.notices.append(
                 "上次使用本数据文件夹的 govreport 没有正常关闭（可能是断电或程序被强制结束）。"
-                f"已检查全部 {len(self._entries)} 份草稿，均完好。"
+                f"已检查全部 {len(self._index.ids())} 份草稿，均完好。"
             )
 
     def _open_file(self, draft_id: str, path: Path) -> None:
         storage = AtomicJSONStorage(path)
         try:
-            data = storage.read() or {}
-            record = record_of(data, path, draft_id)
-            history_of(data, path)
+            record = checked_record(storage.read() or {}, path, draft_id, self.library)
         except DamagedFileError as exc:
             if self.read_only:
                 self.notices.append(
@@ -171,91 +168,42 @@ class TinyDraftStore:
         except OSError as exc:
             self.notices.append(f"无法读取草稿文件 {path}：{os_reason(exc)}。")
             return
-        info = info_of(record, path, draft_id)
-        self._entries[draft_id] = _Entry(info, record["rev"], storage)
+        self._index.put(info_of(record, path, draft_id), record["rev"])
         storage.forget()  # keep memory small; files are read again when used
+        self._files[draft_id] = storage
 
-    def _recover(self, draft_id: str, damage: DamagedFileError) -> _Entry | None:
-        """Set a damaged draft file aside and put back its newest good backup.
-
-        The damaged file is kept (hard link or copy) before the good one replaces it, so
-        a crash during recovery leaves the damaged file in place and recovery runs again.
-        """
+    def _recover(self, draft_id: str, damage: DamagedFileError) -> dict[str, Any] | None:
+        """Set a damaged file aside and restore its newest good backup (``recovery.py``)."""
         path = self._path(draft_id)
-        found = self._newest_good_backup(draft_id)
-        aside_path = self._aside_name(path)
-        aside: Path | None = aside_path  # None when the damaged file turns out to be gone
-        try:
-            if found is None:
-                os.replace(path, aside_path)
-            else:
-                try:
-                    _keep_copy(path, aside_path)
-                except FileNotFoundError:
-                    aside = None
-                AtomicJSONStorage(path).write(found[1])
-        except FileNotFoundError:
-            aside = None
-        except OSError as exc:
-            self.notices.append(
-                f"草稿文件 {path} 已损坏（{damage.reason}），但无法处理：{os_reason(exc)}。"
-            )
+        data = self._recovery.recover(path, draft_id, damage)
+        if data is None:
+            self._index.remove(draft_id)
+            self._files.pop(draft_id, None)
             return None
-        where = f"已移到 {aside}" if aside else "文件已不在数据文件夹中"
-        if found is None:
-            self._entries.pop(draft_id, None)
-            self.notices.append(
-                f"编号 {draft_id} 的草稿数据文件已损坏（{damage.reason}），{where}。"
-                "没有找到可用的备份，这份草稿无法自动恢复；请保留该文件并联系技术人员。"
-            )
-            return None
-        backup, data = found
         record = record_of(data, path, draft_id)
-        entry = _Entry(info_of(record, path, draft_id), record["rev"], AtomicJSONStorage(path))
-        self._entries[draft_id] = entry
-        self.notices.append(
-            f"草稿{label(entry.info)}的数据文件已损坏（{damage.reason}），{where}。"
-            f"已打开 {backup.saved_at:{_SHOWN}} 保存的备份；"
-            "如果这之后还有修改，请核对后重新填写。"
-        )
-        return entry
-
-    def _newest_good_backup(self, draft_id: str) -> tuple[BackupInfo, dict[str, Any]] | None:
-        for backup in self._backups.list(draft_id):
-            try:
-                data = decode_json(backup.path.read_bytes(), backup.path)
-                if not isinstance(data, dict):
-                    raise DamagedFileError(backup.path, "最外层不是 JSON 对象")
-                record_of(data, backup.path, draft_id)
-                history_of(data, backup.path)
-            except (StorageError, OSError) as exc:
-                log.info("backup %s unusable: %s", backup.path, exc)
-                continue
-            return backup, data
-        return None
-
-    @staticmethod
-    def _aside_name(path: Path) -> Path:
-        base = f"{path.name}.corrupt-{datetime.now():%Y%m%d-%H%M%S}"
-        aside, n = path.with_name(base), 1
-        while aside.exists():
-            n += 1
-            aside = path.with_name(f"{base}-{n}")
-        return aside
+        self._index.put(info_of(record, path, draft_id), record["rev"])
+        self._files[draft_id] = AtomicJSONStorage(path)
+        return data
 
     # -- the DraftStore interface --------------------------------------------------------
 
-    def list(self) -> list[DraftInfo]:
+    def list(self) -> builtins.list[DraftInfo]:
         with self._mutex:
-            infos = [entry.info for entry in self._entries.values()]
+            infos = self._index.all()
         return sorted(infos, key=lambda i: i.saved_at, reverse=True)
 
     def has(self, draft_id: str) -> bool:
-        return str(draft_id) in self._entries
+        with self._mutex:
+            return self._index.has(str(draft_id))
 
     def info(self, draft_id: str) -> DraftInfo:
         with self._mutex:
-            return self._entry(draft_id).info
+            return self._entry(draft_id)[0]
+
+    def matching(self, unit: str, year: int, form_id: str) -> builtins.list[DraftInfo]:
+        with self._mutex:
+            found = self._index.matching(unit, year, form_id)
+        return sorted(found, key=lambda i: i.saved_at, reverse=True)
 
     def load(self, draft_id: str) -> Draft:
         with self._mutex:
@@ -282,89 +230,81 @@ class TinyDraftStore:
                 current: dict[str, Any] | None = self._record(draft_id)
             except DamagedFileError:  # beyond repair (the clerk is told): save this content anew
                 current = None
-            entry = self._entries.get(draft_id, before)  # reading may have repaired it
-            if entry.info.status is Status.SUBMITTED:
+            info, rev = self._index.get(draft_id) or before  # reading may have repaired it
+            if info.status is Status.SUBMITTED:
                 raise DraftLockedError(
-                    f"草稿{label(entry.info)}已报送，已锁定，不能修改；"
+                    f"草稿{label(info)}已报送，已锁定，不能修改；"
                     "如确需修改，请先解锁（解锁时会保留已报送的版本）。"
                 )
             draft_json = draft_to_json(draft)
             if current is not None and current["draft"] == draft_json:
-                return entry.info  # nothing changed: no write, no backup
-            new = make_record(
-                draft_id, draft_json, entry.info.status, datetime.now(), entry.rev + 1
-            )
+                return info  # nothing changed: no write, no backup
+            new = make_record(draft_id, draft_json, info.status, datetime.now(), rev + 1)
             return self._commit(draft_id, new, None)
+
+    def replace_draft(self, draft_id: str, draft: Draft, event: str) -> DraftInfo:
+        """The import's replace: the old content goes to the draft's history."""
+        with self._mutex:
+            self._writable()
+            current = self._record(draft_id)
+            info, rev = self._entry(draft_id)
+            if info.status is Status.SUBMITTED:
+                raise DraftLockedError(f"草稿{label(info)}已报送，已锁定；请先解锁。")
+            new = make_record(draft_id, draft_to_json(draft), Status.DRAFT, datetime.now(), rev + 1)
+            return self._commit(draft_id, new, self._history_doc(event, current))
 
     def set_status(self, draft_id: str, status: Status) -> DraftInfo:
         """Change the status; leaving 已报送 (unlocking) keeps the exported version in history."""
         with self._mutex:
             self._writable()
             record = self._record(draft_id)  # first: reading may repair the file
-            entry = self._entry(draft_id)
-            if status is entry.info.status:
-                return entry.info
+            info, rev = self._entry(draft_id)
+            if status is info.status:
+                return info
             kept = None
-            if entry.info.status is Status.SUBMITTED:
+            if info.status is Status.SUBMITTED:
                 kept = self._history_doc("unlocked", record)
             new = {
                 **record,
                 "status": status.value,
                 "saved_at": stamp(datetime.now()),
-                "rev": entry.rev + 1,
+                "rev": rev + 1,
             }
             return self._commit(draft_id, new, kept)
-
-    def unlock(self, draft_id: str) -> DraftInfo:
-        """Make a 已报送 draft editable again (as 草稿); the exported version stays in history."""
-        with self._mutex:
-            if self._entry(draft_id).info.status is not Status.SUBMITTED:
-                return self._entry(draft_id).info
-            return self.set_status(draft_id, Status.DRAFT)
 
     def delete(self, draft_id: str) -> None:
         """Remove the draft from the list; its last state stays in its backups."""
         with self._mutex:
             self._writable()
-            entry = self._entries.get(draft_id)
-            if entry is None:
+            found = self._index.get(draft_id)
+            if found is None:
                 return
+            info, rev = found
             path = self._path(draft_id)
             if path.exists():
                 try:
-                    self._backups.move_in(
-                        draft_id, path, entry.info.saved_at, entry.rev, entry.info.status
-                    )
+                    self._backups.move_in(draft_id, path, info.saved_at, rev, info.status)
                 except OSError as exc:
-                    raise StorageError(
-                        f"未能删除草稿{label(entry.info)}：{os_reason(exc)}。"
-                    ) from None
-            entry.storage.forget()
-            del self._entries[draft_id]
+                    raise StorageError(f"未能删除草稿{label(info)}：{os_reason(exc)}。") from None
+            self._files.pop(draft_id, AtomicJSONStorage(path)).forget()
+            self._index.remove(draft_id)
 
     def close(self) -> None:
         with self._mutex:
             if self._closed:
                 return
             self._closed = True
-            for entry in self._entries.values():
-                entry.storage.forget()
+            for storage in self._files.values():
+                storage.forget()
             if self._lock is not None:
                 self._lock.release()
-
-    def __enter__(self) -> TinyDraftStore:
-        return self
-
-    def __exit__(self, *exc: object) -> None:
-        self.close()
 
     # -- history and backups ----------------------------------------------------------
 
     def take_notices(self) -> builtins.list[str]:
         """Notices not yet shown (e.g. a file found damaged after opening), then forget them."""
         with self._mutex:
-            taken, self.notices = self.notices, []
-            return taken
+            return super().take_notices()
 
     def history(self, draft_id: str) -> builtins.list[HistoryEntry]:
         with self._mutex:
@@ -392,15 +332,15 @@ class TinyDraftStore:
     def describe(self, draft_id: str) -> DraftInfo | None:
         """The draft's info, or for a deleted draft the info of its newest backup."""
         with self._mutex:
-            entry = self._entries.get(draft_id)
-            if entry is not None:
-                return entry.info
+            found = self._index.get(draft_id)
+            if found is not None:
+                return found[0]
             for backup in self._backups.list(draft_id):
                 try:
-                    record = self._read_backup(backup)
+                    data = self._recovery.read_backup(backup)
                 except StorageError:
                     continue
-                return info_of(record, backup.path, draft_id)
+                return info_of(record_of(data, backup.path, draft_id), backup.path, draft_id)
             return None
 
     def restore(self, backup: BackupInfo) -> DraftInfo:
@@ -410,90 +350,30 @@ class TinyDraftStore:
         """
         with self._mutex:
             self._writable()
-            record = self._read_backup(backup)
-            draft_id = backup.draft_id
             try:
-                draft_from_json(record["draft"], self.library, "备份")
-            except DraftFileError as exc:
-                raise StorageError(f"备份 {backup.path} 无法使用：{exc.message}") from None
+                data = self._recovery.read_backup(backup)
+            except DamagedFileError as exc:
+                raise StorageError(f"备份 {backup.path} 无法使用：{exc.reason}") from None
+            draft_id = backup.draft_id
+            record = record_of(data, backup.path, draft_id)
             current = None
             if self.has(draft_id):
                 with contextlib.suppress(DamagedFileError):  # beyond repair: restoring helps
                     current = self._record(draft_id)
-            entry = self._entries.get(draft_id)
-            kept = None
-            rev = max(backup.rev, entry.rev if entry else 0) + 1
-            if entry is not None and current is not None:
-                if entry.info.status is Status.SUBMITTED:
+            found = self._index.get(draft_id)
+            kept, history = None, None
+            rev = max(backup.rev, found[1] if found else 0) + 1
+            if found is not None and current is not None:
+                if found[0].status is Status.SUBMITTED:
                     raise DraftLockedError(
-                        f"草稿{label(entry.info)}已报送，已锁定；请先解锁再恢复备份。"
+                        f"草稿{label(found[0])}已报送，已锁定；请先解锁再恢复备份。"
                     )
                 kept = self._history_doc("restored", current)
-                history = None
             else:
-                history = self._backup_history(backup)
+                docs = history_of(data, backup.path)
+                history = {str(n): doc for n, doc in enumerate(docs, start=1)}
             new = {**record, "saved_at": stamp(datetime.now()), "rev": rev}
             return self._commit(draft_id, new, kept, history=history)
-
-    # -- import and export ------------------------------------------------------------
-
-    def matching(self, unit: str, year: int, form_id: str) -> builtins.list[DraftInfo]:
-        """Stored drafts of the same unit, year and form, newest first."""
-        return [
-            i
-            for i in self.list()
-            if i.year == year and i.form_id == form_id and same_unit(i.unit, unit)
-        ]
-
-    def import_file(
-        self,
-        path: str | os.PathLike[str],
-        conflict: Conflict = Conflict.ASK,
-        replace_id: str | None = None,
-    ) -> ImportResult:
-        """Read a draft file (DraftFileError if malformed: nothing changes) and store it."""
-        draft = read_draft_file(Path(path), self.library)
-        return self.import_draft(draft, conflict, replace_id)
-
-    def import_draft(
-        self, draft: Draft, conflict: Conflict = Conflict.ASK, replace_id: str | None = None
-    ) -> ImportResult:
-        """Store an imported draft; with the same unit + year + form present, ``conflict`` decides.
-
-        ASK raises :class:`ImportConflictError` (carrying the draft) so the caller can ask;
-        REPLACE replaces ``replace_id`` (default: the newest match), keeping the replaced
-        content in its history; KEEP_BOTH adds a new draft.
-        """
-        with self._mutex:
-            self._writable()
-            same = self.matching(draft.unit, draft.year, draft.form_id)
-            if same and conflict is Conflict.ASK:
-                raise ImportConflictError(draft, same)
-            if not same or conflict is Conflict.KEEP_BOTH:
-                new_id = self.create(draft)
-                return ImportResult(self.info(new_id), None, tuple(same))
-            target = replace_id or same[0].id
-            current = self._record(target)
-            old = self._entry(target).info
-            if old.status is Status.SUBMITTED:
-                raise DraftLockedError(
-                    f"草稿{label(old)}已报送，已锁定，不能被导入的文件替换；"
-                    "请先解锁，或选择两份都保留。"
-                )
-            kept = self._history_doc("replaced", current)
-            new = make_record(
-                target,
-                draft_to_json(draft),
-                Status.DRAFT,
-                datetime.now(),
-                self._entry(target).rev + 1,
-            )
-            info = self._commit(target, new, kept)
-            return ImportResult(info, old, tuple(i for i in same if i.id != target))
-
-    def export(self, draft_id: str, path: str | os.PathLike[str]) -> None:
-        """Write the draft as an exchange file (atomically) anywhere the clerk chooses."""
-        write_draft_file(self.load(draft_id), Path(path))
 
     # -- internals --------------------------------------------------------------------
 
@@ -506,17 +386,21 @@ class TinyDraftStore:
         if self.read_only:
             raise StorageError("本次以只读方式打开数据文件夹，不能修改草稿")
 
-    def _entry(self, draft_id: str) -> _Entry:
-        entry = self._entries.get(str(draft_id))
-        if entry is None:
+    def _entry(self, draft_id: str) -> tuple[DraftInfo, int]:
+        found = self._index.get(str(draft_id))
+        if found is None:
             raise StorageError(f"找不到编号为 {draft_id} 的草稿")
-        return entry
+        return found
+
+    def _storage(self, draft_id: str) -> AtomicJSONStorage:
+        return self._files.setdefault(draft_id, AtomicJSONStorage(self._path(draft_id)))
 
     def _data(self, draft_id: str) -> dict[str, Any]:
         """The draft file's content; a file damaged since opening is repaired from backups."""
-        entry = self._entry(draft_id)
+        info, _ = self._entry(draft_id)
+        storage = self._storage(draft_id)
         try:
-            data = entry.storage.read()
+            data = storage.read()
             if data is None:
                 raise DamagedFileError(self._path(draft_id), "文件不见了")
             record_of(data, self._path(draft_id), draft_id)
@@ -524,16 +408,14 @@ class TinyDraftStore:
         except DamagedFileError as exc:
             if self.read_only:
                 raise
-            entry.storage.forget()
+            storage.forget()
             recovered = self._recover(draft_id, exc)
             if recovered is None:
                 raise
-            data = recovered.storage.read()
-            assert data is not None
-            return data
+            return recovered
         except OSError as exc:
             raise StorageError(
-                f"无法读取草稿{label(entry.info)}：{os_reason(exc)}（{self._path(draft_id)}）"
+                f"无法读取草稿{label(info)}：{os_reason(exc)}（{self._path(draft_id)}）"
             ) from None
 
     def _record(self, draft_id: str) -> dict[str, Any]:
@@ -548,20 +430,6 @@ class TinyDraftStore:
             "saved_at": record["saved_at"],
             "draft": record["draft"],
         }
-
-    def _read_backup(self, backup: BackupInfo) -> dict[str, Any]:
-        try:
-            data = decode_json(backup.path.read_bytes(), backup.path)
-        except OSError as exc:
-            raise StorageError(f"无法读取备份 {backup.path}：{os_reason(exc)}") from None
-        if not isinstance(data, dict):
-            raise DamagedFileError(backup.path, "最外层不是 JSON 对象")
-        return record_of(data, backup.path, backup.draft_id)
-
-    def _backup_history(self, backup: BackupInfo) -> dict[str, Any]:
-        data = decode_json(backup.path.read_bytes(), backup.path)
-        docs = history_of(data, backup.path)
-        return {str(n): doc for n, doc in enumerate(docs, start=1)}
 
     def _commit(
         self,
@@ -580,34 +448,30 @@ class TinyDraftStore:
         """
         path = self._path(draft_id)
         old: dict[str, Any] = {}
-        if draft_id in self._entries:
+        if self._index.has(draft_id):
             with contextlib.suppress(DamagedFileError):  # beyond repair: already reported
                 old = self._data(draft_id)
-        entry = self._entries.get(draft_id)  # reading may have repaired (replaced) it
+        before = self._index.get(draft_id)  # reading may have repaired (replaced) it
         if history is None:
             history = dict(old.get(HISTORY, {}))
-        if entry is not None:
-            self._backups.keep(draft_id, path, entry.info.saved_at, entry.rev, entry.info.status)
-        storage = entry.storage if entry is not None else AtomicJSONStorage(path)
+        if before is not None:
+            info, rev = before
+            self._backups.keep(draft_id, path, info.saved_at, rev, info.status)
         if add_history is not None:
             history[str(max((int(k) for k in history), default=0) + 1)] = add_history
-        data: dict[str, Any] = {RECORD: {"1": record}}
-        if history:
-            data[HISTORY] = history
+        data = file_data(record, history)
         try:
-            storage.write(data)
+            self._storage(draft_id).write(data)
         except OSError as exc:
-            shown = what or (label(entry.info) if entry else f"（编号 {draft_id}）")
+            shown = what or (label(before[0]) if before else f"（编号 {draft_id}）")
             raise StorageError(self._failure(shown, exc)) from None
-        info = info_of(record, path, draft_id)
-        if entry is None:
-            self._entries[draft_id] = _Entry(info, record["rev"], storage)
-        else:
-            entry.info, entry.rev = info, record["rev"]
-        if entry is None or add_history is not None:
+        saved = data[RECORD][str(RECORD_DOC)]
+        info = info_of(saved, path, draft_id)
+        self._index.put(info, saved["rev"])
+        if before is None or add_history is not None:
             with contextlib.suppress(OSError):
                 payload = path.read_bytes()
-                self._backups.copy_in(draft_id, payload, info.saved_at, record["rev"], info.status)
+                self._backups.copy_in(draft_id, payload, info.saved_at, saved["rev"], info.status)
         return info
 
     def _failure(self, shown: str, exc: OSError) -> str:
@@ -622,13 +486,3 @@ class TinyDraftStore:
             f"未能保存草稿{shown}（数据文件夹 {self.data_dir}）：{reason}。"
             f"已保存的内容没有受影响；{advice}"
         )
-
-
-def _keep_copy(path: Path, aside: Path) -> None:
-    """Keep the current content of ``path`` under ``aside`` without touching ``path``."""
-    try:
-        os.link(path, aside)
-    except (FileNotFoundError, FileExistsError):
-        raise
-    except OSError:  # no hard links on this file system
-        shutil.copyfile(path, aside)

@@ -1,48 +1,36 @@
-"""Importing draft files never overwrites a draft silently: the caller chooses."""
+"""Draft files in and out of a store: importing never overwrites a draft silently.
+
+An imported draft of a unit (``core/units.py``), year and form the store already holds is
+either refused with :class:`ImportConflictError` so that the caller asks the clerk, kept
+beside it, or made the new content of that draft with the old content kept in its history.
+:meth:`DraftStore.import_file` and :meth:`DraftStore.export` read and write the draft
+files around it; where a file may be written is the caller's check (``core/safe_output.py``).
+"""
 
 from __future__ import annotations
 
-import unicodedata
-from dataclasses import dataclass
-from enum import StrEnum
-
 from ..core.draft import Draft
-from ..core.errors import GovreportError
-from .base import DraftInfo
+from .base import Conflict, DraftLockedError, DraftStore, ImportConflictError, ImportResult, Status
+
+__all__ = ["Conflict", "ImportConflictError", "ImportResult", "import_into"]
 
 
-class Conflict(StrEnum):
-    """What to do when the store already has a draft of the same unit, year and form."""
-
-    ASK = "ask"  # raise ImportConflictError so the caller can ask the clerk
-    REPLACE = "replace"  # replace it; its old content goes to its history
-    KEEP_BOTH = "keep-both"  # store the import as a further draft
-
-
-class ImportConflictError(GovreportError):
-    """Same unit + year + form already stored; carries the read draft so nothing is read twice."""
-
-    def __init__(self, draft: Draft, existing: list[DraftInfo]) -> None:
-        listed = "、".join(f"编号 {i.id}（{i.status.label}）" for i in existing)
-        super().__init__(
-            f"已有{draft.unit}{draft.year}年度同一格式的草稿：{listed}。"
-            "请选择用导入的文件替换它，还是两份都保留。"
+def import_into(
+    store: DraftStore, draft: Draft, conflict: Conflict, replace_id: str | None
+) -> ImportResult:
+    """:meth:`DraftStore.import_draft`, written once for every store."""
+    same = store.matching(draft.unit, draft.year, draft.form_id)
+    if same and conflict is Conflict.ASK:
+        raise ImportConflictError(draft, same)
+    if not same or conflict is Conflict.KEEP_BOTH:
+        new_id = store.create(draft)
+        return ImportResult(store.info(new_id), None, tuple(same))
+    target = replace_id or same[0].id
+    old = store.info(target)
+    if old.status is Status.SUBMITTED:
+        raise DraftLockedError(
+            f"草稿“{old.unit}{old.year}年”（编号 {old.id}）已报送，已锁定，"
+            "不能被导入的文件替换；请先解锁，或选择两份都保留。"
         )
-        self.draft = draft
-        self.existing = existing
-
-
-@dataclass(frozen=True)
-class ImportResult:
-    info: DraftInfo  # the imported draft as stored
-    replaced: DraftInfo | None  # the draft it replaced (same id), if any
-    alongside: tuple[DraftInfo, ...]  # other drafts of the same unit, year and form
-
-
-def same_unit(a: str, b: str) -> bool:
-    """Unit names match ignoring spaces and full-/half-width differences."""
-    return _fold(a) == _fold(b)
-
-
-def _fold(text: str) -> str:
-    return "".join(unicodedata.normalize("NFKC", text).split())
+    info = store.replace_draft(target, draft, "replaced")
+    return ImportResult(info, old, tuple(i for i in same if i.id != target))

@@ -49,7 +49,7 @@ from ..core.aggregate import (
     expand_paths,
 )
 from ..core.checks import section_of
-from ..core.errors import GovreportError
+from ..core.errors import GovreportError, os_reason
 from ..core.library import FormLibrary
 from ..core.rules import Finding
 from ..storage.base import DraftStore
@@ -355,7 +355,7 @@ class AggregatePage(Page):
             found = expand_paths(self.paths)
         except OSError as exc:  # a folder that cannot be listed
             found = []
-            problem = f"无法读取“{exc.filename}”：{exc.strerror}"
+            problem = f"无法读取“{exc.filename}”：{os_reason(exc)}"
         else:
             problem = "所选文件夹中没有报告草稿文件（.json）"
         if not found:

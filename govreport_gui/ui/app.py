@@ -25,6 +25,7 @@ from ..core.library import default_library
 from ..crashlog import crash_message, show_native_box
 from ..storage.base import DraftStore, MemoryDraftStore
 from ..storage.logfile import start_logging
+from ..storage.tinystore import open_store
 from . import dialogs, looks
 from .main_window import MainWindow
 from .settings import AppSettings
@@ -48,7 +49,6 @@ CHINESE_FONTS = (
     "AR PL UMing CN",
 )
 
-MEMORY_NOTICE = "草稿只保存在本次运行的内存中（本机未安装草稿存储组件）：关闭程序前请用“文件 → 导出草稿文件”保存。"
 _ready = False  # translations and font installed
 
 #: Seconds to wait for a ``govreport drafts``/``export`` run that holds the data folder briefly.
@@ -102,14 +102,9 @@ def choose_ui_font(app: QApplication) -> str:
 
 
 def open_default_store(data_dir: str | None) -> tuple[DraftStore, tuple[str, ...]]:
-    """The TinyDB store of the data folder, or an in-memory one (with a notice) without it."""
-    try:
-        from ..storage.tinystore import open_store
-    except ImportError:
-        return MemoryDraftStore(), (MEMORY_NOTICE,)
+    """The TinyDB store of the data folder and what opening it found, for the clerk."""
     store = open_store(data_dir, wait=STORE_WAIT)
-    notices = tuple(str(n) for n in getattr(store, "notices", ()) or ())
-    return store, notices
+    return store, tuple(store.take_notices())
 
 
 def run_gui(args: argparse.Namespace) -> int:

@@ -8,6 +8,8 @@ from __future__ import annotations
 
 from PySide6.QtWidgets import QFileDialog, QMessageBox, QWidget
 
+from ..storage.base import Conflict
+
 DRAFT_FILES = "草稿文件 (*.json);;所有文件 (*)"
 PDF_FILES = "PDF 文件 (*.pdf)"
 
@@ -60,3 +62,19 @@ def ask_unsaved(parent: QWidget | None, text: str) -> str:
     if clicked is leave:
         return "quit"
     return "cancel"
+
+
+def ask_import_conflict(parent: QWidget | None, text: str) -> Conflict | None:
+    """The store has a draft of the imported file's unit, year and form: what now?"""
+    box = QMessageBox(QMessageBox.Icon.Question, "已有同一单位、年度的草稿", text, parent=parent)
+    keep = box.addButton("两份都保留", QMessageBox.ButtonRole.AcceptRole)
+    replace = box.addButton("替换原有草稿", QMessageBox.ButtonRole.DestructiveRole)
+    box.addButton(QMessageBox.StandardButton.Cancel)
+    box.setDefaultButton(keep)
+    box.exec()
+    clicked = box.clickedButton()
+    if clicked is keep:
+        return Conflict.KEEP_BOTH
+    if clicked is replace:
+        return Conflict.REPLACE
+    return None

@@ -373,6 +373,7 @@ class MainWindow(QMainWindow):
         session.draftChanged.connect(self.refresh_step_states)
         session.saved.connect(self.save_status.show_saved)
         session.saveFailed.connect(self._save_failed)
+        session.storeNotice.connect(lambda text: self.statusBar().showMessage(text, 30000))
         session.statusChanged.connect(self._status_changed)
         session.draftChanged.connect(self._show_title)
         sign = self.page(StepKind.SIGN)

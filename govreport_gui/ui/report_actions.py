@@ -16,6 +16,7 @@ from PySide6.QtWidgets import QMainWindow, QMenu
 from ..core.draft import write_draft_file
 from ..core.errors import GovreportError
 from ..core.filenames import safe_file_name
+from ..core.safe_output import NeedsForceError, OutputPathError, check_output_path
 from . import dialogs, printing
 from .printing import Renderer, describe_fonts, missing_characters
 from .session import DraftSession
@@ -75,7 +76,7 @@ class ReportActions(QObject):
             str(Path(self.documents_folder()) / name),
             dialogs.DRAFT_FILES,
         )
-        if not path:
+        if not path or not self.may_write(Path(path)):
             return False
         try:
             write_draft_file(self.session.draft, Path(path))
@@ -84,6 +85,18 @@ class ReportActions(QObject):
             return False
         self.settings.last_folder = str(Path(path).parent)
         self.window.statusBar().showMessage(f"草稿文件已导出：{path}", 10000)
+        return True
+
+    def may_write(self, path: Path) -> bool:
+        """The rule of writing (core/safe_output.py): refuse special files, ask before a draft."""
+        data_dir = self.session.store.data_dir if self.session is not None else None
+        try:
+            check_output_path(path, (), data_dir)
+        except NeedsForceError as exc:
+            return dialogs.confirm(self.window, "替换文件", exc.question, yes="替换")
+        except OutputPathError as exc:
+            dialogs.tell(self.window, "不能写入这个文件", str(exc), error=True)
+            return False
         return True
 
     # -- PDF and printing --------------------------------------------------------------
@@ -154,7 +167,7 @@ class ReportActions(QObject):
         path = Path(chosen)
         if path.suffix.lower() != ".pdf":
             path = path.with_name(path.name + ".pdf")
-        if not self._render(path):
+        if not self.may_write(path) or not self._render(path):
             return None
         self.settings.last_folder = str(path.parent)
         draft_note = "（带“草稿”字样：还有未处理的错误）" if session.unexplained_errors() else ""

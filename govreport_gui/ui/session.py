@@ -20,7 +20,14 @@ from PySide6.QtCore import QObject, QTimer, Signal
 from PySide6.QtGui import QUndoStack
 
 from ..core.checks import Summary, section_of, unexplained_errors
-from ..core.draft import MAX_SHORT_CHARS, REPORT_FIELDS, Draft, clean_unit, parse_entry
+from ..core.draft import (
+    MAX_SHORT_CHARS,
+    REPORT_FIELDS,
+    Draft,
+    checked_signatory,
+    clean_unit,
+    parse_entry,
+)
 from ..core.errors import GovreportError
 from ..core.library import FormLibrary, default_library
 from ..core.model import Form, Section
@@ -49,6 +56,7 @@ class DraftSession(QObject):
     draftChanged = Signal()  # anything at all changed (texts, signatories, 说明...)
     saved = Signal(object)  # datetime of the save
     saveFailed = Signal(str)  # the store's message; the draft is still in memory
+    storeNotice = Signal(str)  # something the store found while saving (e.g. no backup made)
     statusChanged = Signal(object)  # Status
     previousShownChanged = Signal(bool)  # last year's values shown beside the cells
     notesChanged = Signal()  # the notes of the 汇总 that made this draft
@@ -251,7 +259,7 @@ class DraftSession(QObject):
 
     def set_signatory(self, key: str, text: str) -> None:
         self._check_writable()
-        self.draft.signatories[key] = text.strip()
+        self.draft.signatories[key] = checked_signatory(key, text)
         self._touch()
 
     def set_report_field(self, key: str, text: str) -> None:
@@ -320,6 +328,8 @@ class DraftSession(QObject):
         self.last_error = ""
         self.last_saved = info.saved_at
         self.saved.emit(info.saved_at)
+        for notice in self.store.take_notices():
+            self.storeNotice.emit(notice)
         return True
 
     def flush(self) -> bool:

@@ -28,7 +28,7 @@ from ..core.errors import GovreportError
 from ..core.library import FormLibrary
 from ..core.model import Form
 from ..core.previous import attach_previous
-from ..storage.base import DraftInfo, DraftStore
+from ..storage.base import Conflict, DraftInfo, DraftStore, ImportConflictError, ImportResult
 from . import dialogs, looks
 from .settings import AppSettings
 from .widgets import InlineMessage, Page, guidance_label, title_label
@@ -287,13 +287,24 @@ class StartPage(Page):
             return
         self.settings.last_folder = str(Path(path).parent)
         try:
-            draft = read_draft_file(Path(path), self.library)
-            draft_id = self.store.create(draft)
+            result = self._import(read_draft_file(Path(path), self.library))
         except GovreportError as exc:
             self.message.show_message(str(exc))
             return
+        if result is None:
+            return
         self.refresh()
-        self.openRequested.emit(draft_id)
+        self.openRequested.emit(result.info.id)
+
+    def _import(self, draft: Draft) -> ImportResult | None:
+        """Like ``govreport import``, but a draft of the same unit, year and form asks first."""
+        try:
+            return self.store.import_draft(draft, Conflict.ASK)
+        except ImportConflictError as conflict:
+            choice = dialogs.ask_import_conflict(self, conflict.message)
+            if choice is None:
+                return None
+            return self.store.import_draft(conflict.draft, choice)
 
     # -- a new draft -------------------------------------------------------------------
 
