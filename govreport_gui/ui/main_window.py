@@ -8,7 +8,7 @@ review page jumps straight to a cell), and 上一步/下一步 walk through them
 from __future__ import annotations
 
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, cast
 
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QAction, QCloseEvent, QKeySequence, QShortcut
@@ -48,6 +48,7 @@ from .widgets import ICON_SIZE, InlineMessage, Page
 if TYPE_CHECKING:
     from ..core.aggregate import AggregateResult
     from .aggregate_page import AggregatePage
+    from .review_page import ReviewPage
 
 
 class MainWindow(QMainWindow):
@@ -98,10 +99,8 @@ class MainWindow(QMainWindow):
         # asked for, the 汇总 page and its code too: --demo opens on a table (issue 17).
         self._start_page: StartPage | None = None
         self._start_frame: QScrollArea | None = None
-        self._aggregate_step = Step(
-            StepKind.AGGREGATE, "汇总各单位报告", self._build_aggregate_page
-        )
-        self._set_steps([Step(StepKind.START, "开始", self._the_start_page)], show=False)
+        self._aggregate_step = Step(StepKind.AGGREGATE, "汇总各单位报告", self._new_aggregate)
+        self._set_steps([Step(StepKind.START, "开始", lambda: self.start_page)], show=False)
         self.step_list.fit()
         self._restore_geometry()
         QShortcut(QKeySequence("Ctrl+PgDown"), self, activated=self.next_step)
@@ -120,15 +119,12 @@ class MainWindow(QMainWindow):
             self.stack.addWidget(self._start_frame)
         return self._start_page
 
-    def _the_start_page(self) -> Page:
-        return self.start_page
-
     def showEvent(self, event) -> None:
         super().showEvent(event)
         if self.stack.currentWidget() is None:  # no report was opened before: 开始
             self.go_to_step(0)
 
-    def _build_aggregate_page(self) -> Page:
+    def _new_aggregate(self) -> Page:
         from .aggregate_page import AggregatePage
 
         page = AggregatePage(self.store, self.library, self.settings, self)
@@ -137,11 +133,7 @@ class MainWindow(QMainWindow):
 
     @property
     def aggregate_page(self) -> AggregatePage:
-        from .aggregate_page import AggregatePage
-
-        page = self._aggregate_step.widget
-        assert isinstance(page, AggregatePage)
-        return page
+        return cast("AggregatePage", self._aggregate_step.widget)
 
     def _build_lock_banner(self, parent: QWidget) -> QFrame:
         banner = QFrame(parent)
@@ -240,18 +232,15 @@ class MainWindow(QMainWindow):
         return step.frame
 
     def _build_steps(self, session: DraftSession) -> list[Step]:
-        steps = build_steps(session, self._the_start_page)
+        steps = build_steps(session, lambda: self.start_page)
         for step in steps:
             step.on_built = self._page_built
         return steps
 
     def _page_built(self, step: Step) -> None:
         self._frame_of(step)  # in the window at once, even before it is first shown
-        if step.kind is StepKind.REVIEW:
-            from .review_page import ReviewPage  # loaded by now: the page was just built
-
-            assert isinstance(step.widget, ReviewPage)
-            step.widget.jumpRequested.connect(self.go_to_cell)
+        if step.kind is StepKind.REVIEW:  # a ReviewPage (its module loads with the page)
+            cast("ReviewPage", step.widget).jumpRequested.connect(self.go_to_cell)
         elif isinstance(step.widget, SignPage):
             step.widget.statusRequested.connect(self.set_status)
 
