@@ -40,6 +40,7 @@ EXPECTED = {
     "ui_typing": "cell commit and report open in the window",
     "aggregate_memory": "peak memory of 汇总 over 1,000 files with long texts (issue 13)",
     "long_text": "PDF of a 50,000- and a 200,000-character section (issue 13)",
+    "export": "Word, Excel and web page export of the demo and a filled 2021 report (issue 10)",
 }
 RESULT_MARK = "@@bench-result@@ "
 

@@ -12,12 +12,14 @@ Nothing outside a temporary folder is touched.
 from __future__ import annotations
 
 import importlib
+import io
 import os
 import platform
 import sys
 import tempfile
 import time
 import traceback
+import zipfile
 from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
@@ -35,6 +37,11 @@ EXIT_OK, EXIT_FAILED = 0, 1
 # Where each later layer lives; a missing one is reported by name, never papered over.
 STORE_MODULE = "govreport_gui.storage"
 PDF_MODULE = "govreport_gui.output.pdf"
+EXPORTS = (  # module, builder, the zip member it must hold or how it starts, what it is
+    ("govreport_gui.output.docx", "docx_bytes", "word/document.xml", "Word 文档"),
+    ("govreport_gui.output.xlsx", "xlsx_bytes", "xl/workbook.xml", "Excel 工作簿"),
+    ("govreport_gui.output.html", "html_bytes", "<!DOCTYPE html>", "网页"),
+)
 UI_MODULE = "govreport_gui.ui.app"
 QT_MODULES = ("PySide6.QtCore", "PySide6.QtGui", "PySide6.QtWidgets", "PySide6.QtPrintSupport")
 
@@ -132,6 +139,31 @@ def step_pdf(ctx: Context) -> str:
     return f"{result.pages} 页，{out.stat().st_size // 1024} KB"
 
 
+def step_exports(ctx: Context) -> str:
+    """The demo exports to Word, Excel and a web page, each a file of its kind."""
+    library, demo = _needs(ctx.library, "forms"), _needs(ctx.demo, "checks")
+    form = library.get(demo.form_id)
+    sizes = []
+    for module, builder, part, what in EXPORTS:
+        payload = require(module, what, builder)(form, demo)
+        if not _holds(payload, part, demo.unit):
+            raise SmokeFailure(f"没有生成有效的{what}")
+        (ctx.workdir / f"demo.{module.rsplit('.', 1)[-1]}").write_bytes(payload)
+        sizes.append(f"{what} {len(payload) // 1024} KB")
+    return "，".join(sizes)
+
+
+def _holds(payload: bytes, part: str, unit: str) -> bool:
+    """A zipped Office file with its main part, or a web page naming the unit."""
+    if part.endswith(".xml"):
+        try:
+            with zipfile.ZipFile(io.BytesIO(payload)) as archive:
+                return part in archive.namelist()
+        except zipfile.BadZipFile:
+            return False
+    return payload.startswith(part.encode()) and unit.encode() in payload
+
+
 def step_qt(ctx: Context) -> str:
     """Qt starts without a screen and speaks Chinese (下一步, not Next)."""
     if not os.environ.get("QT_QPA_PLATFORM"):  # unset or empty: Qt would look for a screen
@@ -178,6 +210,7 @@ STEPS: list[tuple[str, Callable[[Context], str]]] = [
     ("checks", step_checks),
     ("store", step_store),
     ("pdf", step_pdf),
+    ("exports", step_exports),
     ("qt", step_qt),
     ("ui", step_ui),
 ]

@@ -12,6 +12,10 @@ from tests.cli import ROOT
 LAYERS = {
     "govreport_gui.core": (
         "PySide6",
+        "reportlab",
+        "docx",
+        "openpyxl",
+        "lxml",
         "govreport_gui.storage",
         "govreport_gui.output",
         "govreport_gui.ui",

@@ -85,3 +85,24 @@ def test_the_demo_window_compiles_only_its_own_form(qtbot, tmp_path):
     window.go_to_step(0)  # 开始 lists every format: now they are all read
     assert len(library._loaded) == len(library.forms) == 3
     window.session.dirty = False
+
+
+def test_every_command_module_is_dispatched_by_name():
+    """A command module the dispatch table does not name could never run (it is only
+    imported for its own commands): each registers exactly the commands named for it."""
+    import argparse
+    import importlib
+    import pkgutil
+
+    import govreport_gui.cli as cli
+
+    modules = {
+        info.name
+        for info in pkgutil.iter_modules(cli.__path__)
+        if hasattr(importlib.import_module(f"govreport_gui.cli.{info.name}"), "register")
+    }
+    assert modules == set(cli.COMMANDS.values())
+    for module in modules:
+        sub = argparse.ArgumentParser().add_subparsers()
+        importlib.import_module(f"govreport_gui.cli.{module}").register(sub)
+        assert set(sub.choices) == {c for c, m in cli.COMMANDS.items() if m == module}

@@ -15,6 +15,7 @@ from govreport_gui.core.draft import SIGNATORIES
 from govreport_gui.core.errors import GovreportError
 from govreport_gui.core.model import cell_id
 from govreport_gui.core.samples import demo_draft
+from govreport_gui.core.table_layout import NA_PRINTED, NO_VALUE, printed_value
 from govreport_gui.output.layout import (
     AREA_BOTTOM,
     AREA_LEFT,
@@ -24,7 +25,6 @@ from govreport_gui.output.layout import (
     PAGE_HEIGHT,
 )
 from govreport_gui.output.pdf import RenderResult, render_pdf
-from govreport_gui.output.tables import NA_PRINTED, NO_VALUE, printed_value
 from tests.helpers import filled_2021_draft
 from tests.pdf_support import Word, pdffonts, pdftotext, words
 
@@ -60,7 +60,9 @@ def body_text(result: RenderResult) -> str:
     text = []
     for number, page in enumerate(pages, 1):
         page = squeeze(page)
-        marks = ("草稿" if result.draft else "") + f"—{number}—" + squeeze("".join(result.footer))
+        marks = (
+            ("草稿" if result.draft_mark else "") + f"—{number}—" + squeeze("".join(result.footer))
+        )
         if page:
             assert page.startswith(marks), page[:80]
             text.append(page.removeprefix(marks))
@@ -254,7 +256,7 @@ def test_body_paragraphs_are_indented_two_characters(demo):
 def test_draft_mark_on_every_page_while_errors_remain(demo, library):
     result, draft = demo
     errors = unexplained_errors(check_draft(library.get(draft.form_id), draft), draft.explanations)
-    assert errors and result.draft and result.unexplained_errors == len(errors)
+    assert errors and result.draft_mark and result.unexplained_errors == len(errors)
     reader = PdfReader(result.path)
     for page in reader.pages:
         text = page.extract_text()
@@ -264,7 +266,7 @@ def test_draft_mark_on_every_page_while_errors_remain(demo, library):
 
 def test_final_print_has_no_draft_mark(full2021):
     result, _ = full2021
-    assert not result.draft and result.final
+    assert not result.draft_mark and result.final
     for page in PdfReader(result.path).pages:
         assert "草稿" not in page.extract_text()
 
@@ -275,7 +277,7 @@ def test_explaining_the_errors_removes_the_draft_mark(library, tmp_path):
     for finding in unexplained_errors(check_draft(form, draft), draft.explanations):
         draft.explanations[finding.rule] = "原报告如此，已向上级说明。"
     result = render_pdf(form, draft, tmp_path / "explained.pdf")
-    assert not result.draft
+    assert not result.draft_mark
     assert "草稿" not in pdftotext(result.path)
 
 

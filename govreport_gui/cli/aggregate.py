@@ -1,4 +1,5 @@
-"""``govreport aggregate FILE… [-o TOTAL_FILE] [--unit NAME] [--year Y] [--json]``: 汇总.
+"""``govreport aggregate FILE… [-o TOTAL_FILE] [--xlsx UNITS.xlsx] [--unit NAME] [--year Y]
+[--json]``: 汇总 (``--xlsx``: the units' figures for the higher office, output/aggregate_xlsx.py).
 
 Exit codes: 0 the total was made (and written, with ``-o``) and has no 错误; 1 it was
 made but its checks found 错误 (the total is still written: a unit's mistake shows up
@@ -22,8 +23,11 @@ from ..core.aggregate import (
     aggregate_files,
     expand_paths,
 )
-from ..core.draft import write_draft_file
+from ..core.draft import read_draft_file, write_draft_file
+from ..core.errors import GovreportError
 from ..core.library import default_library
+from ..core.safe_output import check_output_path, write_output
+from ..storage.paths import resolve_data_dir
 from . import EXIT_BAD_INPUT, EXIT_FINDINGS, EXIT_OK
 from .output import add_force_option, expand_wildcards, guard_output, print_json, warn
 
@@ -45,14 +49,26 @@ def register(sub: Any) -> None:
     )
     p.add_argument("--year", type=int, help="只汇总这一年度的报告（文件夹中有多个年度时）")
     p.add_argument("--json", action="store_true", help="以 JSON 输出各单位情况和检查结果")
+    p.add_argument(
+        "--xlsx",
+        type=Path,
+        metavar="UNITS.xlsx",
+        help="另写一份 Excel 工作簿：每个单位一行、合计一行，以及未汇总的文件及原因",
+    )
     add_force_option(p)
     p.set_defaults(func=aggregate_command)
 
 
 def aggregate_command(args: argparse.Namespace) -> int:
     files = expand_wildcards(args.files)
+    if args.output is not None and args.output == args.xlsx:
+        raise GovreportError("-o 与 --xlsx 不能是同一个文件")
     if args.output is not None:  # before reading: every file read is an input, an earlier total too
         guard_output(args, *expand_paths(files))
+    if args.xlsx is not None:
+        check_output_path(
+            args.xlsx, expand_paths(files), resolve_data_dir(args.data_dir), args.force
+        )
     try:
         result = aggregate_files(files, default_library(), unit=args.unit, year=args.year)
     except AggregateError as exc:
@@ -65,11 +81,30 @@ def aggregate_command(args: argparse.Namespace) -> int:
     if args.output is not None:
         guard_output(args, *(row.file for row in result.units))  # again, just before writing
         write_draft_file(result.draft, args.output)
+    if args.xlsx is not None:
+        _write_units_workbook(args, result)
     if args.json:
         print_json({**result.to_json(), "output": str(args.output) if args.output else None})
     else:
         _print_result(result, args.output)
     return EXIT_FINDINGS if result.summary.errors else EXIT_OK
+
+
+def _write_units_workbook(args: argparse.Namespace, result: AggregateResult) -> None:
+    """The units' workbook; each unit's file is read again, one at a time (flat memory)."""
+    from ..output.aggregate_xlsx import units_workbook_bytes  # openpyxl loads only now
+
+    library = default_library()
+    drafts = (read_draft_file(row.file, library) for row in result.included)
+    write_output(
+        args.xlsx,
+        units_workbook_bytes(result, drafts),
+        inputs=[row.file for row in result.units],
+        data_dir=resolve_data_dir(args.data_dir),
+        force=args.force,
+    )
+    if not args.json:
+        print(f"已写出各单位数据工作簿：{args.xlsx}")
 
 
 def _print_rows(rows: list[UnitRow]) -> None:

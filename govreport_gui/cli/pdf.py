@@ -58,7 +58,7 @@ def pdf_command(args: argparse.Namespace) -> int:
         raise GovreportError(f"{exc.message}\n{hint}") from None
     if result.missing:
         warn(describe_missing(list(result.missing)))
-    if result.draft:
+    if result.draft_mark:
         warn(f"注意：尚有 {result.unexplained_errors} 项错误未改正或说明，每页印有“草稿”字样。")
     print(f"已生成 {result.path}：{result.pages} 页，{result.status}，指纹 {result.fingerprint}")
     return EXIT_OK

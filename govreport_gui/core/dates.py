@@ -10,6 +10,7 @@ from __future__ import annotations
 import re
 from datetime import date
 
+from .draft import REPORT_FIELDS, SIGNATORIES, Draft
 from .errors import ValueInputError
 
 _DATE = re.compile(
@@ -43,3 +44,14 @@ def official_date(text: str, label: str = "日期") -> str:
     if day is None:
         return (text or "").strip()
     return f"{day.year}年{day.month}月{day.day}日"
+
+
+def issue_date(draft: Draft) -> str:
+    """成文日期 as printed (the 填报日期 when none is given); raises for a day that does not exist.
+
+    Here, not in the PDF's sign-off, so that Word and the web page print the same date.
+    """
+    typed = draft.report.get("issue_date")
+    if typed:
+        return official_date(typed, REPORT_FIELDS["issue_date"])
+    return official_date(draft.signatories.get("date", ""), SIGNATORIES["date"])

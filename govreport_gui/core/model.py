@@ -84,6 +84,10 @@ class Table:
     note: str  # printed above the table, e.g. the balance note of table 三
     blocks: tuple[Block, ...]
 
+    def title_for(self, year: int | str) -> str:
+        """The title as printed for report year ``year`` (the form may write ``{year}``)."""
+        return self.title.replace("{year}", str(year))
+
 
 @dataclass(frozen=True)
 class Section:

@@ -32,9 +32,20 @@ from reportlab.platypus.doctemplate import LayoutError
 
 from ..core.atomicfile import publish
 from ..core.checks import check_draft, unexplained_errors
+from ..core.dates import issue_date
 from ..core.draft import Draft
 from ..core.errors import GovreportError, os_reason
 from ..core.model import Form, Section
+from ..core.report_outline import (
+    ATTACHMENT,
+    addressee_line,
+    attachment_name,
+    attachment_note,
+    is_attachment,
+    issuer,
+    paragraphs,
+    run_in_heading,
+)
 from .fonts import FontSet, Role, choose_fonts, find_fonts, missing_glyphs
 from .glyphs import PLACEHOLDER, GlyphMapper, MissingChar, MissingGlyphsError, missing_message
 from .layout import (
@@ -55,7 +66,7 @@ from .layout import (
 )
 from .longpara import in_pieces
 from .marks import PageMarks, fingerprint, qr_code, qr_payload
-from .signoff import SealPlace, SignOff, issue_date, signatory_table
+from .signoff import SealPlace, SignOff, signatory_table
 from .tables import print_table
 
 __all__ = [
@@ -67,7 +78,6 @@ __all__ = [
     "render_pdf",
 ]
 
-ATTACHMENT = "附件"
 SIGNATORY_SIZE = 14  # 4号 at the end of the report
 TABLE_SIGNATORY_SIZE = 12
 _build_lock = threading.Lock()  # a registered TTFont must not serve two documents at once
@@ -77,7 +87,7 @@ _build_lock = threading.Lock()  # a registered TTFont must not serve two documen
 class RenderResult:
     path: Path
     pages: int
-    draft: bool  # the 草稿 mark is printed: some 错误 are neither fixed nor explained
+    draft_mark: bool  # the 草稿 mark is printed: some 错误 are neither fixed nor explained
     unexplained_errors: int
     missing: tuple[MissingChar, ...]  # printed as 〓 (only with allow_missing)
     fingerprint: str
@@ -88,11 +98,11 @@ class RenderResult:
 
     @property
     def final(self) -> bool:
-        return not self.draft
+        return not self.draft_mark
 
     @property
     def status(self) -> str:
-        if self.draft:
+        if self.draft_mark:
             return f"草稿（尚有 {self.unexplained_errors} 项错误未改正或说明）"
         return "正式打印稿"
 
@@ -137,7 +147,7 @@ def render_pdf(
     return RenderResult(
         path=out_path,
         pages=pages,
-        draft=bool(errors),
+        draft_mark=bool(errors),
         unexplained_errors=len(errors),
         missing=tuple(glyphs.missing.values()),
         fingerprint=digest,
@@ -238,15 +248,6 @@ def _print_options(canv) -> None:  # type: ignore[no-untyped-def]
     canv.setViewerPreference("Duplex", "DuplexFlipLongEdge")
 
 
-def _is_attachment(section: Section) -> bool:
-    return section.title.startswith(ATTACHMENT)
-
-
-def _attachment_name(section: Section) -> str:
-    name = section.title.removeprefix(ATTACHMENT).lstrip("：:　 ")
-    return name or section.title
-
-
 class _Report:
     """Builds the story (the list of flowables) of one print."""
 
@@ -264,19 +265,17 @@ class _Report:
     def story(self) -> list[Flowable]:
         form, draft, styles = self.form, self.draft, self.styles
         story: list[Flowable] = [self.para(draft.title(form), styles.title, "报告标题", Role.TITLE)]
-        addressee = draft.report.get("addressee", "").strip()
+        addressee = addressee_line(draft)
         if addressee:
-            if not addressee.endswith(("：", ":")):
-                addressee += "："
             story.append(self.para(addressee, styles.addressee, "主送机关"))
-        attachments = [s for s in form.sections if _is_attachment(s)]
+        attachments = [s for s in form.sections if is_attachment(s)]
         for section in form.sections:
-            if not _is_attachment(section):
+            if not is_attachment(section):
                 story += self.section(section)
         if attachments:
             story += self.attachment_note(attachments)
         self.signoff = SignOff(
-            draft.report.get("issuer", "").strip() or draft.unit,
+            issuer(draft),
             issue_date(draft),
             self.fonts,
             self.glyphs,
@@ -304,10 +303,7 @@ class _Report:
     def paragraphs(self, text: str, where: str) -> list[Flowable]:
         """One paragraph per line of user text, first line indented two characters."""
         result: list[Flowable] = []
-        for line in text.splitlines():
-            line = line.strip(" \t\u3000\u00a0")
-            if not line:
-                continue
+        for line in paragraphs(text):
             para = Paragraph(self._body_markup(line, where), self.styles.body)
             result += in_pieces(para, AREA_WIDTH, len(line))  # linear time for long ones
         return result
@@ -316,16 +312,12 @@ class _Report:
         """A leading "（一）…。" run-in heading is set in 楷体 (二级标题) when the PC has it."""
         kai = self.fonts[Role.KAI]
         body = self.fonts[Role.BODY]
-        if kai is not body and line[:1] in "（(":
-            close = next((i for i, ch in enumerate(line[:6]) if ch in "）)"), -1)
-            numeral = line[1:close] if close > 1 else ""
-            if numeral and all(ch in "一二三四五六七八九十" for ch in numeral):
-                stop = line.find("。")
-                end = stop + 1 if 0 <= stop < 40 else (len(line) if len(line) <= 40 else close + 1)
-                head = self.glyphs.markup(line[:end], kai, where)
-                return f'<font name="{kai.name}">{head}</font>' + self.glyphs.markup(
-                    line[end:], body, where
-                )
+        end = run_in_heading(line) if kai is not body else 0
+        if end:
+            head = self.glyphs.markup(line[:end], kai, where)
+            return f'<font name="{kai.name}">{head}</font>' + self.glyphs.markup(
+                line[end:], body, where
+            )
         return self.glyphs.markup(line, body, where)
 
     def section(self, section: Section) -> list[Flowable]:
@@ -359,8 +351,8 @@ class _Report:
         """The table's own title when it differs from the section's, and its note."""
         table = self.form.table(section.table or "")
         flow: list[Flowable] = []
-        title = table.title.format(year=self.draft.year)
-        if title and title != section.title and not _is_attachment(section):
+        title = table.title_for(self.draft.year)
+        if title and title != section.title and not is_attachment(section):
             flow.append(self.para(title, self.styles.heading, title, Role.HEADING))
         if table.note:
             flow.append(self.para(table.note, self.styles.note, title))
@@ -368,15 +360,10 @@ class _Report:
 
     def attachment_note(self, attachments: list[Section]) -> list[Flowable]:
         """附件说明: 正文下空一行左空二字编排"附件：", several attachments numbered."""
-        names = [_attachment_name(s) for s in attachments]
         flow: list[Flowable] = [Spacer(0, LEADING)]
-        if len(names) == 1:
-            flow.append(self.para(f"{ATTACHMENT}：{names[0]}", self.styles.body, "附件说明"))
-            return flow
-        for i, name in enumerate(names, 1):
-            text = f"{ATTACHMENT}：{i}.{name}" if i == 1 else f"{i}.{name}"
+        for i, text in enumerate(attachment_note(attachments)):
             style = self.styles.body
-            if i > 1:  # aligned under the first name
+            if i:  # aligned under the first name
                 style = style.clone("attachment_more", firstLineIndent=5 * BODY_SIZE)
             flow.append(self.para(text, style, "附件说明"))
         return flow
@@ -391,7 +378,7 @@ class _Report:
         flow: list[Flowable] = [NextPageTemplate("wide" if wide else "portrait"), PageBreak()]
         label = ATTACHMENT + (str(number) if number else "")
         flow.append(self.para(label, self.styles.attachment_label, "附件", Role.HEADING))
-        title = table.title.format(year=self.draft.year) if table else _attachment_name(section)
+        title = table.title_for(self.draft.year) if table else attachment_name(section)
         flow.append(
             self.para(
                 title,

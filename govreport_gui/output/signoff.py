@@ -17,8 +17,7 @@ from reportlab.pdfbase.pdfmetrics import stringWidth
 from reportlab.pdfgen.canvas import Canvas
 from reportlab.platypus import Flowable, Paragraph, Table, TableStyle
 
-from ..core.dates import official_date
-from ..core.draft import REPORT_FIELDS, SIGNATORIES, Draft
+from ..core.draft import SIGNATORIES, Draft
 from .fonts import FontSet, Role
 from .glyphs import GlyphMapper, Segment
 from .layout import BODY_SIZE, LEADING, SEAL_DIAMETER, Styles
@@ -29,14 +28,6 @@ SEAL_OFFSET = 3 * mm  # issuer and date sit this much below the seal's centre
 BLOCK_HEIGHT = SEAL_TOP_GAP + SEAL_DIAMETER + 2 * mm
 BLANK_DATE = "　　　　年　　月　　日"
 SIGN_LINE_CHARS = 5
-
-
-def issue_date(draft: Draft) -> str:
-    """成文日期 as printed (the 填报日期 when none is given); raises for a day that does not exist."""
-    typed = draft.report.get("issue_date")
-    if typed:
-        return official_date(typed, REPORT_FIELDS["issue_date"])
-    return official_date(draft.signatories.get("date", ""), SIGNATORIES["date"])
 
 
 @dataclass

@@ -1,16 +1,7 @@
-"""The statistics tables of a form in their official printed layout.
+"""The statistics tables drawn with ReportLab, from :mod:`govreport_gui.core.table_layout`.
 
-Two layouts, both derived from the form model, never from a particular form:
-
-- *indented* (a block with a 单位 column, the old 《政府信息公开情况统计表》):
-  统计指标 | 单位 | 统计数, each label indented one character per row level, heading
-  rows printing "—";
-- *nested* (2019/2021): the label columns nest like the official tables — a group row
-  (``三、本年度办理结果``, ``（三）不予公开``) is a cell spanning its sub-rows, a leaf
-  label spans the remaining label columns — and the column headers are merged from the
-  columns' label paths (``申请人情况`` over ``法人或其他组织`` over ``商业企业``).
-
-Every block is printed on a column grid shared by the blocks of its table. ReportLab
+The layout (cells, spans, alignment, indents, group labels) is the core's; this module
+chooses column widths and a type size that fit the page, and draws. ReportLab
 cannot split a table inside a row span, and group labels span up to 22 rows, so a block
 splits itself (:class:`BlockTable`): each part repeats the caption and header rows and
 the labels of the groups it continues. Numbers are right-aligned, blank stays blank,
@@ -28,14 +19,19 @@ from reportlab.pdfbase.pdfmetrics import stringWidth
 from reportlab.platypus import Flowable, Paragraph, Table, TableStyle
 
 from ..core.draft import Draft
-from ..core.model import Block, Form, Row, cell_id
+from ..core.model import Form
 from ..core.model import Table as FormTable
-from ..core.values import Value, display
+from ..core.table_layout import (
+    BlockLayout,
+    CellKind,
+    LayoutCell,
+    TableLayout,
+    build_layout,
+    descendants,
+)
 from .glyphs import GlyphMapper
 from .layout import AREA_WIDTH, TABLE_SIZES, WIDE_AREA_WIDTH, Styles
 
-NA_PRINTED = "/"
-NO_VALUE = "—"  # heading rows of the indented layout carry no value
 PAD = 3.0  # cell padding, each side
 MIN_VALUE_CHARS = 2  # a value column is at least two characters wide
 IDEAL_VALUE_CHARS = 4
@@ -48,11 +44,6 @@ Cell = object  # a Paragraph, a plain string (numbers) or ""
 Span = tuple[tuple[int, int], tuple[int, int]]  # ((col0, row0), (col1, row1))
 
 
-def printed_value(value: Value) -> str:
-    """A cell value as the table prints it: blank blank, 不适用 "/", numbers as entered."""
-    return display(value, NA_PRINTED)
-
-
 @dataclass
 class PrintedTable:
     flowables: list[Flowable]
@@ -63,7 +54,7 @@ class PrintedTable:
 def print_table(
     form: Form, table: FormTable, draft: Draft, styles: Styles, glyphs: GlyphMapper
 ) -> PrintedTable:
-    layout = _Layout(form, table, draft, styles)
+    layout = _Layout(form, build_layout(form, table, draft), table, styles)
     for wide, avail in ((False, AREA_WIDTH), (True, WIDE_AREA_WIDTH)):
         for size in TABLE_SIZES:
             widths = layout.widths(size, avail)
@@ -73,17 +64,6 @@ def print_table(
     widths = layout.widths(size, WIDE_AREA_WIDTH, squeeze=True)
     assert widths is not None
     return PrintedTable(layout.build(size, widths, glyphs), True, size)
-
-
-def _descendants(rows: tuple[Row, ...], i: int) -> int:
-    """How many rows after ``rows[i]`` are nested under it."""
-    level = rows[i].level
-    n = 0
-    for row in rows[i + 1 :]:
-        if row.level <= level:
-            break
-        n += 1
-    return n
 
 
 @dataclass
@@ -183,50 +163,36 @@ class BlockTable(Flowable):
 
 
 class _Layout:
-    """Column grid shared by the blocks of one table, and the cell contents."""
+    """Column widths of one table's shared grid, and its cells as ReportLab content."""
 
-    def __init__(self, form: Form, table: FormTable, draft: Draft, styles: Styles) -> None:
+    def __init__(self, form: Form, layout: TableLayout, table: FormTable, styles: Styles) -> None:
         self.form = form
+        self.layout = layout
         self.table = table
-        self.draft = draft
         self.styles = styles
         self.font = styles.fonts.body.name
-        blocks = table.blocks
-        self.indented = any(b.unit_header for b in blocks)
-        self.unit_col = 1 if self.indented else 0
-        has_labels = any(r.label for b in blocks for r in b.rows) or any(b.stub for b in blocks)
-        if not has_labels:
-            self.label_cols = 0
-        elif self.indented:
-            self.label_cols = 1
-        else:
-            self.label_cols = max(r.level for b in blocks for r in b.rows) + 1
-        self.grid = math.lcm(*(len(b.columns) for b in blocks))
-        self.ncols = self.label_cols + self.unit_col + self.grid
-        self.first_value = self.label_cols + self.unit_col
-        self.where = table.title.format(year=draft.year)
+        self.indented = layout.indented
+        self.unit_col = int(layout.unit_col)
+        self.label_cols = layout.label_cols
+        self.grid = layout.value_cols
+        self.ncols = layout.ncols
+        self.first_value = layout.first_value
+        self.where = layout.title
 
     # -- widths --------------------------------------------------------------------------
 
-    def _value_texts(self, block: Block, col: int) -> list[str]:
-        column = block.columns[col]
-        return [
-            printed_value(self.draft.value(cell_id(self.table.id, row.id, column.id)))
-            for row in block.rows
-            if not row.group
-        ]
+    def _value_texts(self, block: BlockLayout, col: int) -> list[str]:
+        return [c.text for c in block.value_cells() if c.col == col]
 
     def widths(self, size: float, avail: float, squeeze: bool = False) -> list[float] | None:
         """Column widths filling ``avail``, or None when the table cannot fit it at ``size``."""
         pad = 2 * PAD
         vmin = videal = 0.0
-        for block in self.table.blocks:
+        for block, laid in zip(self.table.blocks, self.layout.blocks, strict=True):
             span = self.grid // len(block.columns)
             for j, column in enumerate(block.columns):
-                num = max(
-                    (stringWidth(t, self.font, size) for t in self._value_texts(block, j)),
-                    default=0,
-                )
+                texts = self._value_texts(laid, self.first_value + j * span)
+                num = max((stringWidth(t, self.font, size) for t in texts), default=0)
                 longest = len(column.path[-1]) if column.path else 0
                 low = max(num, MIN_VALUE_CHARS * size) + pad
                 ideal = max(num + 2 * size, min(max(longest, 4), IDEAL_VALUE_CHARS) * size)
@@ -285,7 +251,7 @@ class _Layout:
         for block in self.table.blocks:
             for i, row in enumerate(block.rows):
                 if row.level == k and row.group:
-                    nested = block.rows[i + 1 : i + 1 + _descendants(block.rows, i)]
+                    nested = block.rows[i + 1 : i + 1 + descendants(block.rows, i)]
                     leaves = sum(1 for r in nested if not r.group)
                     chars = max(chars, math.ceil(len(row.label) / max(leaves, 1)))
         return min(chars, MIN_LABEL_CHARS) * size + 2 * PAD
@@ -293,130 +259,57 @@ class _Layout:
     # -- cells -----------------------------------------------------------------------------
 
     def build(self, size: float, widths: list[float], glyphs: GlyphMapper) -> list[Flowable]:
-        return [BlockTable(self._spec(b, size, widths, glyphs)) for b in self.table.blocks]
+        return [BlockTable(self._spec(b, size, widths, glyphs)) for b in self.layout.blocks]
 
-    def _para(
-        self,
-        text: str,
-        size: float,
-        glyphs: GlyphMapper,
-        align: str = "center",
-        indent: float = 0,
-    ) -> Paragraph:
-        style = self.styles.cell(size, align, indent)
-        return Paragraph(glyphs.markup(text, self.styles.fonts.body, self.where), style)
+    def _content(self, cell: LayoutCell, size: float, glyphs: GlyphMapper) -> Cell:
+        """Paragraphs for labels and headers (they wrap), plain strings for numbers and marks."""
+        if cell.kind in (CellKind.VALUE, CellKind.DASH, CellKind.EMPTY):
+            return cell.text
+        if cell.kind is CellKind.LABEL and not cell.text:
+            return ""
+        style = self.styles.cell(size, cell.align.value, cell.indent * size)
+        return Paragraph(glyphs.markup(cell.text, self.styles.fonts.body, self.where), style)
 
     def _spec(
-        self, block: Block, size: float, widths: list[float], glyphs: GlyphMapper
+        self, block: BlockLayout, size: float, widths: list[float], glyphs: GlyphMapper
     ) -> BlockSpec:
-        n = self.ncols
-        header: list[list[Cell]] = []
+        top = block.header_rows
+        header: list[list[Cell]] = [["" for _ in range(self.ncols)] for _ in range(top)]
         spans: list[Span] = []
-        if block.caption:
-            header.append([self._para(block.caption, size, glyphs)] + [""] * (n - 1))
-            spans.append(((0, 0), (n - 1, 0)))
-        head0 = len(header)
-        depth = block.header_depth()
-        header += [["" for _ in range(n)] for _ in range(depth)]
-        last_head = head0 + depth - 1
-        if self.label_cols:  # the stub: header of the label columns
-            if len(block.stub) == self.label_cols > 1:
-                for k, text in enumerate(block.stub):
-                    header[head0][k] = self._para(text, size, glyphs)
-                    spans.append(((k, head0), (k, last_head)))
-            else:
-                header[head0][0] = self._para("".join(block.stub), size, glyphs)
-                spans.append(((0, head0), (self.label_cols - 1, last_head)))
-        if self.unit_col:
-            col = self.label_cols
-            header[head0][col] = self._para(block.unit_header, size, glyphs)
-            spans.append(((col, head0), (col, last_head)))
-        span = self.grid // len(block.columns)
-        paths = [c.path for c in block.columns]
-        for j, path in enumerate(paths):
-            for level, text in enumerate(path):
-                prefix = path[: level + 1]
-                if j > 0 and paths[j - 1][: level + 1] == prefix:
-                    continue  # inside the merged cell an earlier column started
-                end = j
-                while end + 1 < len(paths) and paths[end + 1][: level + 1] == prefix:
-                    end += 1
-                c0 = self.first_value + j * span
-                c1 = self.first_value + (end + 1) * span - 1
-                r0 = head0 + level
-                r1 = last_head if level == len(path) - 1 else r0
-                header[r0][c0] = self._para(text, size, glyphs)
-                if (c0, r0) != (c1, r1):
-                    spans.append(((c0, r0), (c1, r1)))
+        for cell in block.cells():
+            if cell.is_header:
+                header[cell.row][cell.col] = self._content(cell, size, glyphs)
+                if cell.rowspan > 1 or cell.colspan > 1:
+                    spans.append(
+                        (
+                            (cell.col, cell.row),
+                            (cell.col + cell.colspan - 1, cell.row + cell.rowspan - 1),
+                        )
+                    )
         spec = BlockSpec(widths, size, self.font, header, spans)
-        if self.indented:
-            self._indented_lines(block, size, glyphs, spec, span)
-        else:
-            self._nested_lines(block, size, glyphs, spec, span)
+        for line in block.lines:
+            ln = len(spec.lines)
+            row: list[Cell] = [""] * self.ncols
+            for cell in line.cells:
+                self._place(spec, row, ln, cell, self._content(cell, size, glyphs))
+            spec.lines.append(row)
+        for line in block.lines:
+            for cell in line.cells:
+                if cell.rowspan > 1 or cell.kind is CellKind.GROUP:
+                    l0 = cell.row - top
+                    content = self._content(cell, size, glyphs)
+                    spec.groups.append((cell.col, l0, l0 + cell.rowspan - 1, content))
         return spec
 
-    def _values(self, block: Block, row: Row, span: int, spec: BlockSpec, line: list[Cell]) -> None:
-        ln = len(spec.lines)
-        for j, column in enumerate(block.columns):
-            col = self.first_value + j * span
-            line[col] = printed_value(self.draft.value(cell_id(self.table.id, row.id, column.id)))
-            spec.right.append((ln, col))
-            if span > 1:
-                spec.line_spans.append((ln, col, col + span - 1))
-
-    def _indented_lines(
-        self, block: Block, size: float, glyphs: GlyphMapper, spec: BlockSpec, span: int
-    ) -> None:
-        for row in block.rows:
-            line: list[Cell] = [""] * self.ncols
-            line[0] = self._para(row.label, size, glyphs, "left", row.level * size)
-            if row.group:
-                ln = len(spec.lines)
-                line[self.label_cols] = NO_VALUE
-                spec.centre.append((ln, self.label_cols))
-                for j in range(len(block.columns)):
-                    line[self.first_value + j * span] = NO_VALUE
-                    spec.centre.append((ln, self.first_value + j * span))
-                    if span > 1:
-                        spec.line_spans.append(
-                            (
-                                len(spec.lines),
-                                self.first_value + j * span,
-                                self.first_value + (j + 1) * span - 1,
-                            )
-                        )
-            else:
-                cells = [
-                    self.form.cells.get(cell_id(self.table.id, row.id, c.id)) for c in block.columns
-                ]
-                unit = next((c.unit for c in cells if c is not None), "")
-                line[self.label_cols] = self._para(unit, size, glyphs)
-                self._values(block, row, span, spec, line)
-            spec.lines.append(line)
-
-    def _nested_lines(
-        self, block: Block, size: float, glyphs: GlyphMapper, spec: BlockSpec, span: int
-    ) -> None:
-        last_label = self.label_cols - 1
-        line_of: dict[int, int] = {}  # row index -> body line; groups with sub-rows get none
-        for i, row in enumerate(block.rows):
-            if row.group and _descendants(block.rows, i):
-                continue
-            line: list[Cell] = [""] * self.ncols
-            ln = len(spec.lines)
-            line_of[i] = ln
-            if self.label_cols:
-                k = min(row.level, last_label)
-                line[k] = self._para(row.label, size, glyphs, "left") if row.label else ""
-                if k < last_label:
-                    spec.line_spans.append((ln, k, last_label))
-            if not row.group:
-                self._values(block, row, span, spec, line)
-            spec.lines.append(line)
-        for i, row in enumerate(block.rows):
-            if i in line_of or not self.label_cols:
-                continue
-            nested = range(i + 1, i + 1 + _descendants(block.rows, i))
-            covered = [line_of[j] for j in nested if j in line_of]
-            k = min(row.level, last_label)
-            spec.groups.append((k, min(covered), max(covered), self._para(row.label, size, glyphs)))
+    @staticmethod
+    def _place(spec: BlockSpec, row: list[Cell], ln: int, cell: LayoutCell, content: Cell) -> None:
+        """One body cell: content, its column span, its alignment (groups are added apart)."""
+        if cell.rowspan > 1 or cell.kind is CellKind.GROUP:
+            return
+        row[cell.col] = content
+        if cell.colspan > 1:
+            spec.line_spans.append((ln, cell.col, cell.col + cell.colspan - 1))
+        if cell.kind is CellKind.VALUE:
+            spec.right.append((ln, cell.col))
+        elif cell.kind is CellKind.DASH:
+            spec.centre.append((ln, cell.col))

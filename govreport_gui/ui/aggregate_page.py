@@ -54,6 +54,7 @@ from ..core.library import FormLibrary
 from ..core.rules import Finding
 from ..storage.base import DraftStore
 from . import dialogs, looks
+from .aggregate_export import export_units_workbook
 from .settings import AppSettings
 from .widgets import InlineMessage, Page, WrapLabel, guidance_label, title_label
 
@@ -304,8 +305,13 @@ class AggregatePage(Page):
         self.create_button.setToolTip("把已汇总的各单位数字相加，作为一份新报告保存并打开")
         self.create_button.clicked.connect(self.create_total)
         self.create_button.setEnabled(False)
+        self.excel_button = QPushButton("导出 Excel(&X)…", self)
+        self.excel_button.setToolTip("每个单位一行、合计一行，另列未汇总的文件及原因，供上级汇总")
+        self.excel_button.clicked.connect(self.export_excel)
+        self.excel_button.setEnabled(False)
         actions.addWidget(self.findings_button)
         actions.addStretch(1)
+        actions.addWidget(self.excel_button)
         actions.addWidget(self.create_button)
         layout.addLayout(actions)
         self.message = InlineMessage(self)
@@ -387,6 +393,7 @@ class AggregatePage(Page):
         self._fill_years(rows)
         self.findings_button.setEnabled(bool(rows))
         self.create_button.setEnabled(result is not None and bool(result.included))
+        self.excel_button.setEnabled(result is not None and bool(result.included))
         self._size_name_columns()
         if rows:
             self.table.selectRow(0)
@@ -472,6 +479,11 @@ class AggregatePage(Page):
         return draft_id
 
     # -- one unit ----------------------------------------------------------------------
+
+    def export_excel(self) -> Path | None:
+        if self.result is None:
+            return None
+        return export_units_workbook(self, self.result, self.library, self._start())
 
     def selected_row(self) -> UnitRow | None:
         index = self.table.currentIndex()

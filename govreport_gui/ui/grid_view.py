@@ -64,7 +64,7 @@ class GridView(QTableView):
         self.setVerticalScrollMode(QAbstractItemView.ScrollMode.ScrollPerPixel)
         self.setHorizontalScrollMode(QAbstractItemView.ScrollMode.ScrollPerPixel)
         self.setContextMenuPolicy(Qt.ContextMenuPolicy.DefaultContextMenu)
-        title = model.table.title.replace("{year}", str(model.session.draft.year))
+        title = model.table.title_for(model.session.draft.year)
         self.setAccessibleName(model.block.caption or title)
         self._places = self._navigable_places()
         self._size_columns()

@@ -33,6 +33,7 @@ from ..core.samples import demo_draft
 from ..storage.base import DraftStore, Status
 from . import dialogs, looks
 from .edit_actions import EditActions
+from .export_actions import ExportActions
 from .help_actions import APP_TITLE, HelpActions
 from .printing import PdfRenderer, Renderer
 from .report_actions import ReportActions
@@ -69,6 +70,7 @@ class MainWindow(QMainWindow):
         self.report_actions = ReportActions(
             self, settings, renderer if renderer is not None else PdfRenderer(settings)
         )
+        self.export_actions = ExportActions(self, settings)
         self.edit_actions = EditActions(self)
         self.help_actions = HelpActions(self)
         self.session: DraftSession | None = None
@@ -187,6 +189,7 @@ class MainWindow(QMainWindow):
         start = self.file_menu.addAction("开始页：打开或新建报告(&S)")
         start.triggered.connect(lambda: self.go_to_step(0))
         self.report_actions.add_to_menu(self.file_menu)
+        self.export_menu = self.export_actions.add_to_menu(self.file_menu)
         aggregate = self.file_menu.addAction("汇总各单位报告(&G)…")
         aggregate.triggered.connect(self.show_aggregate)
         self.file_menu.addSeparator()
@@ -367,6 +370,7 @@ class MainWindow(QMainWindow):
         session.draftChanged.connect(self._show_title)
         sign = self.page(StepKind.SIGN)
         self.report_actions.attach(session, sign if isinstance(sign, SignPage) else None)
+        self.export_actions.attach(session, sign if isinstance(sign, SignPage) else None)
         self.edit_actions.attach(session)
         session.undoneAt.connect(self.show_place)
         self._show_title()

@@ -16,9 +16,9 @@ from PySide6.QtWidgets import QMainWindow, QMenu
 from ..core.draft import write_draft_file
 from ..core.errors import GovreportError
 from ..core.filenames import safe_file_name
-from ..core.safe_output import NeedsForceError, OutputPathError, check_output_path
 from . import dialogs, printing
 from .printing import Renderer, describe_fonts, missing_characters
+from .saved_file import offer_open, write_permission
 from .session import DraftSession
 from .settings import AppSettings
 from .sign_page import SignPage
@@ -85,19 +85,13 @@ class ReportActions(QObject):
             return False
         self.settings.last_folder = str(Path(path).parent)
         self.window.statusBar().showMessage(f"草稿文件已导出：{path}", 10000)
+        offer_open(self.window, Path(path), "草稿文件")
         return True
 
     def may_write(self, path: Path) -> bool:
         """The rule of writing (core/safe_output.py): refuse special files, ask before a draft."""
         data_dir = self.session.store.data_dir if self.session is not None else None
-        try:
-            check_output_path(path, (), data_dir)
-        except NeedsForceError as exc:
-            return dialogs.confirm(self.window, "替换文件", exc.question, yes="替换")
-        except OutputPathError as exc:
-            dialogs.tell(self.window, "不能写入这个文件", str(exc), error=True)
-            return False
-        return True
+        return write_permission(self.window, path, (), data_dir) is not None
 
     # -- PDF and printing --------------------------------------------------------------
 
@@ -172,6 +166,7 @@ class ReportActions(QObject):
         self.settings.last_folder = str(path.parent)
         draft_note = "（带“草稿”字样：还有未处理的错误）" if session.unexplained_errors() else ""
         sign.show_result(f"PDF 已保存：{path}{draft_note}", "ok")
+        offer_open(self.window, path, "PDF")
         return path
 
     def print_report(self) -> Path | None:

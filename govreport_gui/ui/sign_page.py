@@ -33,6 +33,13 @@ DATE_FORMAT = "yyyy年M月d日"
 PEOPLE = tuple((key, SIGNATORIES[key]) for key in SIGNERS)
 
 
+EXPORT_BUTTONS = (  # beside 保存PDF: the same files as 文件 → 导出
+    ("docx", "Word…", "保存为可编辑的 Word 文档（.docx）"),
+    ("xlsx", "Excel…", "把统计表保存为 Excel 工作簿（.xlsx）"),
+    ("html", "网页…", "保存为可上传到门户网站的网页（.html）"),
+)
+
+
 def parse_date_text(text: str) -> QDate | None:
     try:
         day = parse_date(text)
@@ -43,6 +50,8 @@ def parse_date_text(text: str) -> QDate | None:
 
 class SignPage(Page):
     pdfRequested = Signal()
+    exportRequested = Signal(str)  # docx, xlsx, html (ui/export_actions.py)
+    copyHtmlRequested = Signal()
     printRequested = Signal()
     statusRequested = Signal(object)  # Status
 
@@ -53,7 +62,10 @@ class SignPage(Page):
         layout = QVBoxLayout(self)
         layout.addWidget(title_label("签署与打印", self))
         layout.addWidget(
-            guidance_label("填写报告末尾的签署栏，核对报告状态，然后保存 PDF 或打印。", self)
+            guidance_label(
+                "填写报告末尾的签署栏，核对报告状态，然后保存 PDF 或打印，也可以导出 Word、Excel 或网页。",
+                self,
+            )
         )
         form = QFormLayout()
         form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.ExpandingFieldsGrow)
@@ -113,6 +125,15 @@ class SignPage(Page):
         self.print_button.clicked.connect(self.printRequested)
         buttons.addWidget(self.pdf_button)
         buttons.addWidget(self.print_button)
+        for name, text, tip in EXPORT_BUTTONS:
+            button = QPushButton(text, self)
+            button.setToolTip(tip)
+            button.clicked.connect(lambda _=False, n=name: self.exportRequested.emit(n))
+            buttons.addWidget(button)
+        self.copy_html_button = QPushButton("复制网页格式", self)
+        self.copy_html_button.setToolTip("把报告以网页格式放到剪贴板，粘贴到网站编辑器")
+        self.copy_html_button.clicked.connect(self.copyHtmlRequested)
+        buttons.addWidget(self.copy_html_button)
         buttons.addStretch(1)
         layout.addLayout(buttons)
         self.result = InlineMessage(self)

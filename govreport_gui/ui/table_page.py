@@ -31,8 +31,7 @@ class TablePage(Page):
         self.session = session
         self.table = table
         self.section = section
-        year = str(session.draft.year)
-        self.title = table.title.replace("{year}", year)
+        self.title = table.title_for(session.draft.year)
         layout = QVBoxLayout(self)
         heading = QHBoxLayout()
         heading.addWidget(title_label(self.title, self), 1)
