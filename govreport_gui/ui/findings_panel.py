@@ -37,6 +37,7 @@ class FindingRow(QFrame):
     def __init__(self, finding: Finding, text: str, panel: FindingsPanel, read_only: bool):
         super().__init__(panel)
         self.finding = finding
+        self.key = (finding, text, read_only)  # the panel keeps the row while this holds
         layout = QHBoxLayout(self)
         layout.setContentsMargins(4, 2, 4, 2)
         icon = QLabel(self)
@@ -90,11 +91,38 @@ class FindingsPanel(QScrollArea):
         self, findings: list[Finding], blanks: list[Finding], *, read_only: bool
     ) -> None:
         """``findings`` are listed one by one; ``blanks`` ("未填写") are summed up in one line."""
-        for row in self.rows:  # deleted later: one of them may be the sender
+        self._set_summary(findings, blanks)
+        entries = [(f, f"{f.severity.label}：{f.message}") for f in findings]
+        if blanks:
+            first = blanks[0]
+            more = f"等 {len(blanks)} 项" if len(blanks) > 1 else ""
+            entries.append((first, f"{first.severity.label}：{first.message}{more}"))
+        self._set_rows(entries, read_only)
+
+    def _set_rows(self, entries: list[tuple[Finding, str]], read_only: bool) -> None:
+        """Show one row per entry, keeping the rows already shown for the same entry where
+        they are (a commit changes one or two findings; rebuilding and laying out every
+        row took most of a commit's time)."""
+        keys = [(finding, text, read_only) for finding, text in entries]
+        if keys == [row.key for row in self.rows]:
+            return
+        unused: dict[tuple[Finding, str, bool], list[FindingRow]] = {}
+        for row in self.rows:
+            unused.setdefault(row.key, []).append(row)
+        wanted = [unused[key].pop(0) if unused.get(key) else None for key in keys]
+        for row in (row for rows in unused.values() for row in rows):
             self._layout.removeWidget(row)
-            row.hide()
+            row.hide()  # deleted later: it may be the sender of the click that led here
             row.deleteLater()
         self.rows = []
+        for at, (key, kept) in enumerate(zip(keys, wanted, strict=True), start=1):
+            row = kept or FindingRow(key[0], key[1], self, read_only)
+            if self._layout.indexOf(row) != at:
+                self._layout.removeWidget(row)
+                self._layout.insertWidget(at, row)
+            self.rows.append(row)
+
+    def _set_summary(self, findings: list[Finding], blanks: list[Finding]) -> None:
         counts = Summary.of(findings, {})
         parts = []
         if counts.errors:
@@ -106,15 +134,6 @@ class FindingsPanel(QScrollArea):
         self._summary.setText(
             "本页检查结果：" + "，".join(parts) + "。" if parts else "本页检查结果：没有发现问题。"
         )
-        entries = [(f, f"{f.severity.label}：{f.message}") for f in findings]
-        if blanks:
-            first = blanks[0]
-            more = f"等 {len(blanks)} 项" if len(blanks) > 1 else ""
-            entries.append((first, f"{first.severity.label}：{first.message}{more}"))
-        for at, (finding, text) in enumerate(entries, start=1):
-            row = FindingRow(finding, text, self, read_only)
-            self._layout.insertWidget(at, row)
-            self.rows.append(row)
 
     def messages(self) -> list[str]:
         return [row.label.text() for row in self.rows]

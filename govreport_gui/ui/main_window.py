@@ -8,6 +8,7 @@ review page jumps straight to a cell), and 上一步/下一步 walk through them
 from __future__ import annotations
 
 from pathlib import Path
+from typing import TYPE_CHECKING, cast
 
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QAction, QCloseEvent, QKeySequence, QShortcut
@@ -18,27 +19,25 @@ from PySide6.QtWidgets import (
     QLabel,
     QMainWindow,
     QPushButton,
+    QScrollArea,
     QStackedWidget,
     QToolButton,
     QVBoxLayout,
     QWidget,
 )
 
-from ..core.aggregate import AggregateResult
 from ..core.errors import GovreportError
 from ..core.library import FormLibrary
 from ..core.rules import Severity
 from ..core.samples import demo_draft
 from ..storage.base import DraftStore, Status
 from . import dialogs, looks
-from .aggregate_page import AggregatePage, created_notice, notes_of
 from .edit_actions import EditActions
 from .export_actions import ExportActions
 from .help_actions import APP_TITLE, HelpActions
 from .import_actions import ImportActions
 from .printing import PdfRenderer, Renderer
 from .report_actions import ReportActions
-from .review_page import ReviewPage
 from .save_status import SaveStatus
 from .session import DraftSession
 from .settings import AppSettings
@@ -46,8 +45,12 @@ from .sign_page import SignPage
 from .start_page import StartPage
 from .step_list import StepList
 from .steps import Step, StepKind, build_steps, scrollable
-from .table_page import TablePage
-from .widgets import ICON_SIZE, InlineMessage
+from .widgets import ICON_SIZE, InlineMessage, Page
+
+if TYPE_CHECKING:
+    from ..core.aggregate import AggregateResult
+    from .aggregate_page import AggregatePage
+    from .review_page import ReviewPage
 
 
 class MainWindow(QMainWindow):
@@ -96,26 +99,45 @@ class MainWindow(QMainWindow):
         self.setCentralWidget(central)
         self._build_menus()
 
-        self.start_page = StartPage(store, library, settings, self)
-        self.start_page.openRequested.connect(self.open_draft)
-        self.start_page.aggregateRequested.connect(self.show_aggregate)
-        self._start_frame = scrollable(self.start_page)
-        self.aggregate_page = AggregatePage(store, library, settings, self)
-        self.aggregate_page.totalCreated.connect(self.open_total)
-        self._aggregate_step = Step(
-            StepKind.AGGREGATE,
-            "汇总各单位报告",
-            self.aggregate_page,
-            frame=scrollable(self.aggregate_page),
-        )
-        self.stack.addWidget(self._aggregate_step.frame)
-        self._set_steps([Step(StepKind.START, "开始", self.start_page)])
+        # The start page (it lists every format and draft) is built when first shown or
+        # asked for, the 汇总 page and its code too: --demo opens on a table (issue 17).
+        self._start_page: StartPage | None = None
+        self._start_frame: QScrollArea | None = None
+        self._aggregate_step = Step(StepKind.AGGREGATE, "汇总各单位报告", self._new_aggregate)
+        self._set_steps([Step(StepKind.START, "开始", lambda: self.start_page)], show=False)
         self.step_list.fit()
         self._restore_geometry()
         QShortcut(QKeySequence("Ctrl+PgDown"), self, activated=self.next_step)
         QShortcut(QKeySequence("Ctrl+PgUp"), self, activated=self.previous_step)
 
     # -- building ----------------------------------------------------------------------
+
+    @property
+    def start_page(self) -> StartPage:
+        if self._start_page is None:
+            page = StartPage(self.store, self.library, self.settings, self)
+            page.openRequested.connect(self.open_draft)
+            page.aggregateRequested.connect(self.show_aggregate)
+            self._start_page = page
+            self._start_frame = scrollable(page)
+            self.stack.addWidget(self._start_frame)
+        return self._start_page
+
+    def showEvent(self, event) -> None:
+        super().showEvent(event)
+        if self.stack.currentWidget() is None:  # no report was opened before: 开始
+            self.go_to_step(0)
+
+    def _new_aggregate(self) -> Page:
+        from .aggregate_page import AggregatePage
+
+        page = AggregatePage(self.store, self.library, self.settings, self)
+        page.totalCreated.connect(self.open_total)
+        return page
+
+    @property
+    def aggregate_page(self) -> AggregatePage:
+        return cast("AggregatePage", self._aggregate_step.widget)
 
     def _build_lock_banner(self, parent: QWidget) -> QFrame:
         banner = QFrame(parent)
@@ -193,31 +215,40 @@ class MainWindow(QMainWindow):
 
     # -- steps -------------------------------------------------------------------------
 
-    def _set_steps(self, steps: list[Step]) -> None:
+    def _set_steps(self, steps: list[Step], *, show: bool = True) -> None:
+        """The steps of the report just opened; ``show`` their first (开始)."""
         for step in self.steps:
-            if step.widget is not self.start_page and step.frame is not None:
+            if step.kind is not StepKind.START and step.frame is not None:
                 self.stack.removeWidget(step.frame)
                 step.frame.deleteLater()
         self.steps = steps
-        for step in steps:
-            if step.widget is self.start_page:
-                step.frame = self._start_frame
-            if step.frame is None:
-                step.frame = scrollable(step.widget)
-            if self.stack.indexOf(step.frame) < 0:
-                self.stack.addWidget(step.frame)
         self.step_list.show_steps(steps)
         self.refresh_step_states()
-        self.go_to_step(0)
+        if show:
+            self.go_to_step(0)
+
+    def _frame_of(self, step: Step) -> QWidget:
+        """The step's scrollable frame in the stack, built with its page when first shown."""
+        page = step.widget  # first: building it may already have made the frame
+        if step.frame is None:
+            step.frame = self._start_frame if step.kind is StepKind.START else scrollable(page)
+        assert step.frame is not None
+        if self.stack.indexOf(step.frame) < 0:
+            self.stack.addWidget(step.frame)
+        return step.frame
 
     def _build_steps(self, session: DraftSession) -> list[Step]:
-        steps = build_steps(session, self.start_page)
+        steps = build_steps(session, lambda: self.start_page)
         for step in steps:
-            if isinstance(step.widget, ReviewPage):
-                step.widget.jumpRequested.connect(self.go_to_cell)
-            elif isinstance(step.widget, SignPage):
-                step.widget.statusRequested.connect(self.set_status)
+            step.on_built = self._page_built
         return steps
+
+    def _page_built(self, step: Step) -> None:
+        self._frame_of(step)  # in the window at once, even before it is first shown
+        if step.kind is StepKind.REVIEW:  # a ReviewPage (its module loads with the page)
+            cast("ReviewPage", step.widget).jumpRequested.connect(self.go_to_cell)
+        elif isinstance(step.widget, SignPage):
+            step.widget.statusRequested.connect(self.set_status)
 
     def step_index(self, kind: str) -> int:
         return next(i for i, s in enumerate(self.steps) if s.kind == kind)
@@ -243,9 +274,7 @@ class MainWindow(QMainWindow):
             return
         if self.session is not None and index != self.current_index():
             self.session.save_now()
-        frame = self.steps[index].frame
-        assert frame is not None
-        self.stack.setCurrentWidget(frame)
+        self.stack.setCurrentWidget(self._frame_of(self.steps[index]))
         self.step_list.select(index)
         last = len(self.steps) - 1
         self.back_button.setEnabled(index > 0)
@@ -276,7 +305,7 @@ class MainWindow(QMainWindow):
         """The 汇总 page: outside the steps of the open report, which stays open."""
         if self.session is not None:
             self.session.save_now()
-        self.stack.setCurrentWidget(self._aggregate_step.frame)
+        self.stack.setCurrentWidget(self._frame_of(self._aggregate_step))
         self.step_list.select(-1)
         self.back_button.setEnabled(True)
         self.next_button.setEnabled(False)
@@ -285,9 +314,12 @@ class MainWindow(QMainWindow):
 
     def go_to_cell(self, cell_id: str) -> bool:
         for index, step in enumerate(self.steps):
-            if isinstance(step.widget, TablePage) and cell_id in step.widget.cell_ids():
+            if step.kind is StepKind.TABLE and cell_id in step.cells:
                 self.go_to_step(index)
-                return step.widget.go_to_cell(cell_id)
+                page = step.widget
+                from .table_page import TablePage  # loaded by now: the page was just built
+
+                return isinstance(page, TablePage) and page.go_to_cell(cell_id)
         return False
 
     def show_place(self, place: str) -> None:
@@ -337,7 +369,7 @@ class MainWindow(QMainWindow):
     def open_session(self, session: DraftSession, step_kind: str | None = None) -> None:
         old = self.session
         self.session = session
-        self._set_steps(self._build_steps(session))
+        self._set_steps(self._build_steps(session), show=False)  # shows its target below
         if old is not None:
             old.deleteLater()
         session.findingsChanged.connect(self.refresh_step_states)
@@ -361,6 +393,8 @@ class MainWindow(QMainWindow):
         self.go_to_step(target, focus=True)
 
     def open_total(self, draft_id: str, result: AggregateResult) -> bool:
+        from .aggregate_page import created_notice, notes_of
+
         """The total the 汇总 page stored: open it on its first table, with its notes."""
         if not self.open_draft(draft_id, "table") or self.session is None:
             return False
