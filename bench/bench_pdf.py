@@ -18,8 +18,9 @@ sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 GOAL_SECONDS = 0.5
 
 
-def measure(runs: int = 5) -> dict[str, float | int]:
+def measure(runs: int = 5, quick: bool = False) -> dict[str, float | int]:
     """Seconds for start-up and for each render of the demo draft (12 pages)."""
+    runs = 1 if quick else runs
     t0 = time.perf_counter()
     from govreport_gui.core.library import default_library
     from govreport_gui.core.samples import demo_draft

@@ -35,8 +35,9 @@ from govreport_gui.ui.settings import AppSettings
 SIZES = (200, 2000)
 
 
-def measure() -> dict[str, float]:
+def measure(quick: bool = False) -> dict[str, float]:
     app = create_application()
+    sizes = (20,) if quick else SIZES
     library = default_library()
     figures: dict[str, float] = {}
     with tempfile.TemporaryDirectory(prefix="govreport-bench-") as tmp:
@@ -45,7 +46,7 @@ def measure() -> dict[str, float]:
         window.resize(1366, 768)
         window.show()
         app.processEvents()
-        for count in SIZES:
+        for count in sizes:
             folder = Path(tmp) / str(count)
             folder.mkdir()
             write_units(folder, count, library.get("2021"))

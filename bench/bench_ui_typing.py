@@ -13,6 +13,7 @@ import os
 import random
 import sys
 import tempfile
+import time
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
@@ -33,7 +34,7 @@ from govreport_gui.ui.table_page import TablePage
 from tests.helpers import filled_2021_draft
 
 
-def measure() -> dict[str, float]:
+def measure(quick: bool = False) -> dict[str, float]:
     app = create_application()
     library = default_library()
     store = MemoryDraftStore()
@@ -50,7 +51,8 @@ def measure() -> dict[str, float]:
         window.open_draft(draft_id)
         QApplication.processEvents()
 
-    open_s = median_seconds(open_report, repeat=5)
+    open_s = median_seconds(open_report, repeat=1 if quick else 5)
+    open_cpu = median_seconds(open_report, repeat=1 if quick else 5, clock=time.process_time)
     window.go_to_cell("t3.new.natural")
     QApplication.processEvents()
     page = next(s.widget for s in window.steps if s.table is not None and s.table.id == "t3")
@@ -65,11 +67,20 @@ def measure() -> dict[str, float]:
         QApplication.processEvents()
         QApplication.sendPostedEvents(None, QEvent.Type.DeferredDelete)
 
-    commit_s = median_seconds(commit, repeat=7, number=20)
+    commit_s = median_seconds(commit, repeat=1 if quick else 7, number=1 if quick else 20)
+    commit_cpu = median_seconds(
+        commit, repeat=1 if quick else 7, number=1 if quick else 20, clock=time.process_time
+    )
     window.session.dirty = False  # nothing to save when the window goes
     window.close()
     app.processEvents()
-    return {"open_2021_report_ms": ms(open_s), "commit_cell_2021_ms": ms(commit_s)}
+    return {
+        "open_2021_report_ms": ms(open_s),
+        "open_2021_report_cpu_ms": ms(open_cpu),
+        "commit_cell_2021_ms": ms(commit_s),
+        "commit_cell_2021_cpu_ms": ms(commit_cpu),
+        "cpus": os.cpu_count(),
+    }
 
 
 if __name__ == "__main__":

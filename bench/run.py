@@ -1,14 +1,17 @@
 """Run every benchmark (bench/bench_*.py); print the figures as a table, then as JSON.
 
-    python bench/run.py [--json-only] [--timeout S] [NAME ...]
+    python bench/run.py [--quick] [--json-only] [--timeout S] [NAME ...]
 
 A benchmark module exposes ``measure()`` or ``run()`` (either callable without
 arguments) returning a dict of figures; each module takes medians of several runs
-itself. Every module runs in its own Python process, so one that fails to import,
+itself. ``--quick`` (what CI runs, so that no benchmark rots unnoticed) passes
+``quick=True`` to an entry point that takes it: every measurement once, on small inputs;
+its figures only show that the benchmark still works. Every module runs in its own Python process, so one that fails to import,
 raises, crashes Qt or hangs past ``--timeout`` is reported and the others still run.
 The figures issue 7 asks for come from the modules in ``EXPECTED``; one that is absent
 is listed as missing. There are no pass/fail thresholds: the targets are in README.
-Exit code 0 when every expected benchmark produced figures, 1 otherwise.
+Exit code 0 when every benchmark run (by default: every one present and every expected
+one) produced figures, 1 otherwise.
 """
 
 from __future__ import annotations
@@ -34,6 +37,8 @@ EXPECTED = {
     "pdf": "PDF render of the demo",
     "aggregate": "汇总 of 200 / 1,000 / 2,000 files",
     "read": "reading a 100 KB portal page (issue 11)",
+    "commands": "check and pdf as whole commands, next to a bare Python start",
+    "ui_typing": "cell commit and report open in the window",
     "aggregate_memory": "peak memory of 汇总 over 1,000 files with long texts (issue 13)",
     "long_text": "PDF of a 50,000- and a 200,000-character section (issue 13)",
     "export": "Word, Excel and web page export of the demo and a filled 2021 report (issue 10)",
@@ -53,7 +58,7 @@ def entry_point(module: Any) -> Any:
     raise TypeError("has neither measure() nor run() callable without arguments")
 
 
-def run_one(name: str) -> int:
+def run_one(name: str, quick: bool = False) -> int:
     """Child process: import bench_<name>, run it, print its figures after a marker line."""
     for folder in (ROOT, HERE):
         sys.path.insert(0, str(folder))
@@ -63,7 +68,9 @@ def run_one(name: str) -> int:
         print(RESULT_MARK + json.dumps({"missing": f"import failed: {type(exc).__name__}: {exc}"}))
         return 1
     try:
-        figures = entry_point(module)()
+        function = entry_point(module)
+        takes_quick = "quick" in inspect.signature(function).parameters
+        figures = function(quick=True) if quick and takes_quick else function()
     except Exception as exc:
         print(RESULT_MARK + json.dumps({"error": f"{type(exc).__name__}: {exc}"}))
         return 1
@@ -71,11 +78,12 @@ def run_one(name: str) -> int:
     return 0
 
 
-def run_in_child(name: str, timeout: float) -> dict[str, Any]:
+def run_in_child(name: str, timeout: float, quick: bool = False) -> dict[str, Any]:
     started = time.perf_counter()
     try:
         done = subprocess.run(
-            [sys.executable, str(Path(__file__).resolve()), "--one", name],
+            [sys.executable, str(Path(__file__).resolve()), "--one", name]
+            + (["--quick"] if quick else []),
             capture_output=True,
             text=True,
             encoding="utf-8",
@@ -129,11 +137,12 @@ def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n", 1)[0])
     parser.add_argument("names", nargs="*", help="only these benchmarks (e.g. checks pdf)")
     parser.add_argument("--json-only", action="store_true")
+    parser.add_argument("--quick", action="store_true", help="each benchmark once, small inputs")
     parser.add_argument("--timeout", type=float, default=240, help="seconds per benchmark")
     parser.add_argument("--one", metavar="NAME", help=argparse.SUPPRESS)
     args = parser.parse_args()
     if args.one:
-        return run_one(args.one)
+        return run_one(args.one, args.quick)
 
     present = sorted(p.stem.removeprefix("bench_") for p in HERE.glob("bench_*.py"))
     names = args.names or sorted(set(present) | set(EXPECTED))
@@ -143,13 +152,20 @@ def main() -> int:
         if name not in present:
             results[name] = {"missing": f"bench/bench_{name}.py does not exist", "seconds": 0}
         else:
-            results[name] = run_in_child(name, args.timeout)
+            results[name] = run_in_child(name, args.timeout, args.quick)
     total = round(time.perf_counter() - started, 1)
     if not args.json_only:
         print_table(results)
-        print(f"== total {total} s\n")
-    print(json.dumps({"total_seconds": total, "benchmarks": results}, ensure_ascii=False, indent=2))
-    complete = all("figures" in results[name] for name in names if name in EXPECTED)
+        mode = "quick run: figures only prove each benchmark works" if args.quick else "full run"
+        print(f"== total {total} s on {os.cpu_count()} cores ({mode})\n")
+    summary = {
+        "total_seconds": total,
+        "quick": args.quick,
+        "cpus": os.cpu_count(),
+        "benchmarks": results,
+    }
+    print(json.dumps(summary, ensure_ascii=False, indent=2))
+    complete = all("figures" in result for result in results.values())
     return 0 if complete else 1
 
 

@@ -3,12 +3,25 @@
 from __future__ import annotations
 
 import os
+import sys
 
 import pytest
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
 from govreport_gui.core.library import FormLibrary, default_library
+
+
+@pytest.fixture(scope="session", autouse=True)
+def _clipboard_emptied_at_the_end():
+    """Qt deletes what a test put on the clipboard (a QMimeData made in Python) only at
+    process exit, after Python has shut down, and the exit then crashes (signal 11)."""
+    yield
+    if "PySide6.QtGui" in sys.modules:
+        from PySide6.QtGui import QGuiApplication
+
+        if QGuiApplication.instance() is not None:
+            QGuiApplication.clipboard().clear()
 
 
 @pytest.fixture(scope="session")

@@ -68,3 +68,19 @@ def test_only_the_named_benchmarks_run(tmp_path: Path) -> None:
     report = json.loads(done.stdout)["benchmarks"]
     assert list(report) == ["good"]
     assert report["good"]["figures"] == {"a_ms": 1.5}
+
+
+def test_quick_mode_reaches_the_benchmarks_that_take_it(tmp_path: Path) -> None:
+    bench = tmp_path / "bench"
+    bench.mkdir()
+    shutil.copy(ROOT / "bench" / "run.py", bench / "run.py")
+    (bench / "bench_good.py").write_text(MODULES["good"], encoding="utf-8")
+    (bench / "bench_sized.py").write_text(
+        "def measure(quick=False):\n    return {'files': 20 if quick else 2000}\n", encoding="utf-8"
+    )
+    quick = json.loads(run_bench(bench, "--json-only", "--quick", "good", "sized").stdout)
+    assert quick["quick"] is True
+    assert quick["benchmarks"]["sized"]["figures"] == {"files": 20}
+    assert quick["benchmarks"]["good"]["figures"] == {"a_ms": 1.5}  # takes no quick: runs as is
+    full = json.loads(run_bench(bench, "--json-only", "sized").stdout)
+    assert full["benchmarks"]["sized"]["figures"] == {"files": 2000}

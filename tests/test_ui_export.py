@@ -97,7 +97,7 @@ def test_copy_as_web_page_puts_html_and_text_on_the_clipboard(qtbot, library, tm
 def test_saving_the_pdf_offers_to_open_it(qtbot, library, tmp_path, monkeypatch):
     window, _ = open_sign_page(qtbot, library, tmp_path)
     monkeypatch.setattr(dialogs, "choose_save_file", lambda *a: str(tmp_path / "r.pdf"))
-    assert window.save_pdf() == tmp_path / "r.pdf"
+    assert window.report_actions.save_pdf() == tmp_path / "r.pdf"
     (box,) = offers(window)
     assert {"打开文件(&O)", "打开所在文件夹(&D)"} <= {b.text() for b in box.buttons()}
 

@@ -82,7 +82,7 @@ def test_exporting_onto_a_draft_file_asks_first(
     monkeypatch.setattr(
         dialogs, "confirm", lambda parent, title, text, yes="": questions.append(text) or replace
     )
-    assert window.export_draft_file() is replace
+    assert window.report_actions.export_draft_file() is replace
     assert len(questions) == 1 and "草稿文件" in questions[0]
     if replace:
         assert read_draft_file(target, library).unit != "别的单位"
@@ -100,5 +100,5 @@ def test_a_folder_or_link_is_never_a_save_target(qtbot, library, store, tmp_path
     told: list[str] = []
     monkeypatch.setattr(dialogs, "choose_save_file", lambda *a: str(link))
     monkeypatch.setattr(dialogs, "tell", lambda parent, title, text, error=False: told.append(text))
-    assert window.export_draft_file() is False
+    assert window.report_actions.export_draft_file() is False
     assert "符号链接" in told[0] and link.is_symlink() and real.read_text("utf-8") == "keep"

@@ -186,7 +186,7 @@ def test_a_renderer_failure_is_a_message_not_a_traceback(qtbot, library, tmp_pat
     window.go_to_step(window.step_index("sign"))
     sign = window.current_step().widget
     monkeypatch.setattr(dialogs, "choose_save_file", lambda *a: str(tmp_path / "x.pdf"))
-    assert window.save_pdf() is None
+    assert window.report_actions.save_pdf() is None
     assert "生成 PDF 时出错" in sign.result.message()
 
 
@@ -260,7 +260,7 @@ def test_with_the_real_pdf_renderer(qtbot, library, tmp_path, monkeypatch):
     window.open_demo()
     window.go_to_step(window.step_index("sign"))
     monkeypatch.setattr(dialogs, "choose_save_file", lambda *a: str(tmp_path / "demo.pdf"))
-    path = window.save_pdf()
+    path = window.report_actions.save_pdf()
     assert path is not None
     assert path.read_bytes().startswith(b"%PDF")
 
@@ -283,12 +283,12 @@ def test_missing_characters_can_be_printed_as_placeholders_on_request(
     monkeypatch.setattr(dialogs, "choose_save_file", lambda *a: str(tmp_path / "rare.pdf"))
     asked: list[str] = []
     monkeypatch.setattr(dialogs, "confirm", lambda parent, title, text, yes="": asked.append(text))
-    assert window.save_pdf() is None  # declined: nothing written, the message stays
+    assert window.report_actions.save_pdf() is None  # declined: nothing written, the message stays
     assert "U+20BB7" in asked[0] and "〓" in asked[0]
     assert "填报人" in sign.result.message()
     assert not (tmp_path / "rare.pdf").exists()
     monkeypatch.setattr(dialogs, "confirm", lambda *a, **k: True)
-    assert window.save_pdf() == tmp_path / "rare.pdf"
+    assert window.report_actions.save_pdf() == tmp_path / "rare.pdf"
     assert (tmp_path / "rare.pdf").read_bytes().startswith(b"%PDF")
 
 
@@ -304,9 +304,9 @@ def test_a_chosen_print_font_is_checked_and_remembered(qtbot, library, tmp_path,
     not_a_font = tmp_path / "notes.ttf"
     not_a_font.write_text("这不是字体", encoding="utf-8")
     monkeypatch.setattr(dialogs, "choose_open_file", lambda *a: str(not_a_font))
-    window.choose_print_font()
+    window.report_actions.choose_print_font()
     assert settings.print_font == "" and told[-1][0] == "不能使用这个字体"
     monkeypatch.setattr(dialogs, "choose_open_file", lambda *a: str(WQY))
-    window.choose_print_font()
+    window.report_actions.choose_print_font()
     assert settings.print_font == str(WQY)
     assert "正文：文泉驿正黑" in told[-1][1]

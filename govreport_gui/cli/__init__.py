@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import argparse
 import contextlib
+import importlib
 import os
 import sys
 from collections.abc import Callable, Sequence
@@ -61,13 +62,58 @@ def _translate(message: str) -> str:
     return message
 
 
-def _command_modules() -> list[ModuleType]:
-    from . import aggregate, documents, drafting, forms, pdf, reading, store
+#: Subcommand → the module of this package that registers and runs it, in ``--help`` order.
+#: Only the module of the command given is imported, so each command's dependencies load
+#: when it runs and the window loads none of them (issue 17). A new command adds a line here.
+COMMANDS = {
+    "forms": "forms",
+    "form": "forms",
+    "new": "drafting",
+    "demo": "drafting",
+    "check": "drafting",
+    "read": "reading",
+    "pdf": "pdf",
+    "docx": "documents",
+    "xlsx": "documents",
+    "html": "documents",
+    "drafts": "store",
+    "import": "store",
+    "export": "store",
+    "backups": "store",
+    "aggregate": "aggregate",
+}
+#: Options of ``govreport`` itself that take a value (skipped when looking for the command).
+_VALUE_OPTIONS = ("--data-dir",)
 
-    return [forms, drafting, reading, pdf, documents, store, aggregate]
+
+def _command_modules(argv: Sequence[str] | None = None) -> list[ModuleType]:
+    """The command modules the parser needs: the one of the command given, or every one
+    when ``argv`` is None, asks for help, or names no known command (for argparse's list)."""
+    names = list(dict.fromkeys(COMMANDS.values()))
+    if argv is not None:
+        command = _command_in(argv)
+        if command in COMMANDS:
+            names = [COMMANDS[command]]
+        elif command is None and not {"-h", "--help"} & set(argv):
+            names = []
+    return [importlib.import_module(f".{name}", __name__) for name in names]
 
 
-def build_parser() -> argparse.ArgumentParser:
+def _command_in(argv: Sequence[str]) -> str | None:
+    """The first word that is not an option of ``govreport`` itself, or None."""
+    skip = False
+    for word in argv:
+        if skip:
+            skip = False
+        elif word in _VALUE_OPTIONS:
+            skip = True
+        elif not word.startswith("-"):
+            return word
+    return None
+
+
+def build_parser(argv: Sequence[str] | None = None) -> argparse.ArgumentParser:
+    """The command line parser; given ``argv``, with only the subcommands it needs."""
     parser = _Parser(
         prog="govreport",
         description="政府信息公开工作年度报告：填报、审核、打印与汇总。不带子命令时打开图形界面。",
@@ -78,14 +124,15 @@ def build_parser() -> argparse.ArgumentParser:
     parser.add_argument("--data-dir", metavar="目录", help="草稿数据文件夹（默认为用户数据目录）")
     parser.add_argument("--smoke", action="store_true", help="自检：不开窗口检查本程序各部分后退出")
     sub = parser.add_subparsers(dest="command", metavar="子命令", parser_class=_Parser)
-    for module in _command_modules():
+    for module in _command_modules(argv):
         module.register(sub)
     return parser
 
 
 def main(argv: Sequence[str] | None = None) -> int:
     _utf8_streams()
-    args = build_parser().parse_args(argv)
+    words = sys.argv[1:] if argv is None else list(argv)
+    args = build_parser(words).parse_args(words)
     if args.smoke:
         from ..smoke import run_smoke
 
@@ -104,10 +151,8 @@ def main(argv: Sequence[str] | None = None) -> int:
         _drop_stdout()
         return EXIT_BROKEN_PIPE
     except Exception as exc:  # a bug: say so in Chinese, keep the details for whoever fixes it
-        command = " ".join(sys.argv[1:] if argv is None else argv)
-        print(
-            crash_message(exc, command=command, lead="程序内部出错，命令没有完成"), file=sys.stderr
-        )
+        typed = " ".join(words)
+        print(crash_message(exc, command=typed, lead="程序内部出错，命令没有完成"), file=sys.stderr)
         return EXIT_INTERNAL
 
 

@@ -44,7 +44,7 @@ from .library import FormLibrary
 from .model import Form
 from .rules import Finding, Severity
 from .units import unit_key
-from .values import NA, Value, display, to_json
+from .values import NA, Value, display, numeric, to_json
 
 DEFAULT_UNIT = "汇总"
 
@@ -439,7 +439,7 @@ def sum_drafts(form: Form, drafts: Sequence[Draft]) -> Totals:
             if value is NA:
                 not_applicable.add(cid)
             else:
-                sums[cid] = sums.get(cid, 0) + value  # type: ignore[operator]
+                sums[cid] = sums.get(cid, 0) + numeric(value)
     values: dict[str, Value] = {}
     blanks: list[BlankCell] = []
     clerk: list[ClerkCell] = []
@@ -482,9 +482,13 @@ def aggregate_files(
     loaded = _read_all(expand_paths(paths), library, read)
     target = _choose(loaded, library, year)
     rows = _decide(loaded, target, unit)
-    summed = [item.draft for item, row in zip(loaded, rows, strict=True) if row.included]
+    summed = [
+        item.draft
+        for item, row in zip(loaded, rows, strict=True)
+        if row.included and item.draft is not None
+    ]
     form = library.get(target[0])
-    totals = sum_drafts(form, summed)  # type: ignore[arg-type]
+    totals = sum_drafts(form, summed)
     total = Draft(form.id, form.version, target[1], unit)
     total.values = totals.values
     total.notes = clerk_notes(totals)  # saved with the total: they outlive this session

@@ -22,9 +22,14 @@ def run_checks(
     ``previous`` (last year's report) enables the year-on-year rules; ``texts`` (this
     year's sections) lets them compare the narrative too.
     """
-    findings = [f for rule in form.rules for f in rule.evaluate(values, previous, texts)]
-    findings.sort(key=lambda f: f.severity is not Severity.ERROR)
-    return findings
+    return errors_first(f for rule in form.rules for f in rule.evaluate(values, previous, texts))
+
+
+def errors_first(findings: Iterable[Finding]) -> list[Finding]:
+    """Errors before hints, each kind in the order found (a stable sort)."""
+    ordered = list(findings)
+    ordered.sort(key=lambda f: f.severity is not Severity.ERROR)
+    return ordered
 
 
 def last_year_of(draft: Draft) -> LastYear | None:

@@ -220,17 +220,9 @@ def read_draft_file(path: Path, library: FormLibrary) -> Draft:
 
 
 def loads(raw: bytes | str, library: FormLibrary, shown: str = "草稿") -> Draft:
-    if isinstance(raw, bytes):
-        if len(raw) > MAX_FILE_BYTES:
-            raise DraftFileError(f"{shown} 太大，不是本程序的草稿文件")
-        try:
-            raw = raw.decode("utf-8-sig")
-        except UnicodeDecodeError as exc:
-            raise DraftFileError(
-                f"{shown} 不是 UTF-8 编码的文本（第 {exc.start + 1} 个字节）" + _encoding_hint(raw)
-            ) from None
+    text = raw if isinstance(raw, str) else _decoded(raw, shown)
     try:
-        data = parse_json(raw)
+        data = parse_json(text)
     except JsonTextError as exc:
         raise DraftFileError(f"{shown} 有误：{exc}") from None
     except json.JSONDecodeError as exc:
@@ -240,6 +232,17 @@ def loads(raw: bytes | str, library: FormLibrary, shown: str = "草稿") -> Draf
     except RecursionError:
         raise DraftFileError(f"{shown} 的结构嵌套过深，不是本程序的草稿文件") from None
     return draft_from_json(data, library, shown)
+
+
+def _decoded(raw: bytes, shown: str) -> str:
+    if len(raw) > MAX_FILE_BYTES:
+        raise DraftFileError(f"{shown} 太大，不是本程序的草稿文件")
+    try:
+        return raw.decode("utf-8-sig")
+    except UnicodeDecodeError as exc:
+        raise DraftFileError(
+            f"{shown} 不是 UTF-8 编码的文本（第 {exc.start + 1} 个字节）" + _encoding_hint(raw)
+        ) from None
 
 
 def _encoding_hint(raw: bytes) -> str:
@@ -260,15 +263,7 @@ def draft_from_json(data: Any, library: FormLibrary, shown: str = "草稿") -> D
     def fail(problem: str) -> DraftFileError:
         return DraftFileError(f"{shown} 有误：{problem}")
 
-    if not isinstance(data, dict):
-        raise fail("最外层应为 JSON 对象")
-    if data.get("kind") != KIND:
-        raise fail(f"kind 应为 “{KIND}”，这不是本程序的草稿文件")
-    schema = data.get("schema")
-    if type(schema) is not int or schema != SCHEMA:  # 1.0 and true are not the integer 1
-        raise fail(
-            f"schema 应为整数 {SCHEMA}（本程序认识的草稿文件版本），文件中是 {_brief(schema)}"
-        )
+    _check_kind(data, fail)
     form_id = _require(data, "form", str, fail)
     try:
         form = library.get(form_id)
@@ -308,6 +303,19 @@ def draft_from_json(data: Any, library: FormLibrary, shown: str = "草稿") -> D
     if data.get("previous") is not None:
         draft.previous = _previous(data["previous"], library, fail)
     return draft
+
+
+def _check_kind(data: Any, fail: Any) -> None:
+    """A draft file at all, of the schema this program reads."""
+    if not isinstance(data, dict):
+        raise fail("最外层应为 JSON 对象")
+    if data.get("kind") != KIND:
+        raise fail(f"kind 应为 “{KIND}”，这不是本程序的草稿文件")
+    schema = data.get("schema")
+    if type(schema) is not int or schema != SCHEMA:  # 1.0 and true are not the integer 1
+        raise fail(
+            f"schema 应为整数 {SCHEMA}（本程序认识的草稿文件版本），文件中是 {_brief(schema)}"
+        )
 
 
 def _require(data: Mapping[str, Any], key: str, kind: type, fail: Any) -> Any:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import errno
+from dataclasses import dataclass
 
 
 class GovreportError(Exception):
@@ -33,31 +34,48 @@ _WIN_DISK_FULL = (39, 112)
 _WIN_BAD_NAME = (123, 161, 206)  # bad file name syntax, bad path, name too long
 
 
+@dataclass(frozen=True)
+class _Case:
+    """An OSError matches by errno, by Windows error number, or by its class."""
+
+    reason: str
+    codes: tuple[int, ...] = ()
+    windows: tuple[int, ...] = ()
+    kind: type[OSError] | None = None
+
+    def matches(self, exc: OSError) -> bool:
+        return (
+            exc.errno in self.codes
+            or getattr(exc, "winerror", None) in self.windows
+            or (self.kind is not None and isinstance(exc, self.kind))
+        )
+
+
+#: First match wins: a full disk is told as such whatever class Python gave the error.
+_CASES = (
+    _Case("磁盘已满", (errno.ENOSPC,), _WIN_DISK_FULL),
+    _Case("磁盘空间配额已用完", (getattr(errno, "EDQUOT", -1),)),
+    _Case("磁盘或文件夹是只读的", (errno.EROFS,)),
+    _Case("这是一个文件夹，不是文件", kind=IsADirectoryError),
+    _Case(
+        "没有写入权限（文件夹可能是只读的，或文件正被其他程序占用）",
+        (errno.EACCES, errno.EPERM),
+        kind=PermissionError,
+    ),
+    _Case("磁盘读写出错", (errno.EIO,)),
+    _Case("文件或文件夹不存在", kind=FileNotFoundError),
+    _Case("路径中有一部分不是文件夹", kind=NotADirectoryError),
+    _Case("文件名或路径太长", (errno.ENAMETOOLONG,)),
+    _Case('文件名无效（不能含有 \\ / : * ? " < > | 等字符）', (errno.EINVAL,), _WIN_BAD_NAME),
+)
+
+
 def os_reason(exc: OSError) -> str:
     """Why a file operation failed, in words a clerk understands (never English strerror)."""
-    code = exc.errno
-    winerror = getattr(exc, "winerror", None)
-    if code == errno.ENOSPC or winerror in _WIN_DISK_FULL:
-        return "磁盘已满"
-    if code == getattr(errno, "EDQUOT", -1):
-        return "磁盘空间配额已用完"
-    if code == errno.EROFS:
-        return "磁盘或文件夹是只读的"
-    if isinstance(exc, IsADirectoryError):
-        return "这是一个文件夹，不是文件"
-    if isinstance(exc, PermissionError) or code in (errno.EACCES, errno.EPERM):
-        return "没有写入权限（文件夹可能是只读的，或文件正被其他程序占用）"
-    if code == errno.EIO:
-        return "磁盘读写出错"
-    if isinstance(exc, FileNotFoundError):
-        return "文件或文件夹不存在"
-    if isinstance(exc, NotADirectoryError):
-        return "路径中有一部分不是文件夹"
-    if code == errno.ENAMETOOLONG:
-        return "文件名或路径太长"
-    if winerror in _WIN_BAD_NAME or code == errno.EINVAL:
-        return '文件名无效（不能含有 \\ / : * ? " < > | 等字符）'
-    return _OTHER_REASONS.get(code or 0) or _unnamed(exc)
+    case = next((case for case in _CASES if case.matches(exc)), None)
+    if case is not None:
+        return case.reason
+    return _OTHER_REASONS.get(exc.errno or 0) or _unnamed(exc)
 
 
 #: Less common errors, in words; the rest are named by their code (never English strerror).

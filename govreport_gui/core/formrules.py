@@ -206,12 +206,13 @@ def _side_label(terms: list[Term], cells: Mapping[str, Cell]) -> str:
 
 def _join(terms: list[Term], names: list[str]) -> str:
     text = ""
+    plus = "、" if all(t.sign > 0 for t in terms) else " + "  # once: a rule may have 100 terms
     for i, (term, name) in enumerate(zip(terms, names, strict=True)):
         name = ("上年" if term.previous else "") + name
         if term.sign < 0:
             text += f" − {name}"
         else:
-            text += ("、" if i and all(t.sign > 0 for t in terms) else (" + " if i else "")) + name
+            text += (plus if i else "") + name
     return text
 
 

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import os
 import sys
-from dataclasses import dataclass, field
+from collections.abc import Sequence
 from functools import lru_cache
 from pathlib import Path
 
@@ -37,14 +37,36 @@ def resource_path(*parts: str) -> Path:
     return data_root("resources").joinpath(*parts)
 
 
-@dataclass
 class FormLibrary:
-    """All known forms by id; files that failed to load are kept as problems, not fatal."""
+    """All known forms by id; files that failed to load are kept as problems, not fatal.
 
-    forms: dict[str, Form] = field(default_factory=dict)
-    problems: list[str] = field(default_factory=list)
+    Files are read when first needed: ``get(id)`` reads the file named after the id
+    (``forms/2021.toml``) when no file before it may declare that id, so a command about
+    one draft compiles one form (issue 17); ``forms``, ``problems``, ``for_year`` and
+    ``ordered`` read every file. Either way the answer is that of reading them all.
+    """
+
+    def __init__(self, dirs: Sequence[Path] = ()) -> None:
+        self._dirs = list(dirs)
+        self._loaded: dict[Path, Form | FormDefinitionError] = {}
+        self._forms: dict[str, Form] = {}
+        self._problems: list[str] = []
+        self._complete = False
+
+    @property
+    def forms(self) -> dict[str, Form]:
+        self._load_all()
+        return self._forms
+
+    @property
+    def problems(self) -> list[str]:
+        self._load_all()
+        return self._problems
 
     def get(self, form_id: str) -> Form:
+        form = None if self._complete else self._named(form_id)
+        if form is not None:
+            return form
         try:
             return self.forms[form_id]
         except KeyError:
@@ -63,6 +85,63 @@ class FormLibrary:
     def ordered(self) -> list[Form]:
         return sorted(self.forms.values(), key=lambda f: f.years[0])
 
+    def _files(self) -> list[tuple[Path, list[Path]]]:
+        return [
+            (folder, sorted(folder.glob("*.toml")) if folder.is_dir() else [])
+            for folder in self._dirs
+        ]
+
+    def _named(self, form_id: str) -> Form | None:
+        """The form from ``<id>.toml`` if no file read before it may claim the id; None
+        when only reading every file can tell."""
+        earlier: list[Path] = []
+        for folder, files in self._files():
+            path = folder / f"{form_id}.toml"
+            if path in files:
+                before = earlier + files[: files.index(path)]
+                if any(_may_declare(other, form_id) for other in before):
+                    return None
+                form = self._load(path)
+                return form if isinstance(form, Form) and form.id == form_id else None
+            earlier += files
+        return None
+
+    def _load(self, path: Path) -> Form | FormDefinitionError:
+        if path not in self._loaded:
+            try:
+                self._loaded[path] = load_form(path)
+            except FormDefinitionError as exc:
+                self._loaded[path] = exc
+        return self._loaded[path]
+
+    def _load_all(self) -> None:
+        if self._complete:
+            return
+        self._complete = True
+        for folder, files in self._files():
+            if not folder.is_dir():
+                self._problems.append(f"格式文件夹不存在：{folder}")
+                continue
+            for path in files:
+                form = self._load(path)
+                if isinstance(form, FormDefinitionError):
+                    self._problems.append(str(form))
+                elif form.id in self._forms:
+                    self._problems.append(
+                        f"格式文件 {path} 的编号 “{form.id}” 与 {self._forms[form.id].source} 重复，已忽略"
+                    )
+                else:
+                    self._forms[form.id] = form
+
+
+def _may_declare(path: Path, form_id: str) -> bool:
+    """Whether a form file might declare this id (its text quotes it, or it cannot be read)."""
+    try:
+        text = path.read_text(encoding="utf-8", errors="replace")
+    except OSError:
+        return True
+    return f'"{form_id}"' in text or f"'{form_id}'" in text
+
 
 def form_dirs() -> list[Path]:
     dirs = [data_root("forms")]
@@ -73,24 +152,8 @@ def form_dirs() -> list[Path]:
 
 
 def load_library(dirs: list[Path] | None = None) -> FormLibrary:
-    library = FormLibrary()
-    for folder in dirs if dirs is not None else form_dirs():
-        if not folder.is_dir():
-            library.problems.append(f"格式文件夹不存在：{folder}")
-            continue
-        for path in sorted(folder.glob("*.toml")):
-            try:
-                form = load_form(path)
-            except FormDefinitionError as exc:
-                library.problems.append(str(exc))
-                continue
-            if form.id in library.forms:
-                library.problems.append(
-                    f"格式文件 {path} 的编号 “{form.id}” 与 {library.forms[form.id].source} 重复，已忽略"
-                )
-                continue
-            library.forms[form.id] = form
-    return library
+    """The forms of these folders (by default the installation's), read when first needed."""
+    return FormLibrary(dirs if dirs is not None else form_dirs())
 
 
 @lru_cache(maxsize=1)

@@ -332,11 +332,8 @@ class Rule:
         if not broken:
             return []
         fields = previous.fields() if self.uses_previous else {}
-        return [
-            self._finding(
-                self.cells, self.message, left=_fmt(left), right=_fmt(right), **terms, **fields
-            )
-        ]
+        numbers = {"left": _fmt(left), "right": _fmt(right), **terms, **fields}
+        return [self._finding_of(self.cells, self.message, numbers)]
 
     def _same_figures(self, values: Mapping[str, Value], previous: LastYear) -> list[Finding]:
         ids = [t.cell for t in self.left]
@@ -344,15 +341,8 @@ class Rule:
         then = {cid: previous.values[cid] for cid in ids if previous.values.get(cid) is not None}
         if not now or now != then or all(numeric(v) == 0 for v in now.values()):
             return []
-        return [
-            self._finding(
-                tuple(now),
-                self.message,
-                count=str(len(now)),
-                label=self.left_label,
-                **previous.fields(),
-            )
-        ]
+        numbers = {"count": str(len(now)), "label": self.left_label, **previous.fields()}
+        return [self._finding_of(tuple(now), self.message, numbers)]
 
     def _same_texts(self, texts: Mapping[str, str], previous: LastYear) -> list[Finding]:
         findings = []
@@ -394,6 +384,15 @@ class Rule:
         *,
         suggestion: tuple[str, Value] | None = None,
         **numbers: str,
+    ) -> Finding:
+        return self._finding_of(cells, template, numbers, suggestion)
+
+    def _finding_of(
+        self,
+        cells: tuple[str, ...],
+        template: str,
+        numbers: Mapping[str, str],
+        suggestion: tuple[str, Value] | None = None,
     ) -> Finding:
         fields = {"left_label": self.left_label, "right_label": self.right_label, **numbers}
         return Finding(self.key, self.severity, cells, fill_template(template, fields), suggestion)

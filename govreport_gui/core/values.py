@@ -179,6 +179,6 @@ def display(value: Value, na_text: str = NA_TEXT) -> str:
 
 def numeric(value: Value) -> int | Decimal:
     """Arithmetic value; 不适用 counts as zero in sums (the cell reports nothing)."""
-    if value is None or value is NA:
+    if value is None or isinstance(value, _NotApplicable):  # isinstance: the checker narrows
         return 0
-    return value  # type: ignore[return-value]
+    return value

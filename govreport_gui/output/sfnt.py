@@ -124,14 +124,7 @@ def _names(f: BinaryIO, where: tuple[int, int] | None) -> tuple[tuple[str, ...],
         platform, encoding, lang, name_id, size, off = struct.unpack(">HHHHHH", rec)
         if name_id not in (1, 4, 6, 16):
             continue
-        raw = data[strings + off : strings + off + size]
-        if platform in (0, 3) and encoding in (0, 1, 3, 10):
-            text = raw.decode("utf-16-be", errors="replace")
-        elif platform == 1 and encoding == 0:
-            text = raw.decode("mac_roman", errors="replace")
-        else:
-            continue
-        text = text.strip("\x00 ").strip()
+        text = _name_text(platform, encoding, data[strings + off : strings + off + size])
         if not text:
             continue
         if name_id == 6:
@@ -140,6 +133,17 @@ def _names(f: BinaryIO, where: tuple[int, int] | None) -> tuple[tuple[str, ...],
             found.append((_LANG_ORDER.get(lang if platform == 3 else 0x409, 9), text))
     families = dict.fromkeys(text for _, text in sorted(found, key=lambda f: f[0]))
     return tuple(families), postscript
+
+
+def _name_text(platform: int, encoding: int, raw: bytes) -> str:
+    """A name record's text: Unicode or Windows (UTF-16), or Mac Roman; "" for others."""
+    if platform in (0, 3) and encoding in (0, 1, 3, 10):
+        text = raw.decode("utf-16-be", errors="replace")
+    elif platform == 1 and encoding == 0:
+        text = raw.decode("mac_roman", errors="replace")
+    else:
+        return ""
+    return text.strip("\x00 ").strip()
 
 
 def _os2(f: BinaryIO, where: tuple[int, int] | None) -> tuple[int, bool]:

@@ -25,7 +25,6 @@ from ..core.library import default_library
 from ..crashlog import crash_message, show_native_box
 from ..storage.base import DraftStore, MemoryDraftStore
 from ..storage.logfile import start_logging
-from ..storage.tinystore import open_store
 from . import dialogs, looks
 from .main_window import MainWindow
 from .settings import AppSettings
@@ -103,6 +102,8 @@ def choose_ui_font(app: QApplication) -> str:
 
 def open_default_store(data_dir: str | None) -> tuple[DraftStore, tuple[str, ...]]:
     """The TinyDB store of the data folder and what opening it found, for the clerk."""
+    from ..storage.tinystore import open_store  # not needed by the demo (issue 17)
+
     store = open_store(data_dir, wait=STORE_WAIT)
     return store, tuple(store.take_notices())
 

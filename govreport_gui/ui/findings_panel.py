@@ -42,6 +42,7 @@ class FindingRow(QFrame):
     ):
         super().__init__(panel)
         self.finding = finding
+        self.key = (finding, text, offer, read_only)  # the panel keeps the row while it holds
         layout = QHBoxLayout(self)
         layout.setContentsMargins(4, 2, 4, 2)
         icon = QLabel(self)
@@ -133,23 +134,40 @@ class FindingsPanel(QWidget):
         self, findings: list[Finding], blanks: list[Finding], *, read_only: bool
     ) -> None:
         """``findings`` are listed one by one; ``blanks`` ("未填写") are summed up in one line."""
-        for row in self.rows:  # deleted later: one of them may be the sender
-            self._layout.removeWidget(row)
-            row.hide()
-            row.deleteLater()
-        self.rows = []
         self._show_summary(findings, blanks)
         entries = [(f, f"{f.severity.label}：{f.message}") for f in findings]
         if blanks:
             first = blanks[0]
             more = f"等 {len(blanks)} 项" if len(blanks) > 1 else ""
             entries.append((first, f"{first.severity.label}：{first.message}{more}"))
-        for at, (finding, text) in enumerate(entries):
-            offer = self.offer_text(finding) if finding.suggestion is not None else ""
-            row = FindingRow(finding, text, offer, self, read_only)
-            self._layout.insertWidget(at, row)
-            self.rows.append(row)
+        self._set_rows(entries, read_only)
         self.set_open(self.toggle.isChecked())
+
+    def _set_rows(self, entries: list[tuple[Finding, str]], read_only: bool) -> None:
+        """Show one row per entry, keeping the rows already shown for the same entry where
+        they are (a commit changes one or two findings; rebuilding and laying out every
+        row took most of a commit's time)."""
+        keys = [
+            (f, text, self.offer_text(f) if f.suggestion is not None else "", read_only)
+            for f, text in entries
+        ]
+        if keys == [row.key for row in self.rows]:
+            return
+        unused: dict[tuple[Finding, str, str, bool], list[FindingRow]] = {}
+        for row in self.rows:
+            unused.setdefault(row.key, []).append(row)
+        wanted = [unused[key].pop(0) if unused.get(key) else None for key in keys]
+        for row in (row for rows in unused.values() for row in rows):
+            self._layout.removeWidget(row)
+            row.hide()  # deleted later: it may be the sender of the click that led here
+            row.deleteLater()
+        self.rows = []
+        for at, (key, kept) in enumerate(zip(keys, wanted, strict=True)):
+            row = kept or FindingRow(key[0], key[1], key[2], self, read_only)
+            if self._layout.indexOf(row) != at:
+                self._layout.removeWidget(row)
+                self._layout.insertWidget(at, row)
+            self.rows.append(row)
 
     def _show_summary(self, findings: list[Finding], blanks: list[Finding]) -> None:
         counts = Summary.of(findings, {})

@@ -43,6 +43,25 @@ _ROLES = frozenset(
     }
 )
 
+# Alignments as plain ints, computed once: Qt asks for them on every measure and paint.
+_LEFT = int(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter)
+_CENTER = int(Qt.AlignmentFlag.AlignCenter)
+_RIGHT = int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+
+#: The roles a commit's per-cell signal names. A commit changes a cell's value (Display,
+#: Edit) and marks (Decoration, Background, tooltips), but never a row's height: rows are
+#: as tall as their wrapped labels, a value is one line and the icon no taller than text.
+#: So Display and Decoration, the roles for which Qt's ResizeToContents header re-measures
+#: every row of the table (~2,000 data() calls, per signal), are left out; the view
+#: repaints the whole cell whatever the roles say (issue 17: a commit in 16 ms).
+_COMMIT_ROLES = [
+    Qt.ItemDataRole.EditRole,
+    Qt.ItemDataRole.BackgroundRole,
+    Qt.ItemDataRole.ToolTipRole,
+    Qt.ItemDataRole.AccessibleTextRole,
+    Qt.ItemDataRole.AccessibleDescriptionRole,
+]
+
 
 class ColumnKind(Enum):
     LABEL = "label"
@@ -83,8 +102,7 @@ class BlockModel(QAbstractTableModel):
                     self._cells[(r, c)] = cell
                     self._row_units.setdefault(r, cell.unit)
         self._positions = {cell.id: place for place, cell in self._cells.items()}
-        session.valuesChanged.connect(self.refresh)
-        session.findingsChanged.connect(self.refresh)
+        session.cellsChanged.connect(self.refresh_cells)
         session.statusChanged.connect(self.refresh)
 
     @staticmethod
@@ -152,20 +170,22 @@ class BlockModel(QAbstractTableModel):
         return None
 
     def data(self, index: _Index, role: int = Qt.ItemDataRole.DisplayRole):
-        if role not in _ROLES or not index.isValid():  # a repaint asks ~12 roles per cell
+        # Called ~3,000 times each time Qt measures the rows: value cells first, cheaply.
+        if role not in _ROLES:  # a repaint asks ~12 roles per cell
             return None
-        kind = self.columns[index.column()].kind
-        row = self.block.rows[index.row()]
+        r, c = index.row(), index.column()  # -1 for an invalid index
+        cell = self._cells.get((r, c))
+        if cell is not None:
+            return self._value_data(cell, role)
+        if r < 0:
+            return None
+        kind = self.columns[c].kind
         if kind is ColumnKind.LABEL:
-            return self._label_data(row, role)
+            return self._label_data(self.block.rows[r], role)
         if kind is ColumnKind.UNIT:
-            return self._unit_data(index.row(), role)
-        cell = self.cell_at(index)
-        if cell is None:
-            if role == Qt.ItemDataRole.BackgroundRole:
-                return looks.GROUP_BACKGROUND
-            return None
-        return self._value_data(cell, role)
+            return self._unit_data(r, role)
+        # A value column of a heading row: no cell, the heading's shade.
+        return looks.GROUP_BACKGROUND if role == Qt.ItemDataRole.BackgroundRole else None
 
     def _label_data(self, row: Row, role: int):
         if role == Qt.ItemDataRole.DisplayRole:
@@ -179,47 +199,53 @@ class BlockModel(QAbstractTableModel):
         if role == Qt.ItemDataRole.BackgroundRole:
             return looks.GROUP_BACKGROUND if row.group else None  # striped like the values
         if role == Qt.ItemDataRole.TextAlignmentRole:
-            return int(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter)
+            return _LEFT
         return None
 
     def _unit_data(self, row: int, role: int):
         if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.AccessibleTextRole):
             return self._row_units.get(row, "")
         if role == Qt.ItemDataRole.TextAlignmentRole:
-            return int(Qt.AlignmentFlag.AlignCenter)
+            return _CENTER
         if role == Qt.ItemDataRole.BackgroundRole:
             return looks.LABEL_BACKGROUND
         return None
 
     def _value_data(self, cell: Cell, role: int):
-        session = self.session
         if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.EditRole):
-            return display(session.draft.value(cell.id))
+            return display(self.session.draft.value(cell.id))
         if role == CELL_ID_ROLE:
             return cell.id
         if role == PREVIOUS_ROLE:
             return self.previous_line(cell)
         if role == Qt.ItemDataRole.TextAlignmentRole:
-            return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
-        severity = session.cell_severity(cell.id)
-        if role == Qt.ItemDataRole.DecorationRole:
-            return looks.severity_icon(severity) if severity else None
-        if role == Qt.ItemDataRole.BackgroundRole:
-            if severity and session.is_culprit(cell.id):
-                return looks.CULPRIT_BACKGROUND  # the total to correct, above its row
-            return looks.severity_background(severity) if severity else None
-        if role == Qt.ItemDataRole.FontRole:
-            return looks.culprit_font() if session.is_culprit(cell.id) else None
-        if role == Qt.ItemDataRole.ToolTipRole:
+            return _RIGHT
+        if role in (Qt.ItemDataRole.ToolTipRole, Qt.ItemDataRole.AccessibleDescriptionRole):
             return self.cell_tooltip(cell)
         if role == Qt.ItemDataRole.AccessibleTextRole:
-            shown = display(session.draft.value(cell.id)) or "未填写"
-            if session.show_previous:
-                return f"{cell.label}：{shown}；{session.previous_note(cell.id)}"
-            return f"{cell.label}：{shown}"
-        if role == Qt.ItemDataRole.AccessibleDescriptionRole:
-            return self.cell_tooltip(cell)
+            return self._accessible_text(cell)
+        return self._mark_data(cell, role)
+
+    def _mark_data(self, cell: Cell, role: int):
+        """The finding's icon and background, when a finding marks the cell."""
+        severity = self.session.cell_severity(cell.id)
+        if severity is None:
+            return None
+        if role == Qt.ItemDataRole.DecorationRole:
+            return looks.severity_icon(severity)
+        if role == Qt.ItemDataRole.BackgroundRole:
+            if self.session.is_culprit(cell.id):
+                return looks.CULPRIT_BACKGROUND  # the total to correct, above its row
+            return looks.severity_background(severity)
+        if role == Qt.ItemDataRole.FontRole and self.session.is_culprit(cell.id):
+            return looks.culprit_font()
         return None
+
+    def _accessible_text(self, cell: Cell) -> str:
+        shown = display(self.session.draft.value(cell.id)) or "未填写"
+        if self.session.show_previous:
+            return f"{cell.label}：{shown}；{self.session.previous_note(cell.id)}"
+        return f"{cell.label}：{shown}"
 
     def previous_line(self, cell: Cell) -> str | None:
         """Last year's value for the grey line under this year's, when shown."""
@@ -256,6 +282,17 @@ class BlockModel(QAbstractTableModel):
             self.inputRefused.emit(cell.id, str(exc))
             return False
         return True
+
+    def refresh_cells(self, cell_ids: frozenset[str] | None) -> None:
+        """Repaint only these cells (None: all); a commit changes a few (issue 17)."""
+        if cell_ids is None:
+            self.refresh()
+            return
+        for cell_id in cell_ids:
+            place = self._positions.get(cell_id)
+            if place is not None:
+                index = self.index(*place)
+                self.dataChanged.emit(index, index, _COMMIT_ROLES)
 
     def refresh(self) -> None:
         if self._cells:

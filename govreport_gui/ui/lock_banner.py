@@ -5,12 +5,14 @@ from __future__ import annotations
 from PySide6.QtCore import Signal
 from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QPushButton, QWidget
 
-from . import looks
+from ..core.errors import GovreportError
+from . import dialogs, looks
+from .session import DraftSession
 from .widgets import ICON_SIZE
 
 
 class LockBanner(QFrame):
-    unlockRequested = Signal()
+    told = Signal(str)  # why unlocking failed (the window's status bar says it)
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -23,8 +25,26 @@ class LockBanner(QFrame):
         self.text.setWordWrap(True)
         self.unlock_button = QPushButton("解锁(&U)", self)
         self.unlock_button.setAccessibleName("解锁报告以便修改")
-        self.unlock_button.clicked.connect(self.unlockRequested)
+        self.unlock_button.clicked.connect(self.unlock)
+        self.session: DraftSession | None = None
         layout.addWidget(icon)
         layout.addWidget(self.text, 1)
         layout.addWidget(self.unlock_button)
         self.hide()
+
+    def attach(self, session: DraftSession) -> None:
+        self.session = session
+
+    def unlock(self) -> None:
+        """Ask, then take the report back from 已报送 to 草稿."""
+        if self.session is None or not dialogs.confirm(
+            self,
+            "解锁报告",
+            "该报告已报送。解锁后可以修改，修改后需要重新审核和报送。确定解锁吗？",
+            yes="解锁",
+        ):
+            return
+        try:
+            self.session.unlock()
+        except GovreportError as exc:
+            self.told.emit(str(exc))

@@ -7,7 +7,7 @@ review page jumps straight to a cell), and 上一步/下一步 walk through them
 
 from __future__ import annotations
 
-from pathlib import Path
+from typing import TYPE_CHECKING, cast
 
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QAction, QCloseEvent, QKeySequence, QShortcut
@@ -16,20 +16,19 @@ from PySide6.QtWidgets import (
     QHBoxLayout,
     QMainWindow,
     QPushButton,
+    QScrollArea,
     QStackedWidget,
     QToolButton,
     QVBoxLayout,
     QWidget,
 )
 
-from ..core.aggregate import AggregateResult
 from ..core.errors import GovreportError
 from ..core.library import FormLibrary
 from ..core.rules import Severity
 from ..core.samples import demo_draft
 from ..storage.base import DraftStore, Status
 from . import dialogs, looks
-from .aggregate_page import AggregatePage, created_notice
 from .edit_actions import EditActions
 from .export_actions import ExportActions
 from .help_actions import APP_SHORT_TITLE, APP_TITLE, HelpActions
@@ -38,7 +37,6 @@ from .lock_banner import LockBanner
 from .page_frame import PageFrame
 from .printing import PdfRenderer, Renderer
 from .report_actions import ReportActions
-from .review_page import ReviewPage
 from .save_status import SaveStatus
 from .selection_sum import SelectionSum
 from .session import DraftSession
@@ -47,8 +45,12 @@ from .sign_page import SignPage
 from .start_page import StartPage
 from .step_list import StepList
 from .steps import Step, StepKind, build_steps
-from .table_page import TablePage
-from .widgets import InlineMessage
+from .widgets import InlineMessage, Page
+
+if TYPE_CHECKING:
+    from ..core.aggregate import AggregateResult
+    from .aggregate_page import AggregatePage
+    from .review_page import ReviewPage
 
 STEP_CHARS, STEP_CHARS_CARE = 11, 9  # the step list's width in characters
 
@@ -90,7 +92,7 @@ class MainWindow(QMainWindow):
         self._notices = notices
         self._show_notices()
         self.lock_banner = LockBanner(central)
-        self.lock_banner.unlockRequested.connect(self.unlock)
+        self.lock_banner.told.connect(lambda text: self.statusBar().showMessage(text, 10000))
         outer.addWidget(self.lock_banner)
 
         body = QHBoxLayout()
@@ -104,31 +106,45 @@ class MainWindow(QMainWindow):
         self.setCentralWidget(central)
         self._build_menus()
 
-        self._build_fixed_pages()
-        self._set_steps([Step(StepKind.START, "开始", self.start_page)])
-        self.step_list.fit(STEP_CHARS_CARE if self.settings.care_mode else STEP_CHARS)
+        # The start page (it lists every format and draft) is built when first shown or
+        # asked for, the 汇总 page and its code too: --demo opens on a table (issue 17).
+        self._start_page: StartPage | None = None
+        self._start_frame: QScrollArea | None = None
+        self._aggregate_step = Step(StepKind.AGGREGATE, "汇总各单位报告", self._new_aggregate)
+        self._set_steps([Step(StepKind.START, "开始", lambda: self.start_page)], show=False)
+        self._fit_step_list()
         self._restore_geometry()
         QShortcut(QKeySequence("Ctrl+PgDown"), self, activated=self.next_step)
         QShortcut(QKeySequence("Ctrl+PgUp"), self, activated=self.previous_step)
 
     # -- building ----------------------------------------------------------------------
 
-    def _build_fixed_pages(self) -> None:
-        """开始 and 汇总: there whether or not a report is open."""
-        store, library, settings = self.store, self.library, self.settings
-        self.start_page = StartPage(store, library, settings, self)
-        self.start_page.openRequested.connect(self.open_draft)
-        self.start_page.aggregateRequested.connect(self.show_aggregate)
-        self._start_frame = PageFrame(self.start_page)
-        self.aggregate_page = AggregatePage(store, library, settings, self)
-        self.aggregate_page.totalCreated.connect(self.open_total)
-        self._aggregate_step = Step(
-            StepKind.AGGREGATE,
-            "汇总各单位报告",
-            self.aggregate_page,
-            frame=PageFrame(self.aggregate_page),
-        )
-        self.stack.addWidget(self._aggregate_step.frame)
+    @property
+    def start_page(self) -> StartPage:
+        if self._start_page is None:
+            page = StartPage(self.store, self.library, self.settings, self)
+            page.openRequested.connect(self.open_draft)
+            page.aggregateRequested.connect(self.show_aggregate)
+            self._start_page = page
+            self._start_frame = PageFrame(page)
+            self.stack.addWidget(self._start_frame)
+        return self._start_page
+
+    def showEvent(self, event) -> None:
+        super().showEvent(event)
+        if self.stack.currentWidget() is None:  # no report was opened before: 开始
+            self.go_to_step(0)
+
+    def _new_aggregate(self) -> Page:
+        from .aggregate_page import AggregatePage
+
+        page = AggregatePage(self.store, self.library, self.settings, self)
+        page.totalCreated.connect(self.open_total)
+        return page
+
+    @property
+    def aggregate_page(self) -> AggregatePage:
+        return cast("AggregatePage", self._aggregate_step.widget)
 
     def _build_bottom_bar(self, parent: QWidget) -> QHBoxLayout:
         bar = QHBoxLayout()
@@ -190,36 +206,45 @@ class MainWindow(QMainWindow):
 
     # -- steps -------------------------------------------------------------------------
 
-    def _set_steps(self, steps: list[Step]) -> None:
+    def _set_steps(self, steps: list[Step], *, show: bool = True) -> None:
+        """The steps of the report just opened; ``show`` their first (开始)."""
         for step in self.steps:
-            if step.widget is not self.start_page and step.frame is not None:
+            if step.kind is not StepKind.START and step.frame is not None:
                 self.stack.removeWidget(step.frame)
                 step.frame.deleteLater()
         self.steps = steps
-        for step in steps:
-            if step.widget is self.start_page:
-                step.frame = self._start_frame
-            if step.frame is None:
-                step.frame = PageFrame(step.widget)
-            if self.stack.indexOf(step.frame) < 0:
-                self.stack.addWidget(step.frame)
         self.step_list.show_steps(steps)
         self.refresh_step_states()
-        self.go_to_step(0)
+        if show:
+            self.go_to_step(0)
+
+    def _frame_of(self, step: Step) -> QWidget:
+        """The step's scrollable frame in the stack, built with its page when first shown."""
+        page = step.widget  # first: building it may already have made the frame
+        if step.frame is None:
+            step.frame = self._start_frame if step.kind is StepKind.START else PageFrame(page)
+        assert step.frame is not None
+        if self.stack.indexOf(step.frame) < 0:
+            self.stack.addWidget(step.frame)
+        return step.frame
 
     def _build_steps(self, session: DraftSession) -> list[Step]:
-        steps = build_steps(session, self.start_page)
+        steps = build_steps(session, lambda: self.start_page)
         for step in steps:
-            if isinstance(step.widget, ReviewPage):
-                step.widget.jumpRequested.connect(self.go_to_cell)
-            elif isinstance(step.widget, SignPage):
-                step.widget.statusRequested.connect(self.set_status)
-                step.widget.jumpRequested.connect(self.go_to_cell)
-            elif isinstance(step.widget, TablePage):
-                step.widget.selectionChanged.connect(
-                    lambda cells: self.selection_sum.show_for(self.session, cells)
-                )
+            step.on_built = self._page_built
         return steps
+
+    def _page_built(self, step: Step) -> None:
+        self._frame_of(step)  # in the window at once, even before it is first shown
+        if step.kind is StepKind.REVIEW:  # a ReviewPage (its module loads with the page)
+            cast("ReviewPage", step.widget).jumpRequested.connect(self.go_to_cell)
+        elif isinstance(step.widget, SignPage):
+            step.widget.statusRequested.connect(self.set_status)
+            step.widget.jumpRequested.connect(self.go_to_cell)
+        elif step.kind is StepKind.TABLE:  # a TablePage: the selection's sum below
+            step.widget.selectionChanged.connect(  # type: ignore[attr-defined]
+                lambda cells: self.selection_sum.show_for(self.session, cells)
+            )
 
     def step_index(self, kind: str) -> int:
         return next(i for i, s in enumerate(self.steps) if s.kind == kind)
@@ -245,11 +270,9 @@ class MainWindow(QMainWindow):
             return
         if self.session is not None and index != self.current_index():
             self.session.save_now()
-        frame = self.steps[index].frame
-        assert frame is not None
+        self.stack.setCurrentWidget(self._frame_of(self.steps[index]))
         self.selection_sum.hide()
         self.save_status.setVisible(index > 0)  # the start page has no report to save
-        self.stack.setCurrentWidget(frame)
         self.step_list.select(index)
         last = len(self.steps) - 1
         self.back_button.setEnabled(index > 0)
@@ -280,7 +303,7 @@ class MainWindow(QMainWindow):
         """The 汇总 page: outside the steps of the open report, which stays open."""
         if self.session is not None:
             self.session.save_now()
-        self.stack.setCurrentWidget(self._aggregate_step.frame)
+        self.stack.setCurrentWidget(self._frame_of(self._aggregate_step))
         self.step_list.select(-1)
         self.back_button.setEnabled(True)
         self.next_button.setEnabled(False)
@@ -291,9 +314,12 @@ class MainWindow(QMainWindow):
 
     def go_to_cell(self, cell_id: str) -> bool:
         for index, step in enumerate(self.steps):
-            if isinstance(step.widget, TablePage) and cell_id in step.widget.cell_ids():
+            if step.kind is StepKind.TABLE and cell_id in step.cells:
                 self.go_to_step(index)
-                return step.widget.go_to_cell(cell_id)
+                page = step.widget
+                from .table_page import TablePage  # loaded by now: the page was just built
+
+                return isinstance(page, TablePage) and page.go_to_cell(cell_id)
         return False
 
     def show_place(self, place: str) -> None:
@@ -343,7 +369,7 @@ class MainWindow(QMainWindow):
     def open_session(self, session: DraftSession, step_kind: str | None = None) -> None:
         old = self.session
         self.session = session
-        self._set_steps(self._build_steps(session))
+        self._set_steps(self._build_steps(session), show=False)  # shows its target below
         if old is not None:
             old.deleteLater()
         session.findingsChanged.connect(self.refresh_step_states)
@@ -358,6 +384,7 @@ class MainWindow(QMainWindow):
         self.export_actions.attach(session, sign if isinstance(sign, SignPage) else None)
         self.edit_actions.attach(session)
         self.import_actions.attach(session)
+        self.lock_banner.attach(session)
         session.undoneAt.connect(self.show_place)
         self._show_title()
         self._show_notices()
@@ -369,6 +396,8 @@ class MainWindow(QMainWindow):
     def open_total(self, draft_id: str, result: AggregateResult) -> bool:
         """The total the 汇总 page stored: open it on its first table (its 汇总说明 are
         saved in it, so they show whenever it is opened again)."""
+        from .aggregate_page import created_notice
+
         if not self.open_draft(draft_id, "table") or self.session is None:
             return False
         self._show_notices(created_notice(result))
@@ -405,21 +434,6 @@ class MainWindow(QMainWindow):
             self.statusBar().showMessage("报告已保存。", 8000)
         self.go_to_step(0, focus=True)
 
-    def unlock(self) -> None:
-        if self.session is None:
-            return
-        if not dialogs.confirm(
-            self,
-            "解锁报告",
-            "该报告已报送。解锁后可以修改，修改后需要重新审核和报送。确定解锁吗？",
-            yes="解锁",
-        ):
-            return
-        try:
-            self.session.unlock()
-        except GovreportError as exc:
-            self.statusBar().showMessage(str(exc), 10000)
-
     def set_status(self, status: Status) -> None:
         if self.session is None:
             return
@@ -443,28 +457,17 @@ class MainWindow(QMainWindow):
         self.save_status.show_failed(message)
         self.statusBar().showMessage(f"未能保存：{message}", 10000)
 
-    # -- the report's outputs (report_actions.py) ----------------------------------------
-
-    def export_draft_file(self) -> bool:
-        return self.report_actions.export_draft_file()
-
-    def save_pdf(self) -> Path | None:
-        return self.report_actions.save_pdf()
-
-    def print_report(self) -> Path | None:
-        return self.report_actions.print_report()
-
-    def choose_print_font(self) -> None:
-        self.report_actions.choose_print_font()
-
     # -- window ------------------------------------------------------------------------
 
     def set_care_mode(self, on: bool) -> None:
         self.settings.care_mode = on
         looks.apply_text_scale(on)
         QApplication.processEvents()  # let the new font reach every widget first
-        self.step_list.fit(STEP_CHARS_CARE if self.settings.care_mode else STEP_CHARS)
+        self._fit_step_list()
         self.refresh_step_states()
+
+    def _fit_step_list(self) -> None:
+        self.step_list.fit(STEP_CHARS_CARE if self.settings.care_mode else STEP_CHARS)
 
     def save_before_quit(self) -> None:
         """The application is quitting without closing this window (logout, shutdown)."""
@@ -480,7 +483,9 @@ class MainWindow(QMainWindow):
                 f"报告未能保存到数据文件夹：{self.session.last_error}\n"
                 "可以先把报告另存为草稿文件，以后再从开始页导入。",
             )
-            if choice == "cancel" or (choice == "export" and not self.export_draft_file()):
+            if choice == "cancel" or (
+                choice == "export" and not self.report_actions.export_draft_file()
+            ):
                 event.ignore()
                 return
         self.settings.geometry = self.saveGeometry()

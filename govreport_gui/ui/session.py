@@ -19,7 +19,7 @@ from datetime import datetime
 from PySide6.QtCore import QObject, QTimer, Signal
 from PySide6.QtGui import QUndoStack
 
-from ..core.checks import Summary, check_draft, section_of, unexplained_errors
+from ..core.checks import Summary, section_of, unexplained_errors
 from ..core.draft import (
     MAX_SHORT_CHARS,
     REPORT_FIELDS,
@@ -34,13 +34,13 @@ from ..core.library import FormLibrary, default_library
 from ..core.model import Form, Section
 from ..core.previous import attach_previous, previous_note, previous_value
 from ..core.punctuation import half_width_marks, to_full_width
+from ..core.recheck import Rechecker
 from ..core.rules import Check, Finding, Severity
 from ..core.values import Value, display
 from ..storage.base import DraftLockedError, DraftStore, Status, StorageError
 from .edits import SetCells, SetText
 
 AUTOSAVE_MS = 700  # after the last change; well under the promised second
-TEXT_CHECK_MS = 400  # checks after typing in a section (blank-section and copy checks)
 RETRY_MS = 5000  # after a failed save, even if nothing else changes
 
 LOCKED_MESSAGE = "该报告已报送，已锁定；如需修改请先点击“解锁”"
@@ -60,6 +60,9 @@ class DraftSession(QObject):
     """The open draft; emits signals the pages listen to."""
 
     valuesChanged = Signal()  # a cell value changed (findings are already up to date)
+    #: Before valuesChanged: the ids of the cells whose value, marks or tooltip may have
+    #: changed (a frozenset), or None for "any cell" (issue 17: repaint only those).
+    cellsChanged = Signal(object)
     findingsChanged = Signal()
     draftChanged = Signal()  # anything at all changed (texts, signatories, 说明...)
     saved = Signal(object)  # datetime of the save
@@ -104,8 +107,7 @@ class DraftSession(QObject):
         self._retry = QTimer(self, singleShot=True, interval=RETRY_MS)
         self._retry.timeout.connect(self.save_now)
         self.undo_stack = QUndoStack(self)
-        self._text_check = QTimer(self, singleShot=True, interval=TEXT_CHECK_MS)
-        self._text_check.timeout.connect(self._texts_checked)
+        self._rechecker = Rechecker(form, draft)
         self._recheck()
 
     # -- reading -----------------------------------------------------------------------
@@ -154,6 +156,12 @@ class DraftSession(QObject):
     def blank_cells(self) -> list[str]:
         """Cells still blank, in the form's order (签署与打印 counts them before printing)."""
         return [c for c in self.form.cells if self.draft.value(c) is None]
+
+    def page_findings(self, cell_ids: set[str]) -> tuple[list[Finding], list[Finding]]:
+        """(findings listed one by one, blank-cell reminders) about these cells."""
+        mine = self.findings_in(cell_ids)
+        blanks = [f for f in mine if self.is_fill_check(f)]
+        return [f for f in mine if not self.is_fill_check(f)], blanks
 
     def section_of(self, finding: Finding) -> Section | None:
         return section_of(self.form, finding)
@@ -267,7 +275,7 @@ class DraftSession(QObject):
     def _apply_values(self, values: Mapping[str, Value], *, shown: str = "") -> None:
         for cell_id, value in values.items():
             self.draft.set_value(cell_id, value)
-        self._values_changed()
+        self._values_changed(values)
         if shown:
             self.undoneAt.emit(shown)
 
@@ -276,10 +284,10 @@ class DraftSession(QObject):
             self.draft.texts[section_id] = text
         else:
             self.draft.texts.pop(section_id, None)
-        self._recheck()  # the texts are checked too: written, copied, numbers, punctuation
+        # The texts are checked too (written, copied, numbers, punctuation): cells may change.
+        self.cellsChanged.emit(self._recheck_texts())
         self.findingsChanged.emit()
         self._touch()
-        self._text_check.start()
         self.textChanged.emit(section_id)
         if shown:
             self.undoneAt.emit(shown)
@@ -379,26 +387,37 @@ class DraftSession(QObject):
         self._timer.start()
         self.draftChanged.emit()
 
-    def _values_changed(self) -> None:
-        self._text_check.stop()  # the checks below cover the texts too
-        self._recheck()
+    def _values_changed(self, cell_ids: Iterable[str] | None = None) -> None:
+        """After cells changed (None: any cell): re-check, then tell the pages."""
+        self.cellsChanged.emit(self._recheck(cell_ids))
         self.valuesChanged.emit()
         self.findingsChanged.emit()
         self._touch()
 
-    def _texts_checked(self) -> None:
-        """Texts changed: the checks about sections (written, copied) are run again."""
-        self._recheck()
-        self.findingsChanged.emit()
+    def _recheck(self, cell_ids: Iterable[str] | None = None) -> frozenset[str] | None:
+        """Re-run the rules that read these cells (None: every rule); the cells whose
+        value or findings may have changed (None: any)."""
+        if cell_ids is None:
+            self.findings = self._rechecker.recheck_all()
+            shown = None
+        else:
+            edited = frozenset(cell_ids)
+            went_or_came = self._rechecker.cells_changed(edited)
+            self.findings = self._rechecker.findings
+            offered = {f.suggestion[0] for f in went_or_came if f.suggestion is not None}
+            shown = edited.union(offered, *(f.cells for f in went_or_came))
+        self._index_by_cell()
+        return shown
 
-    def check_now(self) -> None:
-        """Run pending checks at once (before leaving a page, printing or testing)."""
-        if self._text_check.isActive():
-            self._text_check.stop()
-            self._texts_checked()
+    def _recheck_texts(self) -> frozenset[str]:
+        """Re-run the rules that read the texts; the cells whose findings may have changed."""
+        went_or_came = self._rechecker.texts_changed()
+        self.findings = self._rechecker.findings
+        self._index_by_cell()
+        offered = {f.suggestion[0] for f in went_or_came if f.suggestion is not None}
+        return frozenset(offered).union(*(f.cells for f in went_or_came))
 
-    def _recheck(self) -> None:
-        self.findings = check_draft(self.form, self.draft)
+    def _index_by_cell(self) -> None:
         by_cell: dict[str, list[Finding]] = defaultdict(list)
         for finding in self.findings:
             if self.is_fill_check(finding):

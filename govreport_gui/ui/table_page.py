@@ -229,9 +229,7 @@ class TablePage(Page):
 
     def page_findings(self) -> tuple[list[Finding], list[Finding]]:
         """(findings listed one by one, blank-cell reminders) of this page's cells."""
-        mine = self.session.findings_in(self._cell_ids)
-        blanks = [f for f in mine if self.session.is_fill_check(f)]
-        return [f for f in mine if not self.session.is_fill_check(f)], blanks
+        return self.session.page_findings(self._cell_ids)
 
     def refresh_findings(self) -> None:
         if not self.isVisible():  # a hidden page catches up when it is shown
