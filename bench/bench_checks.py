@@ -17,7 +17,7 @@ from govreport_gui.core.checks import check_draft, run_checks
 from govreport_gui.core.library import default_library
 from govreport_gui.core.punctuation import half_width_marks
 from govreport_gui.core.samples import demo_draft
-from tests.helpers import filled_2021_draft
+from tests.support.helpers import filled_2021_draft
 
 
 def measure(quick: bool = False) -> dict[str, float]:

@@ -25,7 +25,7 @@ def measure(runs: int = 5, quick: bool = False) -> dict[str, float | int]:
     runs = 1 if quick else runs
     from govreport_gui.core.library import default_library
     from govreport_gui.core.samples import demo_draft
-    from tests.helpers import filled_2021_draft
+    from tests.support.helpers import filled_2021_draft
 
     library = default_library()
     drafts = {"demo": demo_draft(library), "filled2021": filled_2021_draft(library)}

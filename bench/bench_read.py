@@ -13,8 +13,8 @@ from common import median_seconds, ms
 
 from govreport_gui.core.library import default_library
 from govreport_gui.output.reading import read_report_file
-from tests.helpers import filled_2021_draft
-from tests.report_pages import portal_page
+from tests.support.helpers import filled_2021_draft
+from tests.support.report_pages import portal_page
 
 PAGE_BYTES = 100 * 1024
 

@@ -29,7 +29,7 @@ from govreport_gui.core.draft import draft_to_json  # noqa: E402
 from govreport_gui.core.library import default_library  # noqa: E402
 from govreport_gui.storage import open_store  # noqa: E402
 from govreport_gui.storage.atomic import encode_json  # noqa: E402
-from tests.storage_helpers import full_draft, kill_rounds, mark  # noqa: E402
+from tests.support.storage_helpers import full_draft, kill_rounds, mark  # noqa: E402
 
 TARGET_SAVE_MS = 20.0
 

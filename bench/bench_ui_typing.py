@@ -31,7 +31,7 @@ from govreport_gui.ui.app import create_application
 from govreport_gui.ui.main_window import MainWindow
 from govreport_gui.ui.settings import AppSettings
 from govreport_gui.ui.table_page import TablePage
-from tests.helpers import filled_2021_draft
+from tests.support.helpers import filled_2021_draft
 
 
 def measure(quick: bool = False) -> dict[str, float]:

@@ -13,7 +13,7 @@ sys.path.insert(0, str(ROOT))
 
 from govreport_gui.core.draft import write_draft_file  # noqa: E402
 from govreport_gui.core.library import default_library  # noqa: E402
-from tests.helpers import filled_2021_draft  # noqa: E402
+from tests.support.helpers import filled_2021_draft  # noqa: E402
 
 if __name__ == "__main__":
     write_draft_file(filled_2021_draft(default_library()), Path(sys.argv[1]))

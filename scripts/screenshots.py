@@ -49,7 +49,7 @@ from govreport_gui.ui.app import create_application  # noqa: E402
 from govreport_gui.ui.main_window import MainWindow  # noqa: E402
 from govreport_gui.ui.settings import AppSettings  # noqa: E402
 from govreport_gui.ui.table_page import TablePage  # noqa: E402
-from tests.helpers import consistent_2021_values, filled_2021_draft  # noqa: E402
+from tests.support.helpers import consistent_2021_values, filled_2021_draft  # noqa: E402
 
 #: A few figures for the 2021 report: a wrong total and a blank total the parts determine.
 SAMPLE_2021 = {

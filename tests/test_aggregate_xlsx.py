@@ -17,7 +17,7 @@ from govreport_gui.output.aggregate_xlsx import (
     TOTAL_LABEL,
     UNITS_SHEET,
 )
-from tests.cli import run
+from tests.support.cli import run
 from tests.test_aggregate import generate
 
 UNITS = 200

@@ -15,8 +15,8 @@ from govreport_gui import smoke
 from govreport_gui.storage import FolderInUseError, TinyDraftStore
 from govreport_gui.ui import app as app_module
 
-from .cli import run, started_app_env
-from .ui_support import make_window
+from .support.cli import run, started_app_env
+from .support.ui_support import make_window
 
 ROOT = Path(__file__).resolve().parent.parent
 

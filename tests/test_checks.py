@@ -13,7 +13,7 @@ from govreport_gui.core.library import FormLibrary
 from govreport_gui.core.rules import Severity
 from govreport_gui.core.samples import demo_draft
 from govreport_gui.core.values import NA
-from tests.helpers import consistent_2021_values
+from tests.support.helpers import consistent_2021_values
 
 
 def errors(findings):

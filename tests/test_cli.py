@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 
-from tests.cli import run, run_json
+from tests.support.cli import run, run_json
 
 
 def test_forms_json() -> None:

@@ -7,9 +7,9 @@ import os
 from pathlib import Path
 
 from govreport_gui.core.draft import read_draft_file, write_draft_file
-from tests.cli import run
-from tests.helpers import filled_2021_draft
-from tests.report_pages import filled_draft, workbook_copy, write_page
+from tests.support.cli import run
+from tests.support.helpers import filled_2021_draft
+from tests.support.report_pages import filled_draft, workbook_copy, write_page
 
 T3_COLUMNS = ("natural", "business", "research", "public_welfare", "legal", "other", "total")
 

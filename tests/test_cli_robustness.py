@@ -13,7 +13,7 @@ import pytest
 
 from govreport_gui.cli import EXIT_BROKEN_PIPE, EXIT_INTERNAL, main
 from govreport_gui.core.draft import new_draft, write_draft_file
-from tests.cli import ROOT, run
+from tests.support.cli import ROOT, run
 
 
 def test_a_reader_that_stops_reading_gets_no_traceback() -> None:

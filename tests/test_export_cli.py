@@ -9,8 +9,8 @@ import docx
 import pytest
 
 from govreport_gui.core.draft import write_draft_file
-from tests.cli import ROOT, run
-from tests.helpers import filled_2021_draft
+from tests.support.cli import ROOT, run
+from tests.support.helpers import filled_2021_draft
 
 MAGIC = {"docx": b"PK", "xlsx": b"PK", "html": b"<!DOCTYPE html>"}
 

@@ -10,7 +10,7 @@ from docx.oxml.ns import qn
 
 from govreport_gui.core.table_layout import build_layout
 from govreport_gui.output.docx import docx_bytes
-from tests.export_support import SCRIPT, export_drafts
+from tests.support.export_support import SCRIPT, export_drafts
 
 
 @pytest.fixture(scope="module")

@@ -9,7 +9,7 @@ import pytest
 
 from govreport_gui.core.report_outline import build_outline
 from govreport_gui.output.html import report_html
-from tests.export_support import SCRIPT, export_drafts
+from tests.support.export_support import SCRIPT, export_drafts
 
 
 class Page(HTMLParser):

@@ -16,8 +16,8 @@ import pytest
 from govreport_gui.core.report_outline import build_outline
 from govreport_gui.output.docx import docx_bytes
 from govreport_gui.output.xlsx import xlsx_bytes
-from tests.export_support import export_drafts
-from tests.pdf_support import pdftotext
+from tests.support.export_support import export_drafts
+from tests.support.pdf_support import pdftotext
 
 pytestmark = pytest.mark.slow
 SOFFICE = shutil.which("soffice") or shutil.which("libreoffice")

@@ -12,7 +12,7 @@ import pytest
 
 from govreport_gui.core.values import NA
 from govreport_gui.output.xlsx import MAPPING_FIRST_ROW, MAPPING_SHEET, money_format, xlsx_bytes
-from tests.export_support import FEES, export_drafts
+from tests.support.export_support import FEES, export_drafts
 
 
 @pytest.fixture(scope="module")

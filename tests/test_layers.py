@@ -7,7 +7,7 @@ import sys
 
 import pytest
 
-from tests.cli import ROOT
+from tests.support.cli import ROOT
 
 LAYERS = {
     "govreport_gui.core": (

@@ -9,7 +9,7 @@ import sys
 import pytest
 
 from govreport_gui.storage.base import MemoryDraftStore
-from tests.cli import ROOT
+from tests.support.cli import ROOT
 
 #: Never needed before the clerk prints, exports or opens the 汇总 page.
 LATER = (
@@ -73,7 +73,7 @@ def test_the_demo_window_compiles_only_its_own_form(qtbot, tmp_path):
     from govreport_gui.core.library import load_library
     from govreport_gui.ui.main_window import MainWindow
 
-    from .ui_support import temp_settings
+    from .support.ui_support import temp_settings
 
     library = load_library()
     window = MainWindow(MemoryDraftStore(), library, temp_settings(tmp_path))

@@ -15,8 +15,8 @@ from govreport_gui.storage import logfile
 from govreport_gui.ui import app as app_module
 from govreport_gui.ui import dialogs, printing
 
-from .cli import ROOT, run, started_app_env
-from .ui_support import make_window
+from .support.cli import ROOT, run, started_app_env
+from .support.ui_support import make_window
 
 
 @pytest.fixture

@@ -17,7 +17,7 @@ from govreport_gui.core.narrative import chinese_number
 from govreport_gui.core.rules import Finding, Severity
 from govreport_gui.core.samples import demo_draft
 from govreport_gui.core.values import NA, Value, coerce_json_value
-from tests.helpers import consistent_2021_values
+from tests.support.helpers import consistent_2021_values
 
 SENTENCES = tomllib.loads(
     (Path(__file__).parent / "data" / "narrative_sentences.toml").read_text("utf-8")

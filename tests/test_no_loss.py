@@ -21,7 +21,7 @@ from govreport_gui.core.draft import draft_to_json, new_draft, write_draft_file
 from govreport_gui.core.library import FormLibrary
 from govreport_gui.storage import open_store
 from govreport_gui.storage.records import MAX_HISTORY
-from tests.cli import run
+from tests.support.cli import run
 
 #: What an operating system says in English; none of it may reach the clerk.
 ENGLISH = re.compile(r"Errno|Traceback|symbolic links|resource busy|File exists|too long|Flowable")

@@ -9,7 +9,7 @@ from govreport_gui.core.document import Grid
 from govreport_gui.core.draft import new_draft
 from govreport_gui.core.paste import plan_paste
 
-from .ui_support import grid_of, table_page, window_on
+from .support.ui_support import grid_of, table_page, window_on
 
 T3_ROW = ("natural", "business", "research", "public_welfare", "legal", "other", "total")
 

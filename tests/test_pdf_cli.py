@@ -9,7 +9,7 @@ from pypdf import PdfReader
 from govreport_gui.cli import main
 from govreport_gui.core.draft import write_draft_file
 from govreport_gui.core.samples import demo_draft
-from tests.helpers import filled_2021_draft
+from tests.support.helpers import filled_2021_draft
 
 WQY = Path("/usr/share/fonts/truetype/wqy/wqy-zenhei.ttc")
 

@@ -17,9 +17,9 @@ from govreport_gui.output.fontfinder import Face, find_fonts
 from govreport_gui.output.fonts import choose_fonts
 from govreport_gui.output.pdf import render_pdf
 from govreport_gui.output.sfnt import read_faces
-from tests.cli import run
-from tests.helpers import filled_2021_draft
-from tests.pdf_support import pdffonts, pdftotext
+from tests.support.cli import run
+from tests.support.helpers import filled_2021_draft
+from tests.support.pdf_support import pdffonts, pdftotext
 
 DROID = Path("/usr/share/fonts/truetype/droid/DroidSansFallbackFull.ttf")  # fonts-droid-fallback
 DEJAVU = Path("/usr/share/fonts/truetype/dejavu")

@@ -24,8 +24,8 @@ from govreport_gui.output.glyphs import GlyphMapper, MissingGlyphsError
 from govreport_gui.output.layout import AREA_WIDTH, BODY_SIZE, CANNOT_END, CANNOT_START, Styles
 from govreport_gui.output.pdf import check_glyphs, render_pdf
 from govreport_gui.output.sfnt import read_faces
-from tests.helpers import filled_2021_draft
-from tests.pdf_support import pdftotext
+from tests.support.helpers import filled_2021_draft
+from tests.support.pdf_support import pdftotext
 
 WQY = Path("/usr/share/fonts/truetype/wqy/wqy-zenhei.ttc")
 UMING = Path("/usr/share/fonts/truetype/arphic/uming.ttc")

@@ -21,7 +21,7 @@ from govreport_gui.output.layout import (
     PAGE_WIDTH,
 )
 from govreport_gui.output.pdf import render_pdf
-from tests.pdf_support import pdftotext
+from tests.support.pdf_support import pdftotext
 
 COLUMNS = 24
 

@@ -10,7 +10,7 @@ from govreport_gui.core.samples import demo_draft
 from govreport_gui.core.table_layout import printed_value
 from govreport_gui.core.values import NA, Kind
 from govreport_gui.output.pdf import render_pdf
-from tests.pdf_support import pdftotext
+from tests.support.pdf_support import pdftotext
 
 
 def flat(path) -> str:

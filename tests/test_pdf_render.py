@@ -25,8 +25,8 @@ from govreport_gui.output.layout import (
     PAGE_HEIGHT,
 )
 from govreport_gui.output.pdf import RenderResult, render_pdf
-from tests.helpers import filled_2021_draft
-from tests.pdf_support import Word, pdffonts, pdftotext, words
+from tests.support.helpers import filled_2021_draft
+from tests.support.pdf_support import Word, pdffonts, pdftotext, words
 
 HANGING = rl_textsplit.ALL_CANNOT_START  # as patched by the layout module
 

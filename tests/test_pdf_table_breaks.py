@@ -12,7 +12,7 @@ from govreport_gui.output.fonts import choose_fonts
 from govreport_gui.output.glyphs import GlyphMapper
 from govreport_gui.output.layout import AREA_WIDTH, Styles
 from govreport_gui.output.tables import BlockTable, print_table
-from tests.helpers import filled_2021_draft
+from tests.support.helpers import filled_2021_draft
 
 
 def test_no_page_part_ends_on_a_heading_line(library) -> None:

@@ -9,7 +9,7 @@ from govreport_gui.output.fonts import Role, choose_fonts
 from govreport_gui.output.layout import AREA_WIDTH, TITLE_SIZE
 from govreport_gui.output.pdf import render_pdf
 from govreport_gui.output.titlebreak import title_lines
-from tests.pdf_support import pdftotext
+from tests.support.pdf_support import pdftotext
 
 REPORT = "政府信息公开工作年度报告"
 #: Twenty realistic unit names, each with the words of it a line must not split.

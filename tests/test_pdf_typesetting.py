@@ -26,7 +26,7 @@ from govreport_gui.output.layout import (
     Styles,
 )
 from govreport_gui.output.pdf import render_pdf
-from tests.helpers import filled_2021_draft
+from tests.support.helpers import filled_2021_draft
 
 TOP = 37 * mm  # from the top edge
 

@@ -10,8 +10,8 @@ from govreport_gui.output.docx import docx_bytes
 from govreport_gui.output.html import html_bytes
 from govreport_gui.output.reading import read_report_file
 from govreport_gui.output.xlsx import xlsx_bytes
-from tests.helpers import filled_2021_draft
-from tests.report_pages import assert_same_report, filled_draft
+from tests.support.helpers import filled_2021_draft
+from tests.support.report_pages import assert_same_report, filled_draft
 
 BUILDERS = {"docx": docx_bytes, "xlsx": xlsx_bytes, "html": html_bytes}
 DRAFTS = {

@@ -11,8 +11,8 @@ from govreport_gui.core.labels import label_key
 from govreport_gui.output.read_html import parse_html
 from govreport_gui.output.read_tsv import parse_tsv
 from govreport_gui.output.reading import read_document_file, read_report_file
-from tests.helpers import filled_2021_draft
-from tests.report_pages import (
+from tests.support.helpers import filled_2021_draft
+from tests.support.report_pages import (
     assert_same_report,
     filled_draft,
     portal_page,

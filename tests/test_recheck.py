@@ -17,7 +17,7 @@ from govreport_gui.core.recheck import Rechecker, RuleIndex
 from govreport_gui.core.rules import Check
 from govreport_gui.core.samples import demo_draft
 from govreport_gui.core.values import NA, Kind, Value
-from tests.helpers import filled_2021_draft
+from tests.support.helpers import filled_2021_draft
 
 
 def _typed(kind: Kind, allow_na: bool, rng: random.Random) -> Value:

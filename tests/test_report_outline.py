@@ -10,7 +10,7 @@ from govreport_gui.core.report_outline import (
     run_in_heading,
 )
 from govreport_gui.core.samples import demo_draft
-from tests.helpers import filled_2021_draft
+from tests.support.helpers import filled_2021_draft
 
 
 def test_demo_outline_follows_the_printed_order(library):

@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 
 from govreport_gui import smoke
-from tests.cli import run
+from tests.support.cli import run
 
 STEP_NAMES = [name for name, _ in smoke.STEPS]
 

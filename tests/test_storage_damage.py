@@ -8,7 +8,7 @@ import pytest
 
 from govreport_gui.cli import main
 from govreport_gui.storage import Status, open_store
-from tests.storage_helpers import full_draft
+from tests.support.storage_helpers import full_draft
 
 
 def three_versions(data_dir, library):

@@ -16,9 +16,10 @@ from filelock import FileLock
 
 from govreport_gui.storage import FolderInUseError, StorageError, open_store
 from govreport_gui.storage.lock import OWNER_NAME
-from tests.storage_helpers import full_draft, kill_rounds, wait_for
+from tests.support.cli import ROOT
+from tests.support.storage_helpers import full_draft, kill_rounds, wait_for
 
-HELPER = os.path.join(os.path.dirname(__file__), "storage_helpers.py")
+HELPER = os.path.join(os.path.dirname(__file__), "support", "storage_helpers.py")
 
 
 @pytest.fixture
@@ -196,7 +197,7 @@ def test_waiting_opener_gets_the_folder_when_the_holder_closes(saved, library):
 
 def hold_in_child(data_dir, tmp_path):
     progress = tmp_path / "holder.txt"
-    env = {**os.environ, "PYTHONPATH": os.path.dirname(os.path.dirname(HELPER))}
+    env = {**os.environ, "PYTHONPATH": str(ROOT)}
     proc = subprocess.Popen(
         [sys.executable, HELPER, "hold", str(data_dir), str(progress)],
         env=env,

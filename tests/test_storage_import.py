@@ -15,7 +15,7 @@ from govreport_gui.storage import (
     Status,
     open_store,
 )
-from tests.storage_helpers import full_draft
+from tests.support.storage_helpers import full_draft
 
 
 @pytest.fixture

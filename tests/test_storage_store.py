@@ -22,7 +22,7 @@ from govreport_gui.storage import (
 )
 from govreport_gui.storage.atomic import AtomicJSONStorage
 from govreport_gui.storage.backups import KEEP_RECENT, BackupInfo, Backups
-from tests.storage_helpers import full_draft
+from tests.support.storage_helpers import full_draft
 
 
 def reopen(store, library):

@@ -22,8 +22,8 @@ from govreport_gui.ui import dialogs
 from govreport_gui.ui.aggregate_page import AggregatePage
 from govreport_gui.ui.unit_list import STATUS, UNIT, status_icon
 
-from .helpers import consistent_2021_values
-from .ui_support import make_window, table_page
+from .support.helpers import consistent_2021_values
+from .support.ui_support import make_window, table_page
 
 UNITS = ("县教育局", "县公安局", "县民政局", "县财政局", "城关镇人民政府", "河口乡人民政府")
 

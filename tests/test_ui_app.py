@@ -20,8 +20,8 @@ from govreport_gui.ui.settings import CARE_SCALE
 from govreport_gui.ui.sign_page import SignPage
 from govreport_gui.ui.text_page import TextPage
 
-from .cli import run, started_app_env
-from .ui_support import grid_of, make_window, table_page, temp_settings, type_into_cell
+from .support.cli import run, started_app_env
+from .support.ui_support import grid_of, make_window, table_page, temp_settings, type_into_cell
 
 ROOT = Path(__file__).resolve().parent.parent
 

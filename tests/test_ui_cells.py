@@ -11,7 +11,7 @@ from govreport_gui.core.values import NA
 from govreport_gui.storage.base import MemoryDraftStore
 from govreport_gui.ui.grid_view import GridView
 
-from .ui_support import grid_of, make_window, open_editor, table_page, type_into_cell
+from .support.ui_support import grid_of, make_window, open_editor, table_page, type_into_cell
 
 
 @pytest.fixture

@@ -15,7 +15,7 @@ from PySide6.QtGui import QColor, QPalette
 
 from govreport_gui.ui import looks
 
-from .cli import ROOT
+from .support.cli import ROOT
 
 DARK_START = """
 import os, sys

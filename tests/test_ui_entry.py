@@ -11,7 +11,7 @@ from govreport_gui.storage.base import MemoryDraftStore
 from govreport_gui.ui import dialogs, looks
 from govreport_gui.ui.sign_page import SignPage
 
-from .ui_support import grid_of, make_window, table_page, type_into_cell
+from .support.ui_support import grid_of, make_window, table_page, type_into_cell
 
 APPLICANTS = ("natural", "business", "research", "public_welfare", "legal", "other")
 

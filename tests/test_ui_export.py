@@ -13,8 +13,8 @@ from govreport_gui.output.aggregate_xlsx import TOTAL_LABEL, UNITS_SHEET
 from govreport_gui.ui import dialogs, saved_file
 from govreport_gui.ui.sign_page import SignPage
 
+from .support.ui_support import make_window
 from .test_ui_aggregate import open_aggregate, unit_folder
-from .ui_support import make_window
 
 
 def offers(window) -> list[QMessageBox]:

@@ -16,7 +16,7 @@ from govreport_gui.core.draft import new_draft
 from govreport_gui.core.values import NA
 from govreport_gui.storage.base import MemoryDraftStore
 
-from .ui_support import grid_of, make_window, table_page
+from .support.ui_support import grid_of, make_window, table_page
 
 
 @pytest.fixture

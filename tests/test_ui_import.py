@@ -5,10 +5,10 @@ from __future__ import annotations
 
 from govreport_gui.core.draft import new_draft, write_draft_file
 from govreport_gui.ui import dialogs
-from tests.helpers import filled_2021_draft
-from tests.report_pages import filled_draft, word_copy, workbook_copy, write_page
+from tests.support.helpers import filled_2021_draft
+from tests.support.report_pages import filled_draft, word_copy, workbook_copy, write_page
 
-from .ui_support import make_window, table_page, window_on
+from .support.ui_support import make_window, table_page, window_on
 
 
 def _asked(monkeypatch, path, answer: bool) -> list[tuple[str, str]]:

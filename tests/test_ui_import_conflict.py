@@ -10,7 +10,7 @@ from govreport_gui.core.samples import demo_draft
 from govreport_gui.storage.base import Conflict
 from govreport_gui.ui import dialogs
 
-from .ui_support import make_window
+from .support.ui_support import make_window
 
 
 @pytest.fixture

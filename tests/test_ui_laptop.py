@@ -9,7 +9,7 @@ from govreport_gui.core.draft import new_draft
 from govreport_gui.storage.base import MemoryDraftStore
 from govreport_gui.ui import looks
 
-from .ui_support import make_window, table_page, temp_settings
+from .support.ui_support import make_window, table_page, temp_settings
 
 #: A maximised window on a 1366×768 screen (taskbar and title bar taken off).
 LAPTOP = (1366, 698)

@@ -11,8 +11,8 @@ from govreport_gui.storage.base import MemoryDraftStore
 from govreport_gui.ui.grid_model import NO_PREVIOUS, PREVIOUS_ROLE
 from govreport_gui.ui.grid_view import GridView
 
-from .helpers import filled_2021_draft
-from .ui_support import grid_of, make_window, open_editor, table_page, type_into_cell
+from .support.helpers import filled_2021_draft
+from .support.ui_support import grid_of, make_window, open_editor, table_page, type_into_cell
 
 
 def _open_with_previous(qtbot, library, tmp_path):

@@ -18,7 +18,7 @@ from govreport_gui.core.atomicfile import write_atomically
 from govreport_gui.ui import printing
 from govreport_gui.ui.sign_page import SignPage
 
-from .ui_support import make_window
+from .support.ui_support import make_window
 
 AGED = time.time() - printing.KEEP_PRINTS_SECONDS - 60
 

@@ -6,8 +6,8 @@ from PySide6.QtCore import Qt
 
 from govreport_gui.storage.base import MemoryDraftStore
 
-from .helpers import filled_2021_draft
-from .ui_support import grid_of, make_window, table_page
+from .support.helpers import filled_2021_draft
+from .support.ui_support import grid_of, make_window, table_page
 
 SHOWN = (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.BackgroundRole, Qt.ItemDataRole.ToolTipRole)
 

@@ -6,7 +6,7 @@ from govreport_gui.core.draft import REPORT_FIELDS, new_draft, read_draft_file, 
 from govreport_gui.storage.base import MemoryDraftStore, Status
 from govreport_gui.ui.sign_page import SignPage
 
-from .ui_support import make_window
+from .support.ui_support import make_window
 
 
 def _sign_page(qtbot, library, tmp_path):

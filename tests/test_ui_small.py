@@ -12,7 +12,7 @@ from govreport_gui.ui import dialogs
 from govreport_gui.ui.main_window import MainWindow
 from govreport_gui.ui.text_page import TextPage
 
-from .ui_support import make_window, table_page, temp_settings
+from .support.ui_support import make_window, table_page, temp_settings
 
 
 def _with_last_year(qtbot, library: FormLibrary, tmp_path) -> MainWindow:

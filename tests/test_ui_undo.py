@@ -9,7 +9,7 @@ from govreport_gui.core.draft import new_draft
 from govreport_gui.storage.base import MemoryDraftStore, Status
 from govreport_gui.ui.text_page import TextPage
 
-from .ui_support import grid_of, make_window, table_page, type_into_cell
+from .support.ui_support import grid_of, make_window, table_page, type_into_cell
 
 
 @pytest.fixture

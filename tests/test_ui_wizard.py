@@ -15,7 +15,7 @@ from govreport_gui.ui.review_page import ReviewPage
 from govreport_gui.ui.sign_page import DATE_FORMAT, SignPage
 from govreport_gui.ui.text_page import TextPage
 
-from .ui_support import (
+from .support.ui_support import (
     FakeRenderer,
     grid_of,
     make_window,

@@ -1,7 +1,7 @@
 """Helpers for the Qt tests: a window on a throw-away store and settings, typing in cells.
 
 Chinese text is always put in with setText/insert: QTest key clicks with non-ASCII
-characters abort the interpreter (tech.md §3.6).
+characters abort the interpreter (Qt's qasciikey.cpp asserts on them).
 """
 
 from __future__ import annotations

@@ -1,6 +1,6 @@
 """Helpers for the storage tests and bench: a fully filled draft, and the kill -9 fault loop.
 
-Run as a script (``python tests/storage_helpers.py writer DATA_DIR PROGRESS_FILE``) it is
+Run as a script (``python tests/support/storage_helpers.py writer DATA_DIR PROGRESS_FILE``) it is
 the child of the fault test: it saves one draft over and over and appends the number of
 every completed save to PROGRESS_FILE, until its parent kills it.
 """
@@ -15,13 +15,13 @@ import time
 from dataclasses import dataclass, field
 from pathlib import Path
 
-ROOT = Path(__file__).resolve().parent.parent
+ROOT = Path(__file__).resolve().parents[2]
 if str(ROOT) not in sys.path:
     sys.path.insert(0, str(ROOT))
 
 from govreport_gui.core.draft import Draft  # noqa: E402
 from govreport_gui.core.library import FormLibrary, default_library  # noqa: E402
-from tests.helpers import filled_2021_draft  # noqa: E402
+from tests.support.helpers import filled_2021_draft  # noqa: E402
 
 PARAGRAPH = "本年度，我县认真贯彻落实《中华人民共和国政府信息公开条例》，主动公开政府信息。"
 

@@ -7,7 +7,7 @@ from decimal import Decimal
 from govreport_gui.core.draft import Draft
 from govreport_gui.core.library import FormLibrary
 from govreport_gui.core.samples import demo_draft
-from tests.helpers import filled_2021_draft
+from tests.support.helpers import filled_2021_draft
 
 FEES = Decimal("13579.246813")  # 万元 to the fen, as real reports state it (issue 14)
 SCRIPT = "<script>alert('x')</script> & <b>粗</b>"
