@@ -8,18 +8,22 @@ from PySide6.QtWidgets import QApplication
 
 from govreport_gui.core.draft import new_draft
 from govreport_gui.core.values import NA
-from govreport_gui.storage.base import MemoryDraftStore
 from govreport_gui.ui.grid_view import GridView
 
-from .support.ui_support import grid_of, make_window, open_editor, table_page, type_into_cell
+from .support.ui_support import (
+    grid_of,
+    open_editor,
+    table_page,
+    type_into_cell,
+    window_on,
+)
 
 
 @pytest.fixture
 def window_2021(qtbot, library, tmp_path):
-    store = MemoryDraftStore()
-    draft_id = store.create(new_draft(library.get("2021"), 2023, "测试县测试局"))
-    window = make_window(qtbot, library, tmp_path, store=store)
-    assert window.open_draft(draft_id)
+    window = window_on(
+        qtbot, library, tmp_path, new_draft(library.get("2021"), 2023, "测试县测试局")
+    )
     window.go_to_cell("t3.new.natural")
     return window
 

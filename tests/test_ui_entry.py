@@ -7,21 +7,19 @@ import pytest
 from PySide6.QtCore import QItemSelection, QItemSelectionModel, Qt
 
 from govreport_gui.core.draft import new_draft
-from govreport_gui.storage.base import MemoryDraftStore
 from govreport_gui.ui import dialogs, looks
 from govreport_gui.ui.sign_page import SignPage
 
-from .support.ui_support import grid_of, make_window, table_page, type_into_cell
+from .support.ui_support import grid_of, table_page, type_into_cell, window_on
 
 APPLICANTS = ("natural", "business", "research", "public_welfare", "legal", "other")
 
 
 @pytest.fixture
 def window(qtbot, library, tmp_path):
-    store = MemoryDraftStore()
-    draft_id = store.create(new_draft(library.get("2021"), 2023, "测试县测试局"))
-    window = make_window(qtbot, library, tmp_path, store=store)
-    assert window.open_draft(draft_id)
+    window = window_on(
+        qtbot, library, tmp_path, new_draft(library.get("2021"), 2023, "测试县测试局")
+    )
     window.go_to_cell("t3.new.natural")
     return window
 
