@@ -102,3 +102,22 @@ def test_a_folder_or_link_is_never_a_save_target(qtbot, library, store, tmp_path
     monkeypatch.setattr(dialogs, "tell", lambda parent, title, text, error=False: told.append(text))
     assert window.report_actions.export_draft_file() is False
     assert "符号链接" in told[0] and link.is_symlink() and real.read_text("utf-8") == "keep"
+
+
+@pytest.mark.parametrize(
+    ("button", "expected"),
+    [("两份都保留", Conflict.KEEP_BOTH), ("替换原有草稿", Conflict.REPLACE), ("Cancel", None)],
+)
+def test_the_conflict_question_answers_with_the_button_clicked(qtbot, button, expected):
+    from PySide6.QtCore import QTimer
+    from PySide6.QtWidgets import QApplication, QMessageBox
+
+    def click() -> None:
+        box = QApplication.activeModalWidget()
+        assert isinstance(box, QMessageBox)
+        texts = {b.text().replace("&", ""): b for b in box.buttons()}
+        cancel = box.button(QMessageBox.StandardButton.Cancel)
+        (cancel if button == "Cancel" else texts[button]).click()
+
+    QTimer.singleShot(50, click)
+    assert dialogs.ask_import_conflict(None, "已有同一单位的草稿") == expected

@@ -69,33 +69,46 @@ def tell(parent: QWidget | None, title: str, text: str, *, error: bool = False) 
         QMessageBox.information(parent, title, text)
 
 
+def _choose(
+    parent: QWidget | None,
+    icon: QMessageBox.Icon,
+    title: str,
+    text: str,
+    accept: tuple[str, object],
+    destructive: tuple[str, object],
+) -> object | None:
+    """Two named answers and 取消 (the first answer is the default); None for 取消."""
+    box = QMessageBox(icon, title, text, parent=parent)
+    first = box.addButton(accept[0], QMessageBox.ButtonRole.AcceptRole)
+    second = box.addButton(destructive[0], QMessageBox.ButtonRole.DestructiveRole)
+    box.addButton(QMessageBox.StandardButton.Cancel)
+    box.setDefaultButton(first)
+    box.exec()
+    answers = {id(first): accept[1], id(second): destructive[1]}
+    return answers.get(id(box.clickedButton()))
+
+
 def ask_unsaved(parent: QWidget | None, text: str) -> str:
     """The draft could not be saved: "export" (save as a file), "quit" or "cancel"."""
-    box = QMessageBox(QMessageBox.Icon.Warning, "报告尚未保存", text, parent=parent)
-    export = box.addButton("另存为草稿文件…", QMessageBox.ButtonRole.AcceptRole)
-    leave = box.addButton("不保存，退出", QMessageBox.ButtonRole.DestructiveRole)
-    box.addButton(QMessageBox.StandardButton.Cancel)
-    box.setDefaultButton(export)
-    box.exec()
-    clicked = box.clickedButton()
-    if clicked is export:
-        return "export"
-    if clicked is leave:
-        return "quit"
-    return "cancel"
+    answer = _choose(
+        parent,
+        QMessageBox.Icon.Warning,
+        "报告尚未保存",
+        text,
+        ("另存为草稿文件…", "export"),
+        ("不保存，退出", "quit"),
+    )
+    return answer if isinstance(answer, str) else "cancel"
 
 
 def ask_import_conflict(parent: QWidget | None, text: str) -> Conflict | None:
     """The store has a draft of the imported file's unit, year and form: what now?"""
-    box = QMessageBox(QMessageBox.Icon.Question, "已有同一单位、年度的草稿", text, parent=parent)
-    keep = box.addButton("两份都保留", QMessageBox.ButtonRole.AcceptRole)
-    replace = box.addButton("替换原有草稿", QMessageBox.ButtonRole.DestructiveRole)
-    box.addButton(QMessageBox.StandardButton.Cancel)
-    box.setDefaultButton(keep)
-    box.exec()
-    clicked = box.clickedButton()
-    if clicked is keep:
-        return Conflict.KEEP_BOTH
-    if clicked is replace:
-        return Conflict.REPLACE
-    return None
+    answer = _choose(
+        parent,
+        QMessageBox.Icon.Question,
+        "已有同一单位、年度的草稿",
+        text,
+        ("两份都保留", Conflict.KEEP_BOTH),
+        ("替换原有草稿", Conflict.REPLACE),
+    )
+    return answer if isinstance(answer, Conflict) else None
