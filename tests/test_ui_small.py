@@ -6,34 +6,18 @@ from __future__ import annotations
 from PySide6.QtCore import Qt
 
 from govreport_gui.core.draft import new_draft
-from govreport_gui.core.library import FormLibrary
 from govreport_gui.storage.base import MemoryDraftStore
 from govreport_gui.ui import dialogs
 from govreport_gui.ui.main_window import MainWindow
 from govreport_gui.ui.text_page import TextPage
 
-from .support.ui_support import make_window, table_page, temp_settings
-
-
-def _with_last_year(qtbot, library: FormLibrary, tmp_path) -> MainWindow:
-    store = MemoryDraftStore()
-    last = new_draft(library.get("2021"), 2022, "测试县测试局")
-    last.texts["problems"] = "2022年的问题：公开不及时。"
-    store.create(last)
-    window = make_window(qtbot, library, tmp_path, store=store)
-    start = window.start_page
-    start.year.setValue(2023)
-    start.unit.setText("测试县测试局")
-    start._fill_previous_choices()
-    start.previous.setCurrentIndex(1)
-    assert start.create_draft() is not None
-    return window
+from .support.ui_support import make_window, table_page, temp_settings, window_with_last_year
 
 
 def test_last_years_text_becomes_the_draft_in_one_undoable_step(
     qtbot, library, tmp_path, monkeypatch
 ):
-    window = _with_last_year(qtbot, library, tmp_path)
+    window = window_with_last_year(qtbot, library, tmp_path, "2022年的问题：公开不及时。")
     page = next(s.widget for s in window.steps if s.section and s.section.id == "problems")
     assert isinstance(page, TextPage)
     page.editor.setPlainText("新写的一句。")

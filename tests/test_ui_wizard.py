@@ -6,7 +6,6 @@ from pathlib import Path
 
 from PySide6.QtCore import QDate, Qt
 
-from govreport_gui.core.draft import new_draft
 from govreport_gui.core.rules import Severity
 from govreport_gui.storage.base import MemoryDraftStore
 from govreport_gui.ui import dialogs, looks, printing
@@ -22,6 +21,7 @@ from .support.ui_support import (
     table_page,
     temp_settings,
     type_into_cell,
+    window_with_last_year,
 )
 
 APPLICANTS = ("natural", "business", "research", "public_welfare", "legal", "other")
@@ -221,19 +221,7 @@ def test_the_demo_opens_on_its_table_with_its_two_errors_visible(qtbot, library,
 
 
 def test_last_years_text_is_one_click_away(qtbot, library, tmp_path):
-    store = MemoryDraftStore()
-    form = library.get("2021")
-    last = new_draft(form, 2022, "测试县测试局")
-    last.texts["problems"] = "去年的问题：公开不及时。"
-    store.create(last)
-    window = make_window(qtbot, library, tmp_path, store=store)
-    start = window.start_page
-    start.year.setValue(2023)
-    start.unit.setText("测试县测试局")
-    start._fill_previous_choices()
-    assert start.previous.count() == 2
-    start.previous.setCurrentIndex(1)
-    assert start.create_draft() is not None
+    window = window_with_last_year(qtbot, library, tmp_path, "去年的问题：公开不及时。")
     assert window.session.draft.previous is not None
     page = next(s.widget for s in window.steps if s.section and s.section.id == "problems")
     assert isinstance(page, TextPage)

@@ -11,7 +11,7 @@ from pathlib import Path
 from PySide6.QtCore import QSettings, Qt
 from PySide6.QtWidgets import QApplication, QLineEdit
 
-from govreport_gui.core.draft import Draft
+from govreport_gui.core.draft import Draft, new_draft
 from govreport_gui.core.library import FormLibrary
 from govreport_gui.core.model import Form
 from govreport_gui.storage.base import DraftStore, MemoryDraftStore
@@ -101,4 +101,22 @@ def window_on(qtbot, library: FormLibrary, folder: Path, draft: Draft) -> MainWi
     draft_id = store.create(draft)
     window = make_window(qtbot, library, folder, store=store)
     assert window.open_draft(draft_id)
+    return window
+
+
+def window_with_last_year(qtbot, library: FormLibrary, folder: Path, problems: str) -> MainWindow:
+    """A 2023 report made on the start page with last year's (2022, 问题 text
+    ``problems``) attached as 上年数."""
+    store = MemoryDraftStore()
+    last = new_draft(library.get("2021"), 2022, "测试县测试局")
+    last.texts["problems"] = problems
+    store.create(last)
+    window = make_window(qtbot, library, folder, store=store)
+    start = window.start_page
+    start.year.setValue(2023)
+    start.unit.setText("测试县测试局")
+    start._fill_previous_choices()
+    assert start.previous.count() == 2
+    start.previous.setCurrentIndex(1)
+    assert start.create_draft() is not None
     return window
