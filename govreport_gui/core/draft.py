@@ -8,7 +8,7 @@ Chinese message naming the key that is wrong. Nothing is half-read.
 from __future__ import annotations
 
 import json
-from collections.abc import Mapping
+from collections.abc import Container, Mapping
 from dataclasses import dataclass, field
 from decimal import Decimal
 from pathlib import Path
@@ -389,34 +389,33 @@ def _fixed_strings(raw: Any, keys: Mapping[str, str], what: str, fail: Any) -> d
     return result
 
 
+def _keyed_texts(
+    raw: Any, known: Container[str], what: str, kind: str, fail: Any
+) -> dict[str, str]:
+    """Short non-blank texts keyed by ids of the form (说明 of a check, 汇总说明 of a cell)."""
+    result = {}
+    for key, text in raw.items():
+        if key not in known:
+            raise fail(f"{what} 中的{kind} “{_brief(key)}” 不属于该报告格式")
+        if not isinstance(text, str) or len(text) > MAX_TEXT_CHARS:
+            raise fail(f"{what}.{key} 应为不太长的文字")
+        if text.strip():
+            result[key] = text
+    return result
+
+
 def _explanations(raw: Any, form: Form, fail: Any) -> dict[str, str]:
     if not isinstance(raw, dict):
         raise fail("explanations 应为对象（检查项: 说明）")
     known = {rule.key for rule in form.rules}
-    result = {}
-    for key, text in raw.items():
-        if key not in known:
-            raise fail(f"explanations 中的检查项 “{_brief(key)}” 不属于该报告格式")
-        if not isinstance(text, str) or len(text) > MAX_TEXT_CHARS:
-            raise fail(f"explanations.{key} 应为不太长的文字")
-        if text.strip():
-            result[key] = text
-    return result
+    return _keyed_texts(raw, known, "explanations", "检查项", fail)
 
 
 def _notes(raw: Any, form: Form, fail: Any) -> dict[str, str]:
     """The 汇总说明 of a total: short texts keyed by cells of its form."""
     if not isinstance(raw, dict):
         raise fail("notes（汇总说明）应为对象（单元格: 说明）")
-    result = {}
-    for key, text in raw.items():
-        if key not in form.cells:
-            raise fail(f"notes 中的单元格 “{_brief(key)}” 不属于该报告格式")
-        if not isinstance(text, str) or len(text) > MAX_TEXT_CHARS:
-            raise fail(f"notes.{key} 应为不太长的文字")
-        if text.strip():
-            result[key] = text
-    return result
+    return _keyed_texts(raw, form.cells, "notes", "单元格", fail)
 
 
 def _previous(raw: Any, library: FormLibrary, fail: Any) -> PreviousYear:
