@@ -16,11 +16,10 @@ from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from decimal import Decimal
 
+from .punctuation import FULL_WIDTH
+
 #: Half-width punctuation as written in copies of reports, folded before matching.
-_HALF_WIDTH = (
-    (",", "，"), (";", "；"), (":", "："), ("(", "（"), (")", "）"), ("!", "！"), ("?", "？"),
-    ("\n", "。"),
-)  # fmt: skip
+_HALF_WIDTH = (*FULL_WIDTH.items(), ("!", "！"), ("?", "？"), ("\n", "。"))
 _FULL_WIDTH_DIGITS = "０１２３４５６７８９"
 _DIGITS = str.maketrans({chr(c): chr(c - 0xFEE0) for c in range(0xFF10, 0xFF1A)})
 _THOUSANDS = re.compile(r",(?<=\d,)(?=\d{3}(?!\d))")  # the comma first: fast to scan for
