@@ -119,9 +119,8 @@ def _by_position(
 def _label_columns(grid: Grid) -> int:
     """How many leading columns hold only labels (「一、本年新收…」 copied with its numbers):
     they are not pasted; a block of labels only has none."""
-    width = grid.width
-    for n in range(width):
+    for n in range(grid.width):
         column = [row[n].strip() for row in grid.texts if n < len(row)]
         if any(not t or looks_like_value(t) for t in column) or not any(column):
-            return n if n < width else 0
+            return n
     return 0
