@@ -129,3 +129,31 @@ def test_files_that_cannot_be_read_say_why(tmp_path: Path, content: bytes, messa
     path.write_bytes(content)
     with pytest.raises(GovreportError, match=message):
         read_document_file(path)
+
+
+@pytest.mark.parametrize(
+    ("suffix", "damaged", "what"),
+    [
+        (".docx", "word/document.xml", "Word 文档"),
+        (".xlsx", "xl/workbook.xml", "Excel 工作簿"),
+        (".xlsx", "xl/worksheets/sheet1.xml", "Excel 工作簿"),
+    ],
+)
+def test_damaged_xml_inside_an_office_file_is_told_in_chinese(
+    tmp_path: Path, suffix: str, damaged: str, what: str
+) -> None:
+    import io
+    import zipfile
+
+    import docx
+    import openpyxl
+
+    made = io.BytesIO()
+    (docx.Document() if suffix == ".docx" else openpyxl.Workbook()).save(made)
+    path = tmp_path / f"x{suffix}"
+    with zipfile.ZipFile(made) as source, zipfile.ZipFile(path, "w") as target:
+        for name in source.namelist():
+            target.writestr(name, b"<<not xml" if name == damaged else source.read(name))
+    with pytest.raises(GovreportError) as caught:
+        read_document_file(path)
+    assert caught.value.message == f"无法打开 {what} x{suffix}：文件已损坏或不完整"

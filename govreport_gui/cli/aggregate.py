@@ -26,11 +26,16 @@ from ..core.aggregate import (
 from ..core.draft import write_draft_file
 from ..core.errors import GovreportError
 from ..core.library import default_library
-from ..core.safe_output import check_output_path, write_output
 from ..output.reading import read_unit_file
-from ..storage.paths import resolve_data_dir
 from . import EXIT_BAD_INPUT, EXIT_FINDINGS, EXIT_OK
-from .output import add_force_option, expand_wildcards, guard_output, print_json, warn
+from .output import (
+    add_force_option,
+    expand_wildcards,
+    guard_output,
+    print_json,
+    warn,
+    write_guarded,
+)
 
 
 def register(sub: Any) -> None:
@@ -73,9 +78,7 @@ def aggregate_command(args: argparse.Namespace) -> int:
     if args.output is not None:  # before reading: every file read is an input, an earlier total too
         guard_output(args, *expand_paths(files))
     if args.xlsx is not None:
-        check_output_path(
-            args.xlsx, expand_paths(files), resolve_data_dir(args.data_dir), args.force
-        )
+        guard_output(args, *expand_paths(files), target=args.xlsx)
     try:
         result = aggregate_files(
             files, default_library(), unit=args.unit, year=args.year, read=read_unit_file
@@ -105,13 +108,8 @@ def _write_units_workbook(args: argparse.Namespace, result: AggregateResult) -> 
 
     library = default_library()
     drafts = (read_unit_file(row.file, library) for row in result.included)
-    write_output(
-        args.xlsx,
-        units_workbook_bytes(result, drafts),
-        inputs=[row.file for row in result.units],
-        data_dir=resolve_data_dir(args.data_dir),
-        force=args.force,
-    )
+    payload = units_workbook_bytes(result, drafts)
+    write_guarded(args, args.xlsx, payload, *(row.file for row in result.units))
     if not args.json:
         print(f"已写出各单位数据工作簿：{args.xlsx}")
 

@@ -12,12 +12,10 @@ from pathlib import Path
 from typing import Any
 
 from ..core.library import default_library
-from ..core.safe_output import write_output
 from ..output.exports import EXPORTS, export_bytes
-from ..storage.paths import resolve_data_dir
 from . import EXIT_OK
 from .drafting import load_with_previous
-from .output import add_force_option, guard_output, warn
+from .output import add_force_option, guard_output, warn, write_guarded
 
 HELP = {
     "docx": "把草稿文件生成可编辑的 Word 文档（.docx）",
@@ -45,13 +43,7 @@ def document_command(args: argparse.Namespace) -> int:
     draft = load_with_previous(args.file, args.previous, library)
     form = library.get(draft.form_id)
     payload = export_bytes(args.format, form, draft)
-    write_output(
-        args.output,
-        payload,
-        inputs=[p for p in (args.file, args.previous) if p is not None],
-        data_dir=resolve_data_dir(args.data_dir),
-        force=args.force,
-    )
+    write_guarded(args, args.output, payload, args.file, args.previous)
     what = EXPORTS[args.format].what
     if args.format != "xlsx":
         from ..core.checks import check_draft, unexplained_errors

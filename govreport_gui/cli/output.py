@@ -9,7 +9,7 @@ import sys
 from pathlib import Path
 from typing import Any
 
-from ..core.safe_output import check_output_path
+from ..core.safe_output import check_output_path, write_output
 from ..storage.paths import resolve_data_dir
 
 
@@ -48,11 +48,27 @@ def add_force_option(parser: argparse.ArgumentParser) -> None:
     )
 
 
-def guard_output(args: argparse.Namespace, *inputs: Path | None) -> None:
-    """Refuse ``args.output`` when writing it would destroy something (GovreportError)."""
+def guard_output(
+    args: argparse.Namespace, *inputs: Path | None, target: Path | None = None
+) -> None:
+    """Refuse ``target`` (default ``args.output``) when writing it would destroy something
+    (GovreportError)."""
     check_output_path(
-        args.output,
+        args.output if target is None else target,
         [i for i in inputs if i is not None],
         resolve_data_dir(args.data_dir),
         args.force,
+    )
+
+
+def write_guarded(
+    args: argparse.Namespace, target: Path, payload: bytes, *inputs: Path | None
+) -> None:
+    """Write ``payload`` to ``target`` under the same rule as guard_output."""
+    write_output(
+        target,
+        payload,
+        inputs=[i for i in inputs if i is not None],
+        data_dir=resolve_data_dir(args.data_dir),
+        force=args.force,
     )

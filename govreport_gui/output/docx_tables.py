@@ -14,7 +14,7 @@ from xml.sax.saxutils import escape
 from docx.oxml import parse_xml
 from docx.oxml.ns import nsdecls
 
-from ..core.table_layout import Align, BlockLayout, CellKind, LayoutCell, TableLayout
+from ..core.table_layout import BlockLayout, CellKind, LayoutCell, TableLayout
 
 AREA_WIDTH = 156 / 25.4 * 72  # points
 PAD = 3.0  # cell padding left and right, as in the PDF
@@ -24,7 +24,6 @@ GROUP_CHARS = 2.0
 UNIT_CHARS = 2.5
 LABEL_CHARS = 6.0
 KEEP_ROWS = 12  # least width of the row label column
-_JC = {Align.LEFT: "left", Align.CENTER: "center", Align.RIGHT: "right"}
 
 
 def column_widths(layout: TableLayout, size: float, avail: float = AREA_WIDTH) -> list[float]:
@@ -106,7 +105,7 @@ def _tc(cell: LayoutCell, r: int, widths: list[float], style: str, size: float, 
     ppr = f'<w:pStyle w:val="{style}"/>' + ("<w:keepNext/>" if keep else "")
     if cell.indent:
         ppr += f'<w:ind w:left="{round(cell.indent * size * 20)}"/>'
-    ppr += f'<w:jc w:val="{_JC[cell.align]}"/>'
+    ppr += f'<w:jc w:val="{cell.align.value}"/>'
     run = ""
     if r == cell.row and cell.text and cell.kind is not CellKind.EMPTY:
         half_points = round(size * 2)

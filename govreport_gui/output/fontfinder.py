@@ -21,9 +21,10 @@ import re
 import shutil
 import subprocess
 import sys
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Any, TypeVar
 
 from ..core.atomicfile import write_atomically
 from ..core.errors import GovreportError
@@ -391,44 +392,55 @@ def _looks_chinese_file(file: str) -> bool:
     return stem.startswith(("sim", "fz", "方正", "仿宋", "楷体", "黑体", "宋体", "msyh", "st"))
 
 
+T = TypeVar("T")
+
 _FONTS_KEY = r"SOFTWARE\Microsoft\Windows NT\CurrentVersion\Fonts"
+
+
+def _each_fonts_key(read: Callable[[Any], T], unopened: T | None = None) -> list[T]:
+    """``read`` applied to the font key of both registry hives; a hive whose key cannot be
+    opened gives ``unopened`` (or nothing). Empty off Windows."""
+    try:
+        import winreg
+    except ImportError:
+        return []
+    results = []
+    for root in (winreg.HKEY_LOCAL_MACHINE, winreg.HKEY_CURRENT_USER):
+        try:
+            with winreg.OpenKey(root, _FONTS_KEY) as key:
+                results.append(read(key))
+        except OSError:
+            if unopened is not None:
+                results.append(unopened)
+    return results
+
+
+def _registered_fonts(key: Any) -> list[tuple[str, str]]:
+    import winreg
+
+    found = []
+    i = 0
+    while True:
+        try:
+            name, value, _ = winreg.EnumValue(key, i)
+        except OSError:
+            return found
+        if isinstance(value, str):
+            found.append((name, value))
+        i += 1
 
 
 def windows_registry_fonts() -> list[tuple[str, str]]:
     """(registered name, file) of both registry hives; empty off Windows."""
-    try:
-        import winreg
-    except ImportError:
-        return []
-    found = []
-    for root in (winreg.HKEY_LOCAL_MACHINE, winreg.HKEY_CURRENT_USER):
-        try:
-            with winreg.OpenKey(root, _FONTS_KEY) as key:
-                i = 0
-                while True:
-                    try:
-                        name, value, _ = winreg.EnumValue(key, i)
-                    except OSError:
-                        break
-                    if isinstance(value, str):
-                        found.append((name, value))
-                    i += 1
-        except OSError:
-            continue
-    return found
+    return [entry for hive in _each_fonts_key(_registered_fonts) for entry in hive]
 
 
 def _windows_registry_stamps() -> list[int]:
     """Last-write times of both font registry keys (a font installed changes them)."""
-    try:
-        import winreg
-    except ImportError:
-        return []
-    stamps = []
-    for root in (winreg.HKEY_LOCAL_MACHINE, winreg.HKEY_CURRENT_USER):
-        try:
-            with winreg.OpenKey(root, _FONTS_KEY) as key:
-                stamps.append(winreg.QueryInfoKey(key)[2])
-        except OSError:
-            stamps.append(0)
-    return stamps
+    return _each_fonts_key(_key_stamp, unopened=0)
+
+
+def _key_stamp(key: Any) -> int:
+    import winreg
+
+    return int(winreg.QueryInfoKey(key)[2])

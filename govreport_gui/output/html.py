@@ -15,7 +15,7 @@ from html import escape
 from ..core.draft import Draft
 from ..core.model import Form
 from ..core.report_outline import OutlineTable, ReportOutline, build_outline
-from ..core.table_layout import Align, BlockLayout, CellKind, LayoutCell
+from ..core.table_layout import BlockLayout, CellKind, LayoutCell
 
 __all__ = ["html_bytes", "report_html"]
 
@@ -28,7 +28,6 @@ PARA = "text-indent:2em;margin:0"
 TABLE = "border-collapse:collapse;margin:0.5em auto;font-size:12pt;line-height:1.4"
 CELL = "border:1px solid #000;padding:2px 4px;vertical-align:middle"
 DRAFT = "color:#a00;border:1px solid #a00;padding:4px;text-align:center"
-_ALIGN = {Align.LEFT: "left", Align.CENTER: "center", Align.RIGHT: "right"}
 
 
 def html_bytes(form: Form, draft: Draft) -> bytes:
@@ -118,7 +117,7 @@ def _cell(cell: LayoutCell, header_rows: int) -> str:
         attrs += f' rowspan="{cell.rowspan}"'
     if cell.colspan > 1:
         attrs += f' colspan="{cell.colspan}"'
-    style = f"{CELL};text-align:{_ALIGN[cell.align]}"
+    style = f"{CELL};text-align:{cell.align.value}"
     if cell.indent:
         style += f";padding-left:{cell.indent + 0.3:g}em"
     if tag == "th":

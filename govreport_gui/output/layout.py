@@ -43,7 +43,6 @@ WIDE_AREA_BOTTOM = WIDE_PAGE[1] - LEFT_MARGIN - WIDE_AREA_HEIGHT
 
 ROUNDING = 1e-6  # points: heights closer than this are equal
 LINES_PER_PAGE = 22
-CHARS_PER_LINE = 28
 BODY_SIZE = 15.75  # 3号 is 16 pt; see the module docstring
 LEADING = AREA_HEIGHT / LINES_PER_PAGE  # 28.99 pt: 22 lines fill the type area
 TITLE_SIZE = 22  # 2号

@@ -22,8 +22,9 @@ def read_docx(raw: bytes, name: str) -> Document:
 
     try:
         document = docx.Document(io.BytesIO(raw))
-    except (PackageNotFoundError, KeyError, ValueError, OSError, zipfile.BadZipFile) as exc:
-        raise GovreportError(f"无法打开 Word 文档 {name}：{exc}") from None
+    except (PackageNotFoundError, KeyError, ValueError, OSError, zipfile.BadZipFile, SyntaxError):
+        # SyntaxError: damaged XML inside (lxml's XMLSyntaxError); the library's words are English
+        raise GovreportError(f"无法打开 Word 文档 {name}：文件已损坏或不完整") from None
     blocks: list[Paragraph | Grid] = []
     _body(document.element.body, blocks)
     title = document.core_properties.title or ""

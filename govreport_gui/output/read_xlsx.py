@@ -27,8 +27,9 @@ def read_xlsx(raw: bytes, name: str) -> Document:
 
     try:
         book = openpyxl.load_workbook(io.BytesIO(raw), data_only=True)
-    except (zipfile.BadZipFile, KeyError, ValueError, OSError, TypeError) as exc:
-        raise GovreportError(f"无法打开 Excel 工作簿 {name}：{exc}") from None
+    except (zipfile.BadZipFile, KeyError, ValueError, OSError, TypeError, SyntaxError):
+        # SyntaxError: damaged XML inside (ElementTree's and lxml's); the library's words are English
+        raise GovreportError(f"无法打开 Excel 工作簿 {name}：文件已损坏或不完整") from None
     blocks: list[Paragraph | Grid] = []
     for sheet in book.worksheets:
         if sheet.sheet_state != "visible" or not sheet.max_row:

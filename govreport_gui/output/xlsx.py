@@ -44,7 +44,7 @@ from openpyxl.worksheet.cell_range import CellRange
 from ..core.draft import Draft
 from ..core.model import Form
 from ..core.report_outline import ReportOutline, build_outline, document_text
-from ..core.table_layout import Align, BlockLayout, CellKind, LayoutCell, TableLayout
+from ..core.table_layout import BlockLayout, CellKind, LayoutCell, TableLayout
 from ..core.values import NA
 
 __all__ = ["MAPPING_SHEET", "MAPPING_VERSION", "money_format", "xlsx_bytes"]
@@ -64,7 +64,6 @@ NARROW_VALUE_WIDTH = 8
 LINE_HEIGHT = 14.5  # points per line of 11 pt text
 _THIN = Side(style="thin", color="000000")
 _BOX = Border(left=_THIN, right=_THIN, top=_THIN, bottom=_THIN)
-_ALIGN = {Align.LEFT: "left", Align.CENTER: "center", Align.RIGHT: "right"}
 _BAD_SHEET_CHARS = str.maketrans({c: "_" for c in "[]:*?/\\"})
 
 
@@ -155,7 +154,7 @@ def _put_layout_cell(ws: Any, top: int, cell: LayoutCell) -> None:
     target = ws.cell(r, c)
     wrap = cell.kind is not CellKind.VALUE
     bold = cell.kind is CellKind.CAPTION
-    target.style = style_name(ws.parent, _ALIGN[cell.align], wrap, cell.indent, bold)  # first:
+    target.style = style_name(ws.parent, cell.align.value, wrap, cell.indent, bold)  # first:
     if cell.kind is CellKind.VALUE:  # a named style resets the number format
         _put_value(target, cell)
     elif cell.text:
