@@ -11,20 +11,17 @@ command runs in a child process and its peak resident set size is read from the 
 from __future__ import annotations
 
 import json
-import os
 import resource
-import subprocess
 import sys
 import tempfile
 from pathlib import Path
 from typing import Any
 
-sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
+from common import child_env, run_process  # puts the repository on sys.path
 
 from govreport_gui.core.draft import draft_to_json, new_draft
 from govreport_gui.core.library import default_library
 
-ROOT = Path(__file__).resolve().parent.parent
 TEXT_CHARS = 100_000
 SIZES = (200, 1000)
 QUICK_SIZES = (20, 50)
@@ -49,22 +46,12 @@ def write_units(folder: Path, count: int) -> None:
 
 def peak_mb(folder: Path) -> float:
     """Peak RSS of one ``govreport aggregate`` run over ``folder``, in MB."""
-    code = (
-        "import resource, sys\n"
-        "from govreport_gui.cli import main\n"
-        "main(['aggregate', sys.argv[1], '--json'])\n"
-        "print(resource.getrusage(resource.RUSAGE_SELF).ru_maxrss, file=sys.stderr)\n"
-    )
-    done = subprocess.run(
-        [sys.executable, "-c", code, str(folder)],
-        capture_output=True,
-        text=True,
-        cwd=ROOT,
-        env={**os.environ, "PYTHONPATH": str(ROOT)},
-        check=False,
-    )
-    kilobytes = int(done.stderr.strip().splitlines()[-1])
-    return round(kilobytes / 1024, 1)
+    command = [sys.executable, "-m", "govreport_gui", "aggregate", str(folder), "--json"]
+    with tempfile.TemporaryDirectory(prefix="govreport-bench-") as home:
+        done = run_process(command, child_env(home))
+    if done.peak_rss_mb is None:
+        raise RuntimeError("peak memory of a child process is read on Linux and macOS only")
+    return done.peak_rss_mb
 
 
 def measure(quick: bool = False) -> dict[str, Any]:

@@ -19,31 +19,24 @@ import time
 from pathlib import Path
 from typing import Any
 
-ROOT = Path(__file__).resolve().parent.parent
-for extra in (ROOT,):
-    if str(extra) not in sys.path:
-        sys.path.insert(0, str(extra))
+from common import ms  # puts the repository on sys.path
 
-from govreport_gui.core.atomicfile import write_atomically  # noqa: E402
-from govreport_gui.core.draft import draft_to_json  # noqa: E402
-from govreport_gui.core.library import default_library  # noqa: E402
-from govreport_gui.storage import open_store  # noqa: E402
-from govreport_gui.storage.atomic import encode_json  # noqa: E402
-from tests.support.storage_helpers import full_draft, kill_rounds, mark  # noqa: E402
+from govreport_gui.core.atomicfile import write_atomically
+from govreport_gui.core.draft import draft_to_json
+from govreport_gui.core.library import default_library
+from govreport_gui.storage import open_store
+from govreport_gui.storage.atomic import encode_json
+from tests.support.storage_helpers import full_draft, kill_rounds, mark
 
 TARGET_SAVE_MS = 20.0
-
-
-def _ms(seconds: float) -> float:
-    return round(seconds * 1000, 2)
 
 
 def _timings(samples: list[float]) -> dict[str, float]:
     ordered = sorted(samples)
     return {
-        "median_ms": _ms(statistics.median(ordered)),
-        "p95_ms": _ms(ordered[math.ceil(len(ordered) * 0.95) - 1]),
-        "max_ms": _ms(ordered[-1]),
+        "median_ms": ms(statistics.median(ordered)),
+        "p95_ms": ms(ordered[math.ceil(len(ordered) * 0.95) - 1]),
+        "max_ms": ms(ordered[-1]),
     }
 
 
@@ -111,9 +104,9 @@ def measure(drafts: int = 200, saves: int = 100, quick: bool = False) -> dict[st
         "save_within_target": save["p95_ms"] <= TARGET_SAVE_MS,
         "save_without_fsync": _timings(cpu_times),
         "create": _timings(create_times),
-        "open_ms": _ms(open_s),
-        "list_ms": _ms(list_s),
-        "load_ms": _ms(load_s),
+        "open_ms": ms(open_s),
+        "list_ms": ms(list_s),
+        "load_ms": ms(load_s),
         "single_file_layout": single,
     }
 
@@ -143,7 +136,7 @@ def kill_test(rounds: int = 100, seed: int = 1) -> dict[str, Any]:
         "saves_completed": report.saves_completed,
         "kills_mid_write": report.interrupted_writes,
         "in_flight_save_kept": report.in_flight_kept,
-        "reopen_median_ms": _ms(statistics.median(report.reopen_ms) / 1000),
+        "reopen_median_ms": ms(statistics.median(report.reopen_ms) / 1000),
         "seconds": round(elapsed, 1),
     }
 

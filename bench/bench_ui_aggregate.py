@@ -10,18 +10,13 @@ The core alone is timed by bench_aggregate; this adds what the window does on to
 from __future__ import annotations
 
 import os
-import sys
 import tempfile
 import time
 from pathlib import Path
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
-from common import ROOT
-
-if str(ROOT) not in sys.path:
-    sys.path.insert(0, str(ROOT))
-
+import common  # noqa: F401  (puts the repository on sys.path)
 from PySide6.QtCore import QSettings
 
 from bench.bench_aggregate import write_units

@@ -11,17 +11,12 @@ from __future__ import annotations
 
 import os
 import random
-import sys
 import tempfile
 import time
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
-from common import ROOT, median_seconds, ms
-
-if str(ROOT) not in sys.path:
-    sys.path.insert(0, str(ROOT))
-
+from common import median_seconds, ms  # puts the repository on sys.path
 from PySide6.QtCore import QEvent, QSettings
 from PySide6.QtWidgets import QApplication
 

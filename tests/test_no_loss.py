@@ -11,8 +11,9 @@ import json
 import os
 import re
 import stat
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from pathlib import Path
+from typing import Any
 
 import pytest
 
@@ -272,6 +273,13 @@ def _store_with_backup(data: Path, demo: Path, cli) -> Path:
     return data / "drafts" / "1.json"
 
 
+def _rewrite_record(own: Path, change: Callable[[dict[str, Any]], object]) -> None:
+    """Change draft 1's record in its file ``own`` by hand, as damage on disk would."""
+    content = json.loads(own.read_text("utf-8"))
+    change(content["record"]["1"])
+    own.write_text(json.dumps(content, ensure_ascii=False), encoding="utf-8")
+
+
 DAMAGE = {
     "unknown cell": lambda d: d["values"].update({"t9.nothing": 1}),
     "wrong type": lambda d: d["values"].update({next(iter(d["values"])): [1]}),
@@ -287,9 +295,7 @@ def test_a_valid_looking_record_with_an_invalid_draft_is_restored(
 ) -> None:
     data = tmp_path / "data"
     own = _store_with_backup(data, demo, cli)
-    content = json.loads(own.read_text("utf-8"))
-    DAMAGE[damage](content["record"]["1"]["draft"])
-    own.write_text(json.dumps(content, ensure_ascii=False), encoding="utf-8")
+    _rewrite_record(own, lambda record: DAMAGE[damage](record["draft"]))
     damaged = own.read_bytes()
     code, _, err = cli("--data-dir", data, "drafts")
     assert code == 0 and "已损坏" in err and "备份" in err
@@ -409,13 +415,14 @@ def test_a_file_of_the_previous_layout_without_checksum(
     """Layout 1 files (no checksum) still open, are checked fully, and get one when saved."""
     data = tmp_path / "data"
     own = _store_with_backup(data, demo, cli)
-    content = json.loads(own.read_text("utf-8"))
-    record = content["record"]["1"]
-    record["layout"] = 1
-    del record["check"]
-    if not valid:
-        record["draft"]["values"]["t9.nothing"] = 1
-    own.write_text(json.dumps(content, ensure_ascii=False), encoding="utf-8")
+
+    def to_layout_1(record: dict[str, Any]) -> None:
+        record["layout"] = 1
+        del record["check"]
+        if not valid:
+            record["draft"]["values"]["t9.nothing"] = 1
+
+    _rewrite_record(own, to_layout_1)
     code, _, err = cli("--data-dir", data, "drafts")
     assert code == 0 and ("草稿内容不对" in err) is not valid
     with open_store(data) as store:

@@ -26,41 +26,39 @@ from tests.support.pdf_support import pdftotext
 COLUMNS = 24
 
 
-def wide_form(columns: int = COLUMNS, rows: int = 3):
+def wide_table(tid: str, title: str, columns: int, rows: int) -> dict:
+    """A table of ``columns`` number columns under one 合计 header, and ``rows`` rows."""
+    return {
+        "id": tid,
+        "title": title,
+        "unit": "件",
+        "blocks": [
+            {
+                "stub": ["项目"],
+                "columns": [
+                    {"id": f"c{i}", "path": ["合计", f"第{i}列数量"]} for i in range(columns)
+                ],
+                "rows": [{"id": f"r{i}", "label": f"第{i}行"} for i in range(rows)],
+            }
+        ],
+    }
+
+
+def small_form(form_id: str, title: str, sections: list[dict], tables: list[dict]):
+    """A one-year (2020) form of ``sections`` and ``tables``, built as forms/ files are."""
+    header = {"id": form_id, "title": title, "report_title": "测试报告", "years": [2020]}
     return build_form(
-        {
-            "form": {
-                "id": "wide",
-                "title": "测试格式",
-                "report_title": "测试报告",
-                "years": [2020],
-                "version": 1,
-            },
-            "sections": [
-                {"id": "intro", "title": "一、情况", "guidance": ""},
-                {"id": "numbers", "title": "二、数字", "table": "t"},
-                {"id": "end", "title": "三、其他", "guidance": ""},
-            ],
-            "tables": [
-                {
-                    "id": "t",
-                    "title": "二、数字",
-                    "unit": "件",
-                    "blocks": [
-                        {
-                            "stub": ["项目"],
-                            "columns": [
-                                {"id": f"c{i}", "path": ["合计", f"第{i}列数量"]}
-                                for i in range(columns)
-                            ],
-                            "rows": [{"id": f"r{i}", "label": f"第{i}行"} for i in range(rows)],
-                        }
-                    ],
-                }
-            ],
-        },
-        "test",
+        {"form": {**header, "version": 1}, "sections": sections, "tables": tables}, "test"
     )
+
+
+def wide_form(columns: int = COLUMNS, rows: int = 3):
+    sections = [
+        {"id": "intro", "title": "一、情况", "guidance": ""},
+        {"id": "numbers", "title": "二、数字", "table": "t"},
+        {"id": "end", "title": "三、其他", "guidance": ""},
+    ]
+    return small_form("wide", "测试格式", sections, [wide_table("t", "二、数字", columns, rows)])
 
 
 def test_table_too_wide_for_portrait_goes_on_a_landscape_page(tmp_path):
@@ -104,41 +102,15 @@ def test_a_smaller_type_comes_before_turning_the_table(tmp_path):
 
 
 def test_two_wide_tables_in_a_row_have_no_blank_page_between(tmp_path):
-    form2 = build_form(
-        {
-            "form": {
-                "id": "wide2",
-                "title": "测试",
-                "report_title": "测试报告",
-                "years": [2020],
-                "version": 1,
-            },
-            "sections": [
-                {"id": "a", "title": "一、甲", "table": "t"},
-                {"id": "b", "title": "二、乙", "table": "u"},
-                {"id": "end", "title": "三、其他", "guidance": ""},
-            ],
-            "tables": [
-                {
-                    "id": tid,
-                    "title": title,
-                    "unit": "件",
-                    "blocks": [
-                        {
-                            "stub": ["项目"],
-                            "columns": [
-                                {"id": f"c{i}", "path": ["合计", f"第{i}列数量"]}
-                                for i in range(COLUMNS)
-                            ],
-                            "rows": [{"id": "r0", "label": "第0行"}],
-                        }
-                    ],
-                }
-                for tid, title in (("t", "一、甲"), ("u", "二、乙"))
-            ],
-        },
-        "test",
-    )
+    sections = [
+        {"id": "a", "title": "一、甲", "table": "t"},
+        {"id": "b", "title": "二、乙", "table": "u"},
+        {"id": "end", "title": "三、其他", "guidance": ""},
+    ]
+    tables = [
+        wide_table(tid, title, COLUMNS, 1) for tid, title in (("t", "一、甲"), ("u", "二、乙"))
+    ]
+    form2 = small_form("wide2", "测试", sections, tables)
     draft = new_draft(form2, 2021, "某单位")
     result = render_pdf(form2, draft, tmp_path / "two.pdf")
     pages = pdftotext(result.path, "-raw").split("\f")

@@ -7,6 +7,8 @@ nested group label (三、本年度办理结果) never ends a page with only one
 
 from __future__ import annotations
 
+from govreport_gui.core.draft import Draft
+from govreport_gui.core.model import Form, Table
 from govreport_gui.core.samples import demo_draft
 from govreport_gui.output.fonts import choose_fonts
 from govreport_gui.output.glyphs import GlyphMapper
@@ -15,12 +17,18 @@ from govreport_gui.output.tables import BlockTable, print_table
 from tests.support.helpers import filled_2021_draft
 
 
+def _block(form: Form, table: Table, draft: Draft) -> BlockTable:
+    """The one BlockTable that ``table`` prints as."""
+    fonts = choose_fonts()
+    printed = print_table(form, table, draft, Styles.build(fonts), GlyphMapper(fonts))
+    [block] = [f for f in printed.flowables if isinstance(f, BlockTable)]
+    return block
+
+
 def test_no_page_part_ends_on_a_heading_line(library) -> None:
     draft = demo_draft(library)
     form = library.get(draft.form_id)
-    fonts = choose_fonts()
-    printed = print_table(form, form.tables[0], draft, Styles.build(fonts), GlyphMapper(fonts))
-    [block] = [f for f in printed.flowables if isinstance(f, BlockTable)]
+    block = _block(form, form.tables[0], draft)
     headings = {ln for ln, _ in block.spec.centre}
     assert len(headings) >= 5  # 一、主动公开情况, （二）…, 二、回应解读情况, 三、…, 八、…, 九、…
     _, full_height = block.wrap(AREA_WIDTH, 10_000)
@@ -47,10 +55,7 @@ def _group_ends(block: BlockTable, heading: int) -> int:
 def test_a_nested_group_never_ends_a_page_with_one_row(library) -> None:
     draft = filled_2021_draft(library)
     form = library.get("2021")
-    fonts = choose_fonts()
-    table = form.table("t3")
-    printed = print_table(form, table, draft, Styles.build(fonts), GlyphMapper(fonts))
-    [block] = [f for f in printed.flowables if isinstance(f, BlockTable)]
+    block = _block(form, form.table("t3"), draft)
     starts = {l0 for _, l0, l1, _ in block.spec.groups if l1 > l0}
     assert starts
     _, full_height = block.wrap(AREA_WIDTH, 10_000)
@@ -63,9 +68,7 @@ def test_a_nested_group_never_ends_a_page_with_one_row(library) -> None:
 def test_a_row_with_rows_under_it_keeps_two_of_them(library) -> None:
     draft = demo_draft(library)
     form = library.get(draft.form_id)
-    fonts = choose_fonts()
-    printed = print_table(form, form.tables[0], draft, Styles.build(fonts), GlyphMapper(fonts))
-    [block] = [f for f in printed.flowables if isinstance(f, BlockTable)]
+    block = _block(form, form.tables[0], draft)
     rows = [r for b in form.tables[0].blocks for r in b.rows]
     litigation = next(i for i, r in enumerate(rows) if r.label == "五、行政诉讼数量")
     assert {litigation, litigation + 1} <= block.spec.keep  # 五、 with （一） and （二）

@@ -123,32 +123,46 @@ def test_a_table_split_in_two_reads_its_second_part_with_the_first_ones_header(l
     }
 
 
-def test_header_columns_in_another_order_are_found_by_their_labels(library) -> None:
+@pytest.mark.parametrize(
+    ("rows", "values"),
+    [
+        pytest.param(
+            [
+                [("行政诉讼", 1, 2), ("行政复议", 1, 2)],
+                [
+                    ("复议后起诉", 1, 1),
+                    ("未经复议直接起诉", 1, 1),
+                    ("总计", 2, 1),
+                    ("结果维持", 2, 1),
+                ],
+                [("总计", 1, 1), ("结果纠正", 1, 1)],
+                [("8", 1, 1), ("3", 1, 1), ("12", 1, 1), ("5", 1, 1)],
+            ],
+            {
+                "t4.after_total": 8,
+                "t4.direct_corrected": 3,
+                "t4.review_total": 12,
+                "t4.review_upheld": 5,
+            },
+            id="header columns in another order, found by their labels",
+        ),
+        pytest.param(
+            [
+                [("项目", 2, 1), ("行政复议", 1, 2)],
+                [("结果维持", 1, 1), ("总计", 1, 1)],
+                [("数量（件）", 1, 1), ("2", 1, 1), ("6", 1, 1)],
+            ],
+            {"t4.review_upheld": 2, "t4.review_total": 6},
+            id="a label column of its own",
+        ),
+    ],
+)
+def test_table_four_reads_by_its_header_labels(
+    rows: list[list[tuple[str, int, int]]], values: dict[str, int], library
+) -> None:
     form = library.get("2021")
-    rows = [
-        [("行政诉讼", 1, 2), ("行政复议", 1, 2)],
-        [("复议后起诉", 1, 1), ("未经复议直接起诉", 1, 1), ("总计", 2, 1), ("结果维持", 2, 1)],
-        [("总计", 1, 1), ("结果纠正", 1, 1)],
-        [("8", 1, 1), ("3", 1, 1), ("12", 1, 1), ("5", 1, 1)],
-    ]
     matched = match_grids(form, [Grid.from_spanned(rows, "表四")])
-    assert matched.values == {
-        "t4.after_total": 8,
-        "t4.direct_corrected": 3,
-        "t4.review_total": 12,
-        "t4.review_upheld": 5,
-    }
-
-
-def test_table_four_with_a_label_column_of_its_own_reads(library) -> None:
-    form = library.get("2021")
-    rows = [
-        [("项目", 2, 1), ("行政复议", 1, 2)],
-        [("结果维持", 1, 1), ("总计", 1, 1)],
-        [("数量（件）", 1, 1), ("2", 1, 1), ("6", 1, 1)],
-    ]
-    matched = match_grids(form, [Grid.from_spanned(rows, "表四")])
-    assert matched.values == {"t4.review_upheld": 2, "t4.review_total": 6}
+    assert matched.values == values
 
 
 def test_a_value_that_does_not_parse_is_reported_with_its_text_and_place(library) -> None:

@@ -6,26 +6,21 @@ import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication
 
-from govreport_gui.core.draft import new_draft
 from govreport_gui.core.values import NA
 from govreport_gui.ui.grid_view import GridView
 
 from .support.ui_support import (
+    blank_2021_window,
     grid_of,
     open_editor,
     table_page,
     type_into_cell,
-    window_on,
 )
 
 
 @pytest.fixture
 def window_2021(qtbot, library, tmp_path):
-    window = window_on(
-        qtbot, library, tmp_path, new_draft(library.get("2021"), 2023, "测试县测试局")
-    )
-    window.go_to_cell("t3.new.natural")
-    return window
+    return blank_2021_window(qtbot, library, tmp_path, at_cell="t3.new.natural")
 
 
 def test_typed_value_is_stored_through_the_core(qtbot, window_2021):

@@ -6,22 +6,17 @@ from __future__ import annotations
 import pytest
 from PySide6.QtCore import QItemSelection, QItemSelectionModel, Qt
 
-from govreport_gui.core.draft import new_draft
 from govreport_gui.ui import dialogs, looks
 from govreport_gui.ui.sign_page import SignPage
 
-from .support.ui_support import grid_of, table_page, type_into_cell, window_on
+from .support.ui_support import blank_2021_window, grid_of, table_page, type_into_cell
 
 APPLICANTS = ("natural", "business", "research", "public_welfare", "legal", "other")
 
 
 @pytest.fixture
 def window(qtbot, library, tmp_path):
-    window = window_on(
-        qtbot, library, tmp_path, new_draft(library.get("2021"), 2023, "测试县测试局")
-    )
-    window.go_to_cell("t3.new.natural")
-    return window
+    return blank_2021_window(qtbot, library, tmp_path, at_cell="t3.new.natural")
 
 
 @pytest.fixture

@@ -12,17 +12,14 @@ from PySide6.QtCore import Qt
 from PySide6.QtGui import QInputMethodEvent
 from PySide6.QtWidgets import QApplication, QLineEdit
 
-from govreport_gui.core.draft import new_draft
 from govreport_gui.core.values import NA
 
-from .support.ui_support import grid_of, table_page, window_on
+from .support.ui_support import blank_2021_window, grid_of, table_page
 
 
 @pytest.fixture
 def window_2021(qtbot, library, tmp_path):
-    window = window_on(
-        qtbot, library, tmp_path, new_draft(library.get("2021"), 2023, "测试县测试局")
-    )
+    window = blank_2021_window(qtbot, library, tmp_path)
     return window
 
 

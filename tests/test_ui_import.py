@@ -8,7 +8,7 @@ from govreport_gui.ui import dialogs
 from tests.support.helpers import filled_2021_draft
 from tests.support.report_pages import filled_draft, word_copy, workbook_copy, write_page
 
-from .support.ui_support import make_window, table_page, window_on
+from .support.ui_support import blank_2021_window, make_window, table_page, window_on
 
 
 def _asked(monkeypatch, path, answer: bool) -> list[tuple[str, str]]:
@@ -57,9 +57,7 @@ def test_start_page_keeps_nothing_when_the_clerk_says_no(qtbot, library, tmp_pat
 
 
 def test_an_open_report_takes_last_years_word_file(qtbot, library, tmp_path, monkeypatch):
-    window = window_on(
-        qtbot, library, tmp_path, new_draft(library.get("2021"), 2023, "测试县测试局")
-    )
+    window = blank_2021_window(qtbot, library, tmp_path)
     last = filled_2021_draft(library, 2022)
     path = word_copy(tmp_path / "last.docx", library.get("2021"), last)
     _asked(monkeypatch, path, answer=True)
@@ -89,9 +87,7 @@ def test_this_years_figures_from_excel_show_old_and_new_and_undo_in_one_step(
 
 
 def test_a_workbook_of_another_year_changes_nothing(qtbot, library, tmp_path, monkeypatch):
-    window = window_on(
-        qtbot, library, tmp_path, new_draft(library.get("2021"), 2023, "测试县测试局")
-    )
+    window = blank_2021_window(qtbot, library, tmp_path)
     other = filled_2021_draft(library, 2022)
     path = workbook_copy(tmp_path / "old.xlsx", library.get("2021"), other)
     _asked(monkeypatch, path, answer=True)

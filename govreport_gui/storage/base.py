@@ -12,6 +12,7 @@ import copy
 import itertools
 import os
 from abc import ABC, abstractmethod
+from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import datetime
 from enum import StrEnum
@@ -53,6 +54,11 @@ class DraftInfo:
     form_id: str
     status: Status
     saved_at: datetime
+
+
+def newest_first(infos: Iterable[DraftInfo]) -> builtins.list[DraftInfo]:
+    """Drafts in the order every list shows them: most recently saved first."""
+    return sorted(infos, key=lambda i: i.saved_at, reverse=True)
 
 
 class Conflict(StrEnum):
@@ -216,9 +222,7 @@ class MemoryDraftStore(DraftStore):
         self._ids = itertools.count(1)
 
     def list(self) -> builtins.list[DraftInfo]:
-        return sorted(
-            (info for _, info in self._drafts.values()), key=lambda i: i.saved_at, reverse=True
-        )
+        return newest_first(info for _, info in self._drafts.values())
 
     def create(self, draft: Draft) -> str:
         draft_id = str(next(self._ids))

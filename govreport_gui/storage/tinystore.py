@@ -35,7 +35,7 @@ from ..core.errors import DraftFileError, os_reason
 from ..core.library import FormLibrary, default_library
 from .atomic import AtomicJSONStorage, DamagedFileError, remove_stale_temps
 from .backups import BACKUP_DIR, BackupInfo, Backups
-from .base import DraftInfo, DraftLockedError, DraftStore, Status, StorageError
+from .base import DraftInfo, DraftLockedError, DraftStore, Status, StorageError, newest_first
 from .index import DraftIndex
 from .lock import FolderLock
 from .paths import data_dir_exists, resolve_data_dir
@@ -190,7 +190,7 @@ class TinyDraftStore(DraftStore):
     def list(self) -> builtins.list[DraftInfo]:
         with self._mutex:
             infos = self._index.all()
-        return sorted(infos, key=lambda i: i.saved_at, reverse=True)
+        return newest_first(infos)
 
     def has(self, draft_id: str) -> bool:
         with self._mutex:
@@ -203,7 +203,7 @@ class TinyDraftStore(DraftStore):
     def matching(self, unit: str, year: int, form_id: str) -> builtins.list[DraftInfo]:
         with self._mutex:
             found = self._index.matching(unit, year, form_id)
-        return sorted(found, key=lambda i: i.saved_at, reverse=True)
+        return newest_first(found)
 
     def load(self, draft_id: str) -> Draft:
         with self._mutex:

@@ -104,6 +104,16 @@ def window_on(qtbot, library: FormLibrary, folder: Path, draft: Draft) -> MainWi
     return window
 
 
+def blank_2021_window(
+    qtbot, library: FormLibrary, folder: Path, at_cell: str | None = None
+) -> MainWindow:
+    """A window on a blank 2021-format report of 测试县测试局 for 2023, at ``at_cell`` if given."""
+    window = window_on(qtbot, library, folder, new_draft(library.get("2021"), 2023, "测试县测试局"))
+    if at_cell is not None:
+        window.go_to_cell(at_cell)
+    return window
+
+
 def window_with_last_year(qtbot, library: FormLibrary, folder: Path, problems: str) -> MainWindow:
     """A 2023 report made on the start page with last year's (2022, 问题 text
     ``problems``) attached as 上年数."""
