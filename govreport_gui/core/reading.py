@@ -90,7 +90,7 @@ def read_document(
     name = (unit or "").strip() or unit_line(doc) or title_unit(title)
     if not name:
         name = "未知单位"
-        problems.append("文件中看不出填报单位，暂记为“未知单位”；可用 --unit 指定")
+        problems.append("文件中看不出填报单位，暂记为“未知单位”；请另行指定填报单位（命令行用 --unit）")
     draft = new_draft(form, year, name)
     draft.values = dict(matched.values)
     draft.texts, sign_off = read_sections(form, doc)
@@ -107,12 +107,12 @@ def _form_and_year(
     library: FormLibrary, form_id: str | None, year: int | None, shown: str
 ) -> tuple[Form, int]:
     if year is None:
-        raise GovreportError(f"{shown} 中看不出报告年度，请用 --year 指定")
+        raise GovreportError(f"{shown} 中看不出报告年度，请指定报告年度（命令行用 --year）")
     if form_id is None:
         return library.for_year(year), year
     form = library.get(form_id)
     if not form.covers(year):
         raise GovreportError(
-            f"{shown} 是 {year} 年度的报告，不适用格式 {form.id}；请用 --year 指定"
+            f"{shown} 是 {year} 年度的报告，不适用格式 {form.id}；请指定报告年度（命令行用 --year）"
         )
     return form, year
