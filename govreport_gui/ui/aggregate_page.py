@@ -46,7 +46,7 @@ from ..output.unit_problems import unit_problems_csv
 from ..storage.base import DraftStore
 from . import dialogs
 from .aggregate_export import export_units_workbook
-from .saved_file import offer_open, write_permission
+from .saved_file import choose_output, offer_open
 from .settings import AppSettings
 from .unit_list import (
     ERRORS,
@@ -391,16 +391,13 @@ class AggregatePage(Page):
         if not rows:
             return None
         suggested = Path(self._start() or Path.home()) / f"{self.unit_name()}各单位问题清单.csv"
-        chosen = dialogs.choose_save_file(
-            self, f"导出{PROBLEMS}", str(suggested), dialogs.CSV_FILES
-        )
-        if not chosen:
-            return None
-        path = Path(chosen) if chosen.lower().endswith(".csv") else Path(chosen + ".csv")
         inputs = [row.file for row in self.model.rows]
-        force = write_permission(self, path, inputs)
-        if force is None:
+        chosen = choose_output(
+            self, f"导出{PROBLEMS}", suggested, dialogs.CSV_FILES, (".csv",), inputs
+        )
+        if chosen is None:
             return None
+        path, force = chosen
         payload, count = unit_problems_csv(rows)
         try:
             write_output(path, payload, inputs=inputs, force=force)
