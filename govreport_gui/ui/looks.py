@@ -24,6 +24,12 @@ CURRENT_ROW = QColor(30, 100, 200, 28)
 #: Last year's figure under a value: grey, smaller, but still readable (contrast ≥ 4.5:1).
 PREVIOUS_TEXT = QColor("#5f6b7a")
 PREVIOUS_SCALE = 0.85
+#: Guidance and notes: dark grey on the light window.
+GUIDANCE_TEXT = QColor("#4a5563")
+#: An ordinary message line (errors use ERROR_TEXT).
+MESSAGE_TEXT = QColor("#1f2933")
+#: The bars above a page (已锁定, 汇总说明): a pale blue band.
+BANNER_BACKGROUND = QColor("#e8f0fe")
 
 _FONT_SCALE = "govreportFontScale"
 
