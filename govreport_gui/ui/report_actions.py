@@ -15,7 +15,7 @@ from PySide6.QtGui import QAction
 from PySide6.QtWidgets import QMainWindow, QMenu
 
 from ..core.draft import write_draft_file
-from ..core.errors import GovreportError
+from ..core.errors import GovreportError, os_reason
 from ..core.filenames import safe_file_name
 from . import dialogs, printing
 from .printing import Renderer, describe_fonts, missing_characters
@@ -178,7 +178,7 @@ class ReportActions(QObject):
         try:
             path = printing.new_print_file(sign.default_file_name(), printing.print_folder())
         except OSError as exc:
-            sign.show_result(f"无法准备打印文件：{exc}", "error")
+            sign.show_result(f"无法准备打印文件：{os_reason(exc)}", "error")
             return None
         if not self._render(path):
             return None
