@@ -263,7 +263,8 @@ class AggregatePage(Page):
             return None
         except (GovreportError, OSError) as exc:  # e.g. the folder went away meanwhile
             self._show(None, [])
-            self.summary.show_message(f"无法汇总：{exc}", "error")
+            reason = os_reason(exc) if isinstance(exc, OSError) else str(exc)
+            self.summary.show_message(f"无法汇总：{reason}", "error")
             return None
         finally:
             QApplication.restoreOverrideCursor()
