@@ -39,6 +39,7 @@ from ..core.aggregate import (
     expand_paths,
 )
 from ..core.errors import GovreportError, os_reason
+from ..core.filenames import safe_file_name
 from ..core.library import FormLibrary
 from ..core.safe_output import write_output
 from ..output.reading import read_unit_file
@@ -391,7 +392,9 @@ class AggregatePage(Page):
         rows = [row for row in self.model.rows if row.findings]
         if not rows:
             return None
-        suggested = Path(self._start() or Path.home()) / f"{self.unit_name()}各单位问题清单.csv"
+        suggested = Path(self._start() or Path.home()) / safe_file_name(
+            f"{self.unit_name()}各单位问题清单.csv"
+        )
         inputs = [row.file for row in self.model.rows]
         chosen = choose_output(
             self, f"导出{PROBLEMS}", suggested, dialogs.CSV_FILES, (".csv",), inputs

@@ -15,7 +15,6 @@ from PySide6.QtGui import QAction, QGuiApplication
 from PySide6.QtWidgets import QApplication, QMainWindow, QMenu
 
 from ..core.errors import GovreportError
-from ..core.filenames import safe_file_name
 from ..core.report_outline import build_outline, outline_text
 from ..core.safe_output import write_output
 from . import dialogs
@@ -83,7 +82,7 @@ class ExportActions(QObject):
             return None
         _, filters, what = FORMATS[name]
         folder = self.settings.last_folder or str(Path.home())
-        suggested = Path(folder) / f"{safe_file_name(session.draft.title(session.form))}.{name}"
+        suggested = Path(folder) / session.file_name(SUFFIXES[name][0])
         chosen = choose_output(
             self.window,
             f"导出{what}",

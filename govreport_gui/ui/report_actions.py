@@ -16,7 +16,6 @@ from PySide6.QtWidgets import QMainWindow, QMenu
 
 from ..core.draft import write_draft_file
 from ..core.errors import GovreportError, os_reason
-from ..core.filenames import safe_file_name
 from . import dialogs, printing
 from .printing import Renderer, describe_fonts, missing_characters
 from .saved_file import choose_output, offer_open
@@ -72,7 +71,7 @@ class ReportActions(QObject):
         session = self.session
         if session is None:
             return False
-        name = safe_file_name(session.draft.title(session.form)) + ".json"
+        name = session.file_name(".json")
         chosen = choose_output(
             self.window,
             "导出草稿文件",

@@ -26,7 +26,6 @@ from PySide6.QtWidgets import (
 from ..core.dates import official_date, parse_date
 from ..core.draft import REPORT_FIELDS, SIGNATORIES, SIGNERS
 from ..core.errors import GovreportError, ValueInputError
-from ..core.filenames import safe_file_name
 from ..storage.base import Status
 from .session import DraftSession
 from .widgets import GUIDANCE_STYLE, InlineMessage, Page, guidance_label, title_label
@@ -371,5 +370,4 @@ class SignPage(Page):
         self.result.show_message(message, kind)
 
     def default_file_name(self) -> str:
-        title = self.session.draft.title(self.session.form)
-        return safe_file_name(title) + ".pdf"
+        return self.session.file_name(".pdf")
