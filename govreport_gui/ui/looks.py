@@ -17,6 +17,8 @@ WARNING_BACKGROUND = QColor("#fff1c2")
 GROUP_BACKGROUND = QColor("#eef1f5")
 LABEL_BACKGROUND = QColor("#f7f8fa")
 ERROR_TEXT = QColor("#a4161a")
+#: A label's style sheet for error text.
+ERROR_STYLE = f"color: {ERROR_TEXT.name()};"
 #: The cell an error most likely comes from (a total against its parts): stronger red.
 CULPRIT_BACKGROUND = QColor("#f28b82")
 #: A translucent band over the current row, so a value is read against its label.
