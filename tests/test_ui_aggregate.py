@@ -325,9 +325,14 @@ def test_the_units_problems_are_exported_with_their_explanations(
     window = make_window(qtbot, library, tmp_path)
     page = open_aggregate(qtbot, window, folder, monkeypatch)
     target = tmp_path / "问题清单"
-    monkeypatch.setattr(dialogs, "choose_save_file", lambda *a: str(target))
+    suggested: list[str] = []
+    monkeypatch.setattr(
+        dialogs, "choose_save_file", lambda *a: suggested.append(a[2]) or str(target)
+    )
+    page.unit.setText("某县/汇总")  # a name Windows cannot take as it is
     assert page.export_button.isEnabled()
     written = page.export_problems()
+    assert Path(suggested[0]).name == "某县_汇总各单位问题清单.csv"
     assert written == tmp_path / "问题清单.csv"
     raw = written.read_bytes()
     assert raw.startswith("\ufeff".encode())  # Excel and WPS read it as UTF-8

@@ -103,3 +103,14 @@ def test_old_prints_go_and_other_files_stay(tmp_path):
         os.utime(path, (AGED, AGED))
     printing.remove_old_prints(tmp_path)
     assert not old.exists() and note.exists()
+
+
+def test_a_print_folder_that_cannot_be_made_is_told_in_chinese(qtbot, sign_page, monkeypatch):
+    def refused() -> Path:
+        raise PermissionError(13, "Permission denied", "/tmp/govreport-print")
+
+    monkeypatch.setattr(printing, "print_folder", refused)
+    qtbot.mouseClick(sign_page.print_button, Qt.MouseButton.LeftButton)
+    message = sign_page.result.message()
+    assert message.startswith("无法准备打印文件：")
+    assert "Permission denied" not in message and "Errno" not in message

@@ -13,7 +13,7 @@ from ..core.errors import GovreportError
 from ..core.library import FormLibrary
 from ..core.safe_output import write_output
 from . import dialogs
-from .saved_file import offer_open, write_permission
+from .saved_file import choose_output, offer_open
 
 WHAT = "各单位数据工作簿"
 
@@ -23,16 +23,13 @@ def export_units_workbook(
 ) -> Path | None:
     """Ask where, then write the workbook; each unit's file is read again, one at a time."""
     name = f"{result.draft.year}年度各单位数据.xlsx"
-    chosen = dialogs.choose_save_file(
-        parent, f"导出{WHAT}", str(Path(folder) / name), "Excel 工作簿 (*.xlsx)"
-    )
-    if not chosen:
-        return None
-    path = Path(chosen) if chosen.lower().endswith(".xlsx") else Path(chosen + ".xlsx")
     inputs = [row.file for row in result.units]
-    force = write_permission(parent, path, inputs)
-    if force is None:
+    chosen = choose_output(
+        parent, f"导出{WHAT}", Path(folder) / name, "Excel 工作簿 (*.xlsx)", (".xlsx",), inputs
+    )
+    if chosen is None:
         return None
+    path, force = chosen
     try:
         from ..output.aggregate_xlsx import units_workbook_bytes  # openpyxl loads only now
 

@@ -39,6 +39,7 @@ from ..core.aggregate import (
     expand_paths,
 )
 from ..core.errors import GovreportError, os_reason
+from ..core.filenames import safe_file_name
 from ..core.library import FormLibrary
 from ..core.safe_output import write_output
 from ..output.reading import read_unit_file
@@ -46,7 +47,7 @@ from ..output.unit_problems import unit_problems_csv
 from ..storage.base import DraftStore
 from . import dialogs
 from .aggregate_export import export_units_workbook
-from .saved_file import offer_open, write_permission
+from .saved_file import choose_output, offer_open
 from .settings import AppSettings
 from .unit_list import (
     ERRORS,
@@ -263,7 +264,8 @@ class AggregatePage(Page):
             return None
         except (GovreportError, OSError) as exc:  # e.g. the folder went away meanwhile
             self._show(None, [])
-            self.summary.show_message(f"无法汇总：{exc}", "error")
+            reason = os_reason(exc) if isinstance(exc, OSError) else str(exc)
+            self.summary.show_message(f"无法汇总：{reason}", "error")
             return None
         finally:
             QApplication.restoreOverrideCursor()
@@ -390,17 +392,16 @@ class AggregatePage(Page):
         rows = [row for row in self.model.rows if row.findings]
         if not rows:
             return None
-        suggested = Path(self._start() or Path.home()) / f"{self.unit_name()}各单位问题清单.csv"
-        chosen = dialogs.choose_save_file(
-            self, f"导出{PROBLEMS}", str(suggested), dialogs.CSV_FILES
+        suggested = Path(self._start() or Path.home()) / safe_file_name(
+            f"{self.unit_name()}各单位问题清单.csv"
         )
-        if not chosen:
-            return None
-        path = Path(chosen) if chosen.lower().endswith(".csv") else Path(chosen + ".csv")
         inputs = [row.file for row in self.model.rows]
-        force = write_permission(self, path, inputs)
-        if force is None:
+        chosen = choose_output(
+            self, f"导出{PROBLEMS}", suggested, dialogs.CSV_FILES, (".csv",), inputs
+        )
+        if chosen is None:
             return None
+        path, force = chosen
         payload, count = unit_problems_csv(rows)
         try:
             write_output(path, payload, inputs=inputs, force=force)

@@ -15,11 +15,10 @@ from PySide6.QtGui import QAction, QGuiApplication
 from PySide6.QtWidgets import QApplication, QMainWindow, QMenu
 
 from ..core.errors import GovreportError
-from ..core.filenames import safe_file_name
 from ..core.report_outline import build_outline, outline_text
 from ..core.safe_output import write_output
 from . import dialogs
-from .saved_file import offer_open, write_permission
+from .saved_file import choose_output, offer_open
 from .session import DraftSession
 from .settings import AppSettings
 from .sign_page import SignPage
@@ -83,16 +82,19 @@ class ExportActions(QObject):
             return None
         _, filters, what = FORMATS[name]
         folder = self.settings.last_folder or str(Path.home())
-        suggested = Path(folder) / f"{safe_file_name(session.draft.title(session.form))}.{name}"
-        chosen = dialogs.choose_save_file(self.window, f"导出{what}", str(suggested), filters)
-        if not chosen:
+        suggested = Path(folder) / session.file_name(SUFFIXES[name][0])
+        chosen = choose_output(
+            self.window,
+            f"导出{what}",
+            suggested,
+            filters,
+            SUFFIXES[name],
+            (),
+            session.store.data_dir,
+        )
+        if chosen is None:
             return None
-        path = Path(chosen)
-        if path.suffix.lower() not in SUFFIXES[name]:
-            path = path.with_name(f"{path.name}.{name}")
-        force = write_permission(self.window, path, (), session.store.data_dir)
-        if force is None:
-            return None
+        path, force = chosen
         session.flush()
         QApplication.setOverrideCursor(Qt.CursorShape.WaitCursor)  # the first export of a
         try:  # format also loads its library (python-docx, openpyxl): up to a second

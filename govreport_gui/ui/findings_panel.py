@@ -55,7 +55,7 @@ class FindingRow(QFrame):
         self.label.setToolTip("点击转到该单元格")
         self.label.clicked.connect(lambda: panel.findingActivated.emit(finding))
         if finding.severity is Severity.ERROR:
-            self.label.setStyleSheet(f"color: {looks.ERROR_TEXT.name()};")
+            self.label.setStyleSheet(looks.ERROR_STYLE)
         self.go = QPushButton("转到", self)
         self.go.setAccessibleName(f"转到：{text}")
         self.go.clicked.connect(lambda: panel.findingActivated.emit(finding))
@@ -184,7 +184,7 @@ class FindingsPanel(QWidget):
         kind = "error" if counts.errors else "warning" if parts else "ok"
         size = looks.icon_px(self._summary)
         self._icon.setPixmap(looks.icon(kind).pixmap(size, size))
-        self._summary.setStyleSheet(f"color: {looks.ERROR_TEXT.name()};" if counts.errors else "")
+        self._summary.setStyleSheet(looks.ERROR_STYLE if counts.errors else "")
 
     def messages(self) -> list[str]:
         return [row.label.text() for row in self.rows]

@@ -12,7 +12,7 @@ from PySide6.QtCore import QObject
 from PySide6.QtGui import QAction
 from PySide6.QtWidgets import QMenu, QWidget
 
-from ..core.errors import GovreportError
+from ..core.errors import GovreportError, os_reason
 from ..core.library import data_root
 from ..storage.logfile import current_log_folder
 from . import dialogs, printing
@@ -51,7 +51,8 @@ class HelpActions(QObject):
         try:
             text = (data_root("resources") / "help" / GUIDE_FILE).read_text("utf-8")
         except (GovreportError, OSError) as exc:
-            dialogs.tell(self.window, "使用说明", f"找不到使用说明：{exc}", error=True)
+            reason = os_reason(exc) if isinstance(exc, OSError) else str(exc)
+            dialogs.tell(self.window, "使用说明", f"找不到使用说明：{reason}", error=True)
             return None
         if self._guide is None:
             self._guide = TextDialog("使用说明", text, self.window, markdown=True)

@@ -17,7 +17,7 @@ class LockBanner(QFrame):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setFrameShape(QFrame.Shape.StyledPanel)
-        self.setStyleSheet("QFrame { background: #e8f0fe; }")
+        self.setStyleSheet(f"QFrame {{ background: {looks.BANNER_BACKGROUND.name()}; }}")
         layout = QHBoxLayout(self)
         icon = QLabel(self)
         icon.setPixmap(looks.icon("locked").pixmap(ICON_SIZE, ICON_SIZE))

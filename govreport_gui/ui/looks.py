@@ -17,6 +17,8 @@ WARNING_BACKGROUND = QColor("#fff1c2")
 GROUP_BACKGROUND = QColor("#eef1f5")
 LABEL_BACKGROUND = QColor("#f7f8fa")
 ERROR_TEXT = QColor("#a4161a")
+#: A label's style sheet for error text.
+ERROR_STYLE = f"color: {ERROR_TEXT.name()};"
 #: The cell an error most likely comes from (a total against its parts): stronger red.
 CULPRIT_BACKGROUND = QColor("#f28b82")
 #: A translucent band over the current row, so a value is read against its label.
@@ -24,6 +26,12 @@ CURRENT_ROW = QColor(30, 100, 200, 28)
 #: Last year's figure under a value: grey, smaller, but still readable (contrast ≥ 4.5:1).
 PREVIOUS_TEXT = QColor("#5f6b7a")
 PREVIOUS_SCALE = 0.85
+#: Guidance and notes: dark grey on the light window.
+GUIDANCE_TEXT = QColor("#4a5563")
+#: An ordinary message line (errors use ERROR_TEXT).
+MESSAGE_TEXT = QColor("#1f2933")
+#: The bars above a page (已锁定, 汇总说明): a pale blue band.
+BANNER_BACKGROUND = QColor("#e8f0fe")
 
 _FONT_SCALE = "govreportFontScale"
 

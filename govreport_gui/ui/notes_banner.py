@@ -33,7 +33,9 @@ class NotesBanner(QFrame):
         super().__init__(parent)
         self.setFrameShape(QFrame.Shape.StyledPanel)
         self.setObjectName("notesBanner")
-        self.setStyleSheet("QFrame#notesBanner { background: #e8f0fe; }")
+        self.setStyleSheet(
+            f"QFrame#notesBanner {{ background: {looks.BANNER_BACKGROUND.name()}; }}"
+        )
         layout = QVBoxLayout(self)
         layout.setContentsMargins(6, 4, 6, 4)
         top = QHBoxLayout()

@@ -15,11 +15,10 @@ from PySide6.QtGui import QAction
 from PySide6.QtWidgets import QMainWindow, QMenu
 
 from ..core.draft import write_draft_file
-from ..core.errors import GovreportError
-from ..core.filenames import safe_file_name
+from ..core.errors import GovreportError, os_reason
 from . import dialogs, printing
 from .printing import Renderer, describe_fonts, missing_characters
-from .saved_file import offer_open, write_permission
+from .saved_file import choose_output, offer_open
 from .session import DraftSession
 from .settings import AppSettings
 from .sign_page import SignPage
@@ -69,31 +68,29 @@ class ReportActions(QObject):
         )
 
     def export_draft_file(self) -> bool:
-        if self.session is None:
+        session = self.session
+        if session is None:
             return False
-        name = safe_file_name(self.session.draft.title(self.session.form)) + ".json"
-        path = dialogs.choose_save_file(
+        name = session.file_name(".json")
+        chosen = choose_output(
             self.window,
             "导出草稿文件",
-            str(Path(self.documents_folder()) / name),
+            Path(self.documents_folder()) / name,
             dialogs.DRAFT_FILES,
+            data_dir=session.store.data_dir,
         )
-        if not path or not self.may_write(Path(path)):
+        if chosen is None:
             return False
+        path = chosen[0]
         try:
-            write_draft_file(self.session.draft, Path(path))
+            write_draft_file(session.draft, path)
         except GovreportError as exc:
             dialogs.tell(self.window, "导出失败", str(exc), error=True)
             return False
-        self.settings.last_folder = str(Path(path).parent)
+        self.settings.last_folder = str(path.parent)
         self.window.statusBar().showMessage(f"草稿文件已导出：{path}", 10000)
-        offer_open(self.window, Path(path), "草稿文件")
+        offer_open(self.window, path, "草稿文件")
         return True
-
-    def may_write(self, path: Path) -> bool:
-        """The rule of writing (core/safe_output.py): refuse special files, ask before a draft."""
-        data_dir = self.session.store.data_dir if self.session is not None else None
-        return write_permission(self.window, path, (), data_dir) is not None
 
     # -- PDF and printing --------------------------------------------------------------
 
@@ -156,15 +153,17 @@ class ReportActions(QObject):
         session, sign = self.session, self.sign
         if session is None or sign is None:
             return None
-        suggested = str(Path(self.documents_folder()) / sign.default_file_name())
-        chosen = dialogs.choose_save_file(self.window, "保存PDF", suggested, dialogs.PDF_FILES)
-        if not chosen:
+        chosen = choose_output(
+            self.window,
+            "保存PDF",
+            Path(self.documents_folder()) / sign.default_file_name(),
+            dialogs.PDF_FILES,
+            (".pdf",),
+            data_dir=session.store.data_dir,
+        )
+        if chosen is None or not self._render(chosen[0]):
             return None
-        path = Path(chosen)
-        if path.suffix.lower() != ".pdf":
-            path = path.with_name(path.name + ".pdf")
-        if not self.may_write(path) or not self._render(path):
-            return None
+        path = chosen[0]
         self.settings.last_folder = str(path.parent)
         draft_note = "（带“草稿”字样：还有未处理的错误）" if session.unexplained_errors() else ""
         sign.show_result(f"PDF 已保存：{path}{draft_note}", "ok")
@@ -178,7 +177,7 @@ class ReportActions(QObject):
         try:
             path = printing.new_print_file(sign.default_file_name(), printing.print_folder())
         except OSError as exc:
-            sign.show_result(f"无法准备打印文件：{exc}", "error")
+            sign.show_result(f"无法准备打印文件：{os_reason(exc)}", "error")
             return None
         if not self._render(path):
             return None

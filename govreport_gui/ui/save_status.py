@@ -52,7 +52,7 @@ class SaveStatus(QWidget):
 
     def show_failed(self, message: str) -> None:
         self._set_icon("error")
-        self.label.setStyleSheet(f"color: {looks.ERROR_TEXT.name()};")
+        self.label.setStyleSheet(looks.ERROR_STYLE)
         self.label.setText(f"未能保存：{message}（修改仍在，稍后自动重试）")
 
     def _set_icon(self, kind: str) -> None:

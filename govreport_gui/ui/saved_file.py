@@ -1,6 +1,9 @@
 """Before the window writes a file for the clerk, the rule of writing; after, the offer
 to open it.
 
+:func:`choose_output` is the dialog-then-permission step every "save as" of the window
+shares (PDF, Word, Excel, web page, CSV, draft file).
+
 :func:`write_permission` applies core/safe_output.py the window's way: a special file or
 an input is refused with a message, a draft (or a file in the data folder) is replaced
 only when the clerk agrees. :func:`offer_open` follows every saved output (PDF, Word,
@@ -20,6 +23,27 @@ from PySide6.QtWidgets import QMessageBox, QWidget
 from ..core.safe_output import NeedsForceError, OutputPathError, check_output_path
 from . import dialogs
 from .printing import open_with_system_viewer
+
+
+def choose_output(
+    parent: QWidget,
+    title: str,
+    suggested: Path,
+    filters: str,
+    suffixes: tuple[str, ...] = (),
+    inputs: Iterable[Path] = (),
+    data_dir: Path | None = None,
+) -> tuple[Path, bool] | None:
+    """Ask where to save, add ``suffixes[0]`` when the name has none of ``suffixes``, then
+    apply :func:`write_permission`: (path, force), or None when the clerk stops."""
+    chosen = dialogs.choose_save_file(parent, title, str(suggested), filters)
+    if not chosen:
+        return None
+    path = Path(chosen)
+    if suffixes and path.suffix.lower() not in suffixes:
+        path = path.with_name(path.name + suffixes[0])
+    force = write_permission(parent, path, inputs, data_dir)
+    return None if force is None else (path, force)
 
 
 def write_permission(

@@ -29,6 +29,7 @@ from ..core.draft import (
     parse_entry,
 )
 from ..core.errors import GovreportError
+from ..core.filenames import safe_file_name
 from ..core.filling import SelectionSum, selection_sum, zero_fill
 from ..core.library import FormLibrary, default_library
 from ..core.model import Form, Section
@@ -168,6 +169,10 @@ class DraftSession(QObject):
 
     def unexplained_errors(self) -> list[Finding]:
         return unexplained_errors(self.findings, self.draft.explanations)
+
+    def file_name(self, suffix: str) -> str:
+        """The report's title as a file name (PDF, Word, draft file…), ``suffix`` added."""
+        return safe_file_name(self.draft.title(self.form)) + suffix
 
     def summary(self) -> Summary:
         return Summary.of(self.findings, self.draft.explanations)

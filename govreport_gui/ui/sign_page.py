@@ -26,10 +26,9 @@ from PySide6.QtWidgets import (
 from ..core.dates import official_date, parse_date
 from ..core.draft import REPORT_FIELDS, SIGNATORIES, SIGNERS
 from ..core.errors import GovreportError, ValueInputError
-from ..core.filenames import safe_file_name
 from ..storage.base import Status
 from .session import DraftSession
-from .widgets import InlineMessage, Page, guidance_label, title_label
+from .widgets import GUIDANCE_STYLE, InlineMessage, Page, guidance_label, title_label
 from .zero_fill import fill_zero
 
 DATE_FORMAT = "yyyy年M月d日"
@@ -129,7 +128,7 @@ class SignPage(Page):
         self.date.setDisplayFormat(DATE_FORMAT)
         self.date.setAccessibleName("填报日期")
         self.date_note = QLabel(self)
-        self.date_note.setStyleSheet("color: #4a5563;")
+        self.date_note.setStyleSheet(GUIDANCE_STYLE)
         self.date_note.setWordWrap(True)
         stored = self.session.draft.signatories.get("date", "")
         shown = parse_date_text(stored) if stored else None
@@ -220,7 +219,7 @@ class SignPage(Page):
         )
         self.report_fields["print_date"].setPlaceholderText("版记的印发日期，例如：2018年1月12日")
         self.issue_date_note = QLabel(box)
-        self.issue_date_note.setStyleSheet("color: #4a5563;")
+        self.issue_date_note.setStyleSheet(GUIDANCE_STYLE)
         self.issue_date_note.setWordWrap(True)
         form.addRow("", self.issue_date_note)
         self._show_report_defaults()
@@ -371,5 +370,4 @@ class SignPage(Page):
         self.result.show_message(message, kind)
 
     def default_file_name(self) -> str:
-        title = self.session.draft.title(self.session.form)
-        return safe_file_name(title) + ".pdf"
+        return self.session.file_name(".pdf")

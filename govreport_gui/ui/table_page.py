@@ -375,4 +375,4 @@ class TablePage(Page):
         self.current_notes.setText("；".join(notes))
         self.current_notes.setVisible(bool(notes))
         error = self.session.cell_severity(cell.id) is Severity.ERROR
-        self.current_notes.setStyleSheet(f"color: {looks.ERROR_TEXT.name()};" if error else "")
+        self.current_notes.setStyleSheet(looks.ERROR_STYLE if error else "")

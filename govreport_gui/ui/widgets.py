@@ -17,7 +17,7 @@ from PySide6.QtWidgets import (
 from . import looks
 
 ICON_SIZE = 16
-GUIDANCE_STYLE = "color: #4a5563;"
+GUIDANCE_STYLE = f"color: {looks.GUIDANCE_TEXT.name()};"
 
 
 class WrapLabel(QLabel):
@@ -163,7 +163,7 @@ class InlineMessage(QWidget):
         self.icon.setPixmap(looks.icon(kind).pixmap(size, size))
         self.icon.setFixedWidth(size + 4)
         self.text.setText(message)
-        colour = looks.ERROR_TEXT.name() if kind == "error" else "#1f2933"
+        colour = looks.ERROR_TEXT.name() if kind == "error" else looks.MESSAGE_TEXT.name()
         self.text.setStyleSheet(f"color: {colour};")
         self.setAccessibleName(message)
         self.show()
