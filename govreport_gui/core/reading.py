@@ -90,7 +90,9 @@ def read_document(
     name = (unit or "").strip() or unit_line(doc) or title_unit(title)
     if not name:
         name = "未知单位"
-        problems.append("文件中看不出填报单位，暂记为“未知单位”；请另行指定填报单位（命令行用 --unit）")
+        problems.append(
+            "文件中看不出填报单位，暂记为“未知单位”；请另行指定填报单位（命令行用 --unit）"
+        )
     draft = new_draft(form, year, name)
     draft.values = dict(matched.values)
     draft.texts, sign_off = read_sections(form, doc)
